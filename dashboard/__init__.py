@@ -1,0 +1,1 @@
+"""Mali War dashboard: articles → dated, sourced, geocoded events → map, filters, export."""

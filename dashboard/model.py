@@ -1,0 +1,100 @@
+"""The shared data model: events, casualty claims and problems, as plain dataclasses.
+
+Every later stage (geocoding, filters, map, export) reads these or the DataFrames
+made from them; the column lists below are the CSV contract.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+SIDE_LETTERS = "abcdefgh"
+
+EVENT_COLUMNS = [
+    "event_id", "title", "kind", "start_date", "end_date", "date_precision",
+    "place", "region", "latitude", "longitude", "location_precision", "location_source",
+    "side_a", "side_b", "side_c", "commanders_a", "commanders_b", "commanders_c",
+    "strength_a", "strength_b", "strength_c", "result", "part_of", "summary",
+    "source_file", "also_described_in", "sections", "infobox",
+]
+CLAIM_COLUMNS = ["event_id", "side", "kind", "low", "high", "claimed_by", "text"]
+PROBLEM_COLUMNS = ["source_file", "event_id", "stage", "reason"]
+
+
+class ParseError(ValueError):
+    """Base of the project's own named errors: a value in an article could not be read."""
+
+
+class DateError(ParseError):
+    """A date is missing, malformed or impossible."""
+
+
+class CoordinateError(ParseError):
+    """A coordinate is malformed or out of range."""
+
+
+class CasualtyError(ParseError):
+    """A casualty figure cannot be trusted (negative, absurd)."""
+
+
+class ArticleError(ParseError):
+    """A whole article cannot be read (empty, binary, no recognisable structure)."""
+
+
+@dataclass(frozen=True)
+class DateRange:
+    start: str  # ISO date, YYYY-MM-DD
+    end: str  # ISO date, YYYY-MM-DD, never before start
+    precision: str  # "day", "month" or "year"
+
+
+@dataclass
+class Claim:
+    """One casualty figure as one source stated it."""
+    side: str  # "a", "b", "c"… (belligerent columns) or "civilian"
+    kind: str  # killed, injured, captured, missing, vehicles destroyed, vehicles captured, displaced, unknown
+    low: int | None
+    high: int | None
+    claimed_by: str  # "" when the article does not say who claimed it
+    text: str  # the article's own words for this figure
+
+
+@dataclass
+class Problem:
+    source_file: str
+    event_id: str
+    stage: str  # read, parse, date, place, casualties, related, geocode, gazetteer
+    reason: str
+
+
+@dataclass
+class Event:
+    event_id: str
+    title: str
+    kind: str  # "article" or "related"
+    source_file: str
+    start_date: str = ""
+    end_date: str = ""
+    date_precision: str = ""
+    place: str = ""
+    region: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    location_precision: int | None = None  # UCDP GED where_prec, 1 (exact) … 6 (country)
+    location_source: str = ""  # "article" (its own coordinate line), "gazetteer: <name>", …
+    sides: list[list[str]] = field(default_factory=list)  # one list of parties per side
+    commanders: list[list[str]] = field(default_factory=list)
+    strengths: list[str] = field(default_factory=list)
+    result: str = ""
+    part_of: str = ""
+    summary: str = ""
+    sections: list[tuple[str, str]] = field(default_factory=list)  # (heading, text)
+    infobox: dict[str, str] = field(default_factory=dict)  # every infobox field, as written
+    claims: list[Claim] = field(default_factory=list)
+    also_described_in: list[str] = field(default_factory=list)  # sources merged into this event
+
+
+def make_event_id(source_file: str, title: str, start_date: str) -> str:
+    """A short id that stays the same across runs and machines for the same article event."""
+    key = f"{source_file.rsplit('/', 1)[-1]}|{title.strip().casefold()}|{start_date}"
+    return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
