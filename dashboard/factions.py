@@ -1,0 +1,283 @@
+"""The war's parties: one name per party, coalitions with their members over time, and alignment.
+
+The same name can sit on different sides in different years (GATIA with the state in 2014, a GATIA
+faction with the rebels in 2023), so alignment is decided for a party *in an event*: by its own
+default, any known faction switch, and the other parties on its side.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Mapping, NamedTuple
+
+ALIGNMENTS = ("state", "state ally", "international", "pro-government", "rebel", "jihadist", "unknown")
+# Tie-break when a side's parties disagree equally often.
+_SIDE_PRIORITY = ALIGNMENTS[:-1]
+
+
+@dataclass(frozen=True)
+class Party:
+    name: str  # canonical name shown to users
+    alignment: str  # default alignment, one of ALIGNMENTS
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Member:
+    party: str  # canonical party name
+    first_year: int | None = None  # None: no bound
+    last_year: int | None = None
+
+
+@dataclass(frozen=True)
+class Coalition:
+    name: str  # canonical name, also a Party when articles name the coalition itself
+    alignment: str  # a member counts only when its alignment in the event is this one
+    members: tuple[Member, ...]
+    aliases: tuple[str, ...] = ()
+
+
+PARTIES: tuple[Party, ...] = (
+    Party("Mali", "state", ("Malian Army", "Malian Armed Forces", "FAMa", "Forces Armées Maliennes",
+                            "Malian forces", "Malian government", "Government of Mali", "Republic of Mali",
+                            "Malian military", "Armed Forces of Mali")),
+    Party("Wagner Group", "state ally", ("Wagner", "PMC Wagner", "Africa Corps", "Russian Africa Corps")),
+    Party("France", "international", ("French Army", "French Armed Forces", "French forces", "Operation Serval",
+                                      "Serval", "Operation Barkhane", "Barkhane")),
+    Party("MINUSMA", "international", ("United Nations Multidimensional Integrated Stabilization Mission in Mali",
+                                       "UN peacekeepers", "United Nations peacekeepers")),
+    # Foreign states outside MINUSMA (e.g. Chad in the 2013 Serval campaign); as MINUSMA contingents
+    # they are written "MINUSMA (Chad)" and fold into MINUSMA.
+    Party("Chad", "international", ("Chadian Army", "Chadian forces")),
+    Party("Niger", "international", ("Nigerien Army", "Nigerien forces")),
+    Party("Burkina Faso", "international"),
+    Party("Netherlands", "international"),
+    Party("AFISMA", "international", ("African-led International Support Mission to Mali", "MISMA")),
+    Party("Platform", "pro-government", ("Platform coalition", "Plateforme", "Platform of Movements of 14 June 2014")),
+    Party("GATIA", "pro-government", ("Imghad Tuareg Self-Defense Group and Allies",
+                                      "Groupe d'autodéfense touareg Imghad et alliés")),
+    Party("MAA-Loyalist", "pro-government", ("MAA-Platform", "pro-government MAA", "Loyalist MAA")),
+    Party("CM-FPR", "pro-government", ("CM-FPR II", "Ganda Koy", "Ganda Izo",
+                                       "Coordination of Patriotic Resistance Movements and Forces")),
+    Party("CMA", "rebel", ("Coordination of Azawad Movements", "Coordination des mouvements de l'Azawad")),
+    Party("MNLA", "rebel", ("National Movement for the Liberation of Azawad", "MLNA",
+                            # Infoboxes list the MNLA under the flag of its declared state.
+                            "Azawad")),
+    Party("HCUA", "rebel", ("High Council for the Unity of Azawad",)),
+    Party("MAA-Dissident", "rebel", ("MAA-CMA", "rebel MAA", "Dissident MAA")),
+    # The MAA before and beside its split: its side decides which MAA it is.
+    Party("MAA", "unknown", ("Arab Movement of Azawad", "Mouvement arabe de l'Azawad")),
+    Party("CSP", "rebel", ("CSP-PSD", "CSP-DPA",
+                           "Permanent Strategic Framework for Peace, Security, and Development",
+                           "Permanent Strategic Framework",
+                           "Strategic Framework for the Defence of the People of Azawad")),
+    Party("AQIM", "jihadist", ("AQMI", "Al-Qaeda in the Islamic Maghreb", "al-Qaida in the Islamic Maghreb")),
+    Party("Ansar Dine", "jihadist", ("Ansar Eddine", "Ansar al-Din")),
+    Party("MOJWA", "jihadist", ("MUJAO", "Movement for Oneness and Jihad in West Africa",
+                                "Movement for Unity and Jihad in West Africa")),
+    Party("Al-Mourabitoun", "jihadist", ("Al-Murabitun", "Al Mourabitoune")),
+    Party("Katiba Salahadin", "jihadist", ("Katiba Salaheddine", "Katibat Salah ad-Din")),
+    Party("Katiba Macina", "jihadist", ("Macina Liberation Front", "Katiba Massina", "FLM")),
+    Party("JNIM", "jihadist", ("GSIM", "Jama'at Nasr al-Islam wal Muslimin", "Jama'at Nusrat al-Islam wal-Muslimin",
+                               "Group for the Support of Islam and Muslims")),
+    Party("ISGS", "jihadist", ("EIGS", "IS Sahel", "Islamic State in the Greater Sahara", "Islamic State – Sahel Province",
+                               "ISSP")),
+)
+
+COALITIONS: tuple[Coalition, ...] = (
+    Coalition("Platform", "pro-government",
+              (Member("GATIA", 2014), Member("MAA-Loyalist", 2014), Member("CM-FPR", 2014))),
+    Coalition("CMA", "rebel",
+              (Member("MNLA", 2014, 2023), Member("HCUA", 2014, 2023), Member("MAA-Dissident", 2014, 2023))),
+    # CSP-PSD (2023), renamed CSP-DPA (2024): the CMA's members plus Platform factions that joined;
+    # those count only when the event puts them on the rebel side (e.g. "GATIA (al-Mahmoud faction)").
+    Coalition("CSP", "rebel",
+              (Member("CMA", 2023), Member("MNLA", 2023), Member("HCUA", 2023), Member("MAA-Dissident", 2023),
+               Member("MAA", 2023), Member("GATIA", 2023), Member("MAA-Loyalist", 2023))),
+    Coalition("Jihadist groups", "jihadist",
+              tuple(Member(p.name) for p in PARTIES if p.alignment == "jihadist"),
+              aliases=("jihadist", "jihadists", "jihadist groups", "Islamists")),
+)
+
+# Parent groups whose factions are separate parties: choosing the parent gets the factions too.
+PARENT_GROUPS: dict[str, tuple[str, ...]] = {"MAA": ("MAA-Loyalist", "MAA-Dissident")}
+
+# Factions known to have changed sides from a given year: (canonical, folded faction) -> (from year, alignment).
+FACTION_SWITCHES: dict[tuple[str, str], tuple[int, str]] = {
+    ("GATIA", "almahmoudfaction"): (2023, "rebel"),
+}
+
+# Alignments that a side can override: a pro-government militia fighting beside the rebels is a rebel there.
+_CONTEXTUAL = ("pro-government", "unknown")
+
+_WIKI_JUNK = re.compile(r"border\|\d+px|\[\d+\]|\S+\.svg", re.IGNORECASE)
+_PARENTHESIS = re.compile(r"^(?P<base>.*?)\s*\((?P<qualifier>[^()]*)\)\s*$")
+_SPACES = re.compile(r"\s+")
+
+
+class PartyRef(NamedTuple):
+    canonical: str  # e.g. "GATIA"
+    faction: str  # e.g. "al-Mahmoud faction", "Chad" for a MINUSMA contingent, or ""
+
+
+def fold(text: str) -> str:
+    """Case-, accent-, space- and punctuation-insensitive key: "Anéfis" and "anefis" fold alike."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^0-9a-z]", "", plain.casefold())
+
+
+def tidy(name: str) -> str:
+    """A party name as written, minus wiki leftovers (flag images, citation marks) and extra spaces."""
+    return _SPACES.sub(" ", _WIKI_JUNK.sub(" ", name)).strip(" \t,;:.-")
+
+
+def _index() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for party in PARTIES:
+        for alias in (party.name, *party.aliases):
+            names[fold(alias)] = party.name
+    for coalition in COALITIONS:
+        for alias in (coalition.name, *coalition.aliases):
+            names.setdefault(fold(alias), coalition.name)
+    return names
+
+
+_BY_KEY = _index()
+_PARTY = {p.name: p for p in PARTIES}
+_COALITION = {c.name: c for c in COALITIONS}
+
+
+@lru_cache(maxsize=65536)
+def parse_party(name: str) -> PartyRef:
+    """Canonical party and faction qualifier: "GATIA (al-Mahmoud faction)" -> ("GATIA", "al-Mahmoud faction")."""
+    cleaned = tidy(name or "")
+    known = _BY_KEY.get(fold(cleaned))
+    if known:
+        return PartyRef(known, "")
+    match = _PARENTHESIS.match(cleaned)
+    if match:
+        base, qualifier = match["base"].strip(), match["qualifier"].strip()
+        base_known, qualifier_known = _BY_KEY.get(fold(base)), _BY_KEY.get(fold(qualifier))
+        # A contingent is MINUSMA only where the article names it so: "MINUSMA (Chad)", "Chad (MINUSMA)".
+        if qualifier_known == "MINUSMA":
+            return PartyRef("MINUSMA", base)
+        if base_known:
+            return PartyRef(base_known, "" if qualifier_known == base_known else qualifier)
+        if qualifier_known:
+            return PartyRef(qualifier_known, base)
+    words = cleaned.split()
+    if any(fold(w) == "minusma" for w in words):
+        return PartyRef("MINUSMA", " ".join(w for w in words if fold(w) != "minusma"))
+    return PartyRef(cleaned, "")
+
+
+def canonical_party(name: str) -> str:
+    """One name per party: "MUJAO" -> "MOJWA", "FAMa" -> "Mali"; unknown names come back tidied."""
+    return parse_party(name).canonical
+
+
+def party_label(name: str) -> str:
+    """Canonical name with its faction kept: "GATIA (al-Mahmoud faction)", "MINUSMA (Chad)"."""
+    ref = parse_party(name)
+    return f"{ref.canonical} ({ref.faction})" if ref.faction else ref.canonical
+
+
+def split_parties(cell: Any) -> list[str]:
+    """The parties of one side cell ("MNLA; MAA-Dissident; HCUA"), tidied, empty ones dropped."""
+    if not isinstance(cell, str):
+        return []
+    return [p for p in (tidy(part) for part in cell.split(";")) if p]
+
+
+def coalition_names() -> list[str]:
+    return [c.name for c in COALITIONS]
+
+
+def coalition_of_choice(choice: str) -> Coalition | None:
+    """The coalition a filter choice names, if it names one ("CSP-DPA" -> CSP, "jihadist" -> Jihadist groups)."""
+    return _COALITION.get(canonical_party(choice))
+
+
+def expand_faction(choice: str) -> set[str]:
+    """The canonical parties a faction choice stands for: a coalition with its members, a group with its factions."""
+    coalition = coalition_of_choice(choice)
+    if coalition:
+        return {coalition.name, *(m.party for m in coalition.members)}
+    name = canonical_party(choice)
+    return {name, *PARENT_GROUPS.get(name, ())}
+
+
+def _default_alignment(ref: PartyRef, year: int | None) -> str:
+    switch = FACTION_SWITCHES.get((ref.canonical, fold(ref.faction)))
+    if switch and year is not None and year >= switch[0]:
+        return switch[1]
+    party = _PARTY.get(ref.canonical)
+    return party.alignment if party else "unknown"
+
+
+def _context_alignment(own: str, others: list[str], year: int | None) -> str | None:
+    """What the other, firmly aligned parties of a side say about a party whose own alignment can change."""
+    firm = {_default_alignment(parse_party(p), year) for p in others} - {"unknown"}
+    if firm & {"state", "state ally"}:
+        return "pro-government"
+    if "rebel" in firm and "pro-government" not in firm:
+        return "rebel"
+    if "pro-government" in firm and "rebel" not in firm:
+        return "pro-government"
+    # Only a party of unknown allegiance inherits a jihadist side: a militia is not jihadist by accusation.
+    if own == "unknown" and firm == {"jihadist"}:
+        return "jihadist"
+    return None
+
+
+def party_alignment(name: str, year: int | None, side_parties: list[str] | None = None) -> str:
+    """Alignment of one party in one event: its default, a known faction switch, then its side's other parties."""
+    ref = parse_party(name)
+    own = _default_alignment(ref, year)
+    if own not in _CONTEXTUAL or not side_parties:
+        return own
+    others = [p for p in side_parties if parse_party(p) != ref]
+    return _context_alignment(own, others, year) or own
+
+
+def side_alignment(parties: list[str], year: int | None) -> str:
+    """A side with the state in it is the state's; otherwise the alignment most of its parties have."""
+    counts: dict[str, int] = {}
+    for party in parties:
+        alignment = party_alignment(party, year, parties)
+        if alignment != "unknown":
+            counts[alignment] = counts.get(alignment, 0) + 1
+    if not counts:
+        return "unknown"
+    if "state" in counts:
+        return "state"
+    return max(_SIDE_PRIORITY, key=lambda a: (counts.get(a, 0), -_SIDE_PRIORITY.index(a)))
+
+
+def event_year(start_date: Any) -> int | None:
+    """The year of an ISO start date, or None when it is missing or malformed."""
+    if isinstance(start_date, str) and re.match(r"^\d{4}", start_date):
+        return int(start_date[:4])
+    return None
+
+
+def event_alignments(row: Mapping[str, Any]) -> tuple[str, str]:
+    """Alignment of side a and side b of one event row (for map colours)."""
+    year = event_year(row.get("start_date"))
+    return (side_alignment(split_parties(row.get("side_a")), year),
+            side_alignment(split_parties(row.get("side_b")), year))
+
+
+def faction_options(events_df) -> list[str]:
+    """Choices for a faction filter: coalitions with a member present, then every canonical party present."""
+    present: set[str] = set()
+    for column in ("side_a", "side_b", "side_c"):
+        if column in events_df:
+            for cell in events_df[column].dropna().unique():
+                present.update(canonical_party(p) for p in split_parties(cell))
+    coalitions = [c.name for c in COALITIONS if expand_faction(c.name) & present]
+    parties = sorted(present - set(coalitions), key=lambda n: (fold(n), n))
+    return coalitions + parties
