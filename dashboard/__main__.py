@@ -1,0 +1,70 @@
+"""Command line: `python -m dashboard build` writes the events tables; `python -m dashboard serve` starts the app."""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+from dashboard.catalogue import DEFAULT_GAZETTEER, DEFAULT_SEEDS, Catalogue, build_catalogue, write_catalogue
+
+APP = Path(__file__).with_name("app.py")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help="parse every article and write events.csv, claims.csv, problems.csv")
+    build.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help="folder of articles (default: seeds)")
+    build.add_argument("--gazetteer", type=Path, default=DEFAULT_GAZETTEER, help="gazetteer CSV (default: data/gazetteer.csv)")
+    build.add_argument("--out", type=Path, default=Path("out"), help="folder for the CSV files (default: out)")
+    serve = commands.add_parser("serve", help="start the dashboard (Streamlit)")
+    serve.add_argument("--port", type=int, default=8501)
+    serve.add_argument("--address", default="127.0.0.1")
+    args = parser.parse_args(argv)
+    if args.command == "build":
+        return run_build(args.seeds, args.gazetteer, args.out)
+    return run_serve(args.port, args.address)
+
+
+def run_build(seeds: Path, gazetteer: Path, out: Path) -> int:
+    if not seeds.is_dir():
+        print(f"error: no such folder of articles: {seeds}", file=sys.stderr)
+        return 2
+    catalogue = build_catalogue(seeds, gazetteer)
+    print(build_report(catalogue))
+    for path in write_catalogue(catalogue, out):
+        print(f"wrote {path}")
+    return 0
+
+
+def build_report(catalogue: Catalogue) -> str:
+    """One line per article (events found, problems) and a total."""
+    lines = []
+    kept = set(catalogue.events["event_id"])
+    for article in catalogue.articles:
+        own = sum(e.kind == "article" for e in article.events)
+        related = sum(e.kind == "related" and e.event_id in kept for e in article.events)
+        merged = sum(e.kind == "related" and e.event_id not in kept for e in article.events)
+        problems = int((catalogue.problems["source_file"] == article.source_file).sum())
+        shape = article.shape or "unreadable"
+        extra = f" + {related} related ({merged} merged into other articles, {article.people_or_groups} people/groups skipped)" \
+            if related or merged or article.people_or_groups else ""
+        lines.append(f"{article.source_file}: {shape}, {own} article event{'s' * (own != 1)}{extra}, {problems} problems")
+    events = catalogue.events
+    located = int(events["latitude"].notna().sum())
+    lines.append(f"total: {len(catalogue.articles)} articles, {len(events)} events "
+                 f"({int((events['kind'] == 'article').sum())} article, {int((events['kind'] == 'related').sum())} related, "
+                 f"{catalogue.merged} summaries merged), {len(catalogue.claims)} claims, {located} located, "
+                 f"{len(catalogue.problems)} problems")
+    return "\n".join(lines)
+
+
+def run_serve(port: int, address: str) -> int:
+    command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
+               "--server.address", address, "--browser.gatherUsageStats", "false"]
+    return subprocess.call(command)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
