@@ -62,7 +62,8 @@ def build_report(catalogue: Catalogue) -> str:
 
 def run_serve(port: int, address: str) -> int:
     command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
-               "--server.address", address, "--browser.gatherUsageStats", "false"]
+               "--server.address", address, "--browser.gatherUsageStats", "false",
+               "--server.enableStaticServing", "true", "--server.headless", "true"]
     return subprocess.call(command)
 
 

@@ -1,0 +1,171 @@
+"""The dashboard: a short Streamlit script wiring widgets to the pure functions; heavy work sits in cached loaders."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from dashboard import assets, detail, export, factions, filters, mapview
+from dashboard.catalogue import Catalogue, build_catalogue, corpus_fingerprint
+from dashboard.escape import markdown_text as md
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = Path(os.environ.get("DASHBOARD_SEEDS", ROOT / "seeds"))
+GAZETTEER = Path(os.environ.get("DASHBOARD_GAZETTEER", ROOT / "data" / "gazetteer.csv"))
+STATIC_DIR = Path(__file__).with_name("static")
+KINDS = ["article", "related"]
+
+
+@st.cache_resource(max_entries=4, show_spinner="Reading the articles…")
+def load_catalogue(fingerprint: str) -> Catalogue:
+    """Parse and geocode once per content of seeds + gazetteer, shared read-only by every session."""
+    catalogue = build_catalogue(SEEDS, GAZETTEER)
+    catalogue.events = filters.prepare_events(catalogue.events)
+    return catalogue
+
+
+@st.cache_resource
+def offline_assets() -> dict:
+    return assets.ensure_static_files(STATIC_DIR)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def events_map(fingerprint: str, state: filters.FilterState, _shown: pd.DataFrame):
+    """The folium map for one filter state (the frame is keyed by fingerprint + state, so not hashed)."""
+    m = mapview.build_map(_shown)
+    assets.localize(m)
+    return m
+
+
+def filter_widgets(events: pd.DataFrame) -> filters.FilterState:
+    """Sidebar filters, first filled from the URL so a shared link reopens the same view."""
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    regions = sorted(r for r in events["region"].dropna().unique() if r)
+    options = factions.faction_options(events)
+    url_state, notes = filters.parse_query_params(params, known_factions=options, known_regions=regions)
+    first, last = _date_bounds(events)
+    defaults = {"f_dates": (max(first, url_state.start or first), min(last, url_state.end or last)),
+                "f_factions": list(url_state.factions), "f_regions": list(url_state.regions), "f_kinds": list(url_state.kinds)}
+    for key, value in defaults.items():
+        st.session_state.setdefault(key, value)
+    with st.sidebar:
+        st.header("Filters")
+        start, end = st.slider("Dates", min_value=first, max_value=last, key="f_dates", format="YYYY-MM-DD")
+        chosen = st.multiselect("Faction (a coalition includes its members)", options, key="f_factions")
+        chosen_regions = st.multiselect("Region", regions, key="f_regions")
+        kinds = st.multiselect("Kind of event", KINDS, key="f_kinds",
+                               help="article: an article of its own; related: from a related-article summary")
+        for note in notes:
+            st.caption(f"Link ignored: {md(note)}")
+    whole_range = (start, end) == (first, last)
+    return filters.FilterState(None if whole_range else start, None if whole_range else end,
+                               tuple(chosen), tuple(chosen_regions), tuple(kinds))
+
+
+def _date_bounds(events: pd.DataFrame) -> tuple[dt.date, dt.date]:
+    starts = pd.to_datetime(events["start_date"], errors="coerce").dropna()
+    ends = pd.to_datetime(events["end_date"], errors="coerce").dropna()
+    if starts.empty:
+        return dt.date(2012, 1, 1), dt.date.today()
+    return starts.min().date(), max(ends.max(), starts.max()).date()
+
+
+def sync_url(state: filters.FilterState, selected: str | None) -> None:
+    wanted = state.to_query_params() | ({"event": selected} if selected else {})
+    current = {key: st.query_params.get_all(key) for key in st.query_params}
+    normalised = {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}
+    if current != normalised:
+        st.query_params.from_dict(wanted)
+
+
+def selection_from(source: str, value: str | None) -> None:
+    """Remember the newest click or row choice, whichever widget it came from."""
+    if value and st.session_state.get(f"last_{source}") != value:
+        st.session_state[f"last_{source}"] = value
+        st.session_state["selected"] = value
+
+
+def show_detail(event_id: str, catalogue: Catalogue) -> None:
+    info = detail.event_detail(event_id, catalogue.events, catalogue.claims)
+    st.subheader(md(info.title))
+    st.markdown(f"**When:** {md(info.dates)}  \n**Where:** {md(info.place_text)}"
+                + (f" ({md(info.region)} region)" if info.region else "")
+                + f"  \n**Result:** {md(info.result or 'not stated')}  \n**Part of:** {md(info.part_of or 'not stated')}")
+    for side in info.sides:
+        st.markdown(f"**{md(side.label)}** — {md(side.alignment)}  \nCommanders: {md('; '.join(side.commanders) or 'not stated')}"
+                    f"  \nStrength: {md(side.strength or 'not stated')}")
+    st.markdown("**Casualty claims** — each source's own figure")
+    if info.claims.empty:
+        st.caption("The article gives no casualty figures.")
+    else:
+        st.dataframe(info.claim_ranges, hide_index=True, width="stretch")
+        st.dataframe(info.claims, hide_index=True, width="stretch")
+    for note in info.notes:
+        st.caption(md(note))
+    with st.expander("Summary and article sections", expanded=False):
+        st.markdown(md(info.summary))
+        for heading, text in info.sections:
+            st.markdown(f"**{md(heading or 'Untitled section')}**")
+            st.markdown(md(text))
+    sources = [info.source_file, *info.also_described_in]
+    st.caption("Source: " + md("; ".join(sources)))
+    if not info.same_place.empty:
+        st.markdown("**Other events at this place, over time**")
+        st.dataframe(info.same_place, hide_index=True, width="stretch")
+
+
+def main() -> None:
+    st.set_page_config(page_title="Mali War map", page_icon="🗺️", layout="wide")
+    fingerprint = corpus_fingerprint(SEEDS, GAZETTEER)
+    catalogue = load_catalogue(fingerprint)
+    events = catalogue.events
+    st.title("Mali War in the north: the articles on a map")
+    state = filter_widgets(events)
+    shown = filters.filter_events(events, start=state.start, end=state.end, factions=state.factions,
+                                  regions=state.regions, kinds=state.kinds)
+    located = int(shown["latitude"].notna().sum())
+    st.markdown(f"**{len(shown)}** of {len(events)} events shown · **{located}** on the map · "
+                f"{len(shown) - located} unlocated · {len(catalogue.problems)} problems (see below)")
+    offline_assets()
+    st.session_state.setdefault("selected", st.query_params.get("event"))
+    map_column, detail_column = st.columns([3, 2])
+    with map_column:
+        clicked = st_folium(events_map(fingerprint, state, shown), key="map", height=560, use_container_width=True,
+                            returned_objects=["last_object_clicked_tooltip"])
+        selection_from("map", mapview.event_id_from_tooltip((clicked or {}).get("last_object_clicked_tooltip")))
+    table = filters.public_columns(shown)
+    picked = st.dataframe(table[["title", "start_date", "end_date", "place", "region", "side_a", "side_b", "result", "kind",
+                                 "event_id"]], hide_index=True, width="stretch", on_select="rerun",
+                          selection_mode="single-row", key="table")
+    rows = picked.selection.rows if picked else []
+    selection_from("table", table.iloc[rows[0]]["event_id"] if rows else None)
+    selected = st.session_state.get("selected")
+    if selected not in set(events["event_id"]):
+        selected = None
+    with detail_column:
+        if selected:
+            show_detail(selected, catalogue)
+        else:
+            st.info("Click a marker on the map or a row in the table to read that battle.")
+    sync_url(state, selected)
+    st.markdown("**Export exactly what the filters show**")
+    c1, c2, c3 = st.columns(3)
+    c1.download_button("Events (CSV)", data=lambda: export.events_csv(shown), file_name="events.csv", mime="text/csv")
+    c2.download_button("Claims (CSV)", data=lambda: export.claims_csv(catalogue.claims, shown), file_name="claims.csv",
+                       mime="text/csv")
+    c3.download_button("Events (GeoJSON)", data=lambda: export.events_geojson(shown, catalogue.claims),
+                       file_name="events.geojson", mime="application/geo+json")
+    problems = catalogue.problems
+    with st.expander(f"Problems: {len(problems)} things that could not be read or placed", expanded=False):
+        if problems.empty:
+            st.caption("None: every article was read and every event placed.")
+        else:
+            st.caption(" · ".join(f"{stage}: {count}" for stage, count in problems["stage"].value_counts().items()))
+            st.dataframe(problems, hide_index=True, width="stretch")
+
+
+main()
