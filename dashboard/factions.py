@@ -210,6 +210,7 @@ def expand_faction(choice: str) -> set[str]:
     return {name, *PARENT_GROUPS.get(name, ())}
 
 
+@lru_cache(maxsize=65536)
 def _default_alignment(ref: PartyRef, year: int | None) -> str:
     switch = FACTION_SWITCHES.get((ref.canonical, fold(ref.faction)))
     if switch and year is not None and year >= switch[0]:
