@@ -26,6 +26,7 @@ from geopy.point import Point
 
 from .model import Problem
 
+DEFAULT_CSV = Path(__file__).resolve().parents[1] / "data" / "gazetteer.csv"
 REQUIRED_COLUMNS = ("name", "alt_names", "kind", "region", "country", "latitude", "longitude", "source")
 OPTIONAL_COLUMNS = ("precision", "note")
 # Without these a row cannot be a place at all; the other columns get defaults when missing.
@@ -247,8 +248,7 @@ class Gazetteer:
         mentions = self._scan(parts[0], capitalised=False)
         if not mentions:
             return []
-        choose = lambda m: self._choose(m.claims, regions=regions, countries=countries)  # noqa: E731
-        places = [choose(m) for m in mentions]
+        places = [self._choose(m.claims, regions=regions, countries=countries) for m in mentions]
         if any(not p.foreign for p in places):  # a foreign place never wins over a Malian one
             pairs = [(m, p) for m, p in zip(mentions, places) if not p.foreign]
             mentions, places = [m for m, _ in pairs], [p for _, p in pairs]

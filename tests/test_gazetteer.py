@@ -13,7 +13,7 @@ from geopy.exc import GeocoderServiceError
 from geopy.location import Location
 from geopy.point import Point
 
-from dashboard.gazetteer import REQUIRED_COLUMNS, Gazetteer, GeocoderChain, with_online_fallback
+from dashboard.gazetteer import DEFAULT_CSV, REQUIRED_COLUMNS, Gazetteer, GeocoderChain, with_online_fallback
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer.csv"
 REGIONS = {"Kidal", "Gao", "Ménaka", "Tombouctou", "Mopti"}
@@ -280,6 +280,10 @@ def test_online_fallback_goes_through_geopys_rate_limiter(gazetteer):
 
 
 # -- the data file ---------------------------------------------------------------------------------------------
+
+def test_the_default_path_is_the_repository_data_file():
+    assert DEFAULT_CSV == DATA and Gazetteer.from_csv(DEFAULT_CSV).place_named("Kidal") is not None
+
 
 def test_data_file_has_every_column_and_loads_without_problems(gazetteer):
     with DATA.open(encoding="utf-8", newline="") as f:
