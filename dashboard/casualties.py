@@ -1,0 +1,265 @@
+"""Casualty claims from one infobox casualty value: each figure, what it counts, and who claimed it.
+
+Attribution rules, in the order articles use them:
+- a trailing "(per X)" / "(according to X)" / "(X claim)" applies to every figure since the previous
+  attribution, across lines ("40 killed\\n50 wounded\\n(According to the MNLA)");
+- a "Per X:" heading applies to the figures after it, line by line, until the next heading; a trailing
+  attribution on the same line wins;
+- figures after the last attribution are unattributed (claimed_by "").
+Vague figures ("hundreds injured", "dozens") are kept with low/high None; "Unknown" gives no claim.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from collections import defaultdict
+
+from dashboard.model import CasualtyError, Claim
+
+ABSURD_FIGURE = 100_000  # more than any single battle of the war; such a figure is a typo or a misread
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 1000}
+_VAGUE_BEFORE_MULTIPLIER = {"several", "few", "many", "some", "numerous"}  # "several hundred" stays vague
+_VAGUE = re.compile(
+    r"\b(?:dozens|several|hundreds|thousands|scores|many|numerous|multiple|some|few|countless|unknown number)\b"
+)
+
+_CITATION = re.compile(r"\[\s*(?:\d+|[a-z]|note\s*\d+|citation needed|nb\s*\d+)\s*\]", re.I)
+_CLAIMANT_WORDS = r"per|according to|as claimed by|claimed by|selon|d['’]après|source:?|sources:?"
+_ATTRIBUTION = re.compile(  # "(per Mali)", "(According to the MNLA)", "(Malian government claim)"
+    rf"\(\s*(?:(?:{_CLAIMANT_WORDS})\s+(?P<who>[^()]+?)"
+    r"|(?P<who2>[^()\s]+(?:\s+[^()\s]+){0,2}?)\s+claims?)\s*\)",
+    re.I,
+)
+_HEADING = re.compile(rf"^\s*(?P<words>(?:{_CLAIMANT_WORDS})\s+(?P<who>[^:()\n]+?))\s*:\s*(?P<rest>.*)$", re.I)
+
+_THOUSANDS = re.compile(r",\d{3}(?!\d)")  # the comma in "1,500" is not a list comma
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+"
+_QUANTITY = re.compile(
+    rf"(?P<neg>(?<![\w.])[-−](?=\d))?(?P<low>{_NUMBER})"
+    rf"(?:\s*(?:-|–|—|to|or)\s*(?P<high>{_NUMBER})|(?P<plus>\s*\+|\s+or more\b))?"
+)
+# "2 killed and 3 wounded" is two figures; "killed and wounded" is not.
+_AND_NUMBER = re.compile(
+    r"(?<=\S)(?<!hundred)(?<!thousand)\s+(?:and|&)\s+"
+    r"(?=[-−]?\d|(?:a dozen|an? hundred|%s|dozens|several|hundreds|thousands|many|a few)\b)" % "|".join(_UNITS),
+    re.I,
+)
+_AT_LEAST = re.compile(r"(?:at least|over|more than|upwards of|in excess of|>)\s*$")
+_AT_MOST = re.compile(r"(?:up to|at most|fewer than|less than|under|<)\s*$")
+
+_VEHICLE = re.compile(
+    r"\b(?:vehicles?|tanks?|trucks?|pick-?ups?|technicals?|apcs?|armou?red cars?|cars?|aircraft|"
+    r"helicopters?|planes?|jets?|drones?|brdm-?2s?|motorcycles?|motorbikes?|boats?)\b"
+)
+_VEHICLE_DESTROYED = re.compile(r"\b(?:destroyed|lost|damaged|blown up|burn(?:ed|t)|shot down|downed|disabled)\b")
+_VEHICLE_CAPTURED = re.compile(r"\b(?:captured|seized|taken|confiscated)\b")
+_KINDS = [
+    ("killed", re.compile(r"\b(?:killed|dead|deaths?|died|kia|executed|fatalities|slain|massacred)\b")),
+    ("injured", re.compile(r"\b(?:injured|wounded|wia|hurt|injuries)\b")),
+    ("captured", re.compile(r"\b(?:prisoners?|captured|arrested|detained|pows?|hostages?|abducted|kidnapped)\b")),
+    ("missing", re.compile(r"\b(?:missing|mia|disappeared)\b")),
+    ("displaced", re.compile(r"\b(?:displaced|refugees|idps?)\b")),
+]
+_CIVILIAN = re.compile(r"\bcivilians?\b")
+
+
+def _words_to_digits(text: str) -> str:
+    """Spelled-out numbers as digits ("twenty-eight" -> "28", "a dozen" -> "12"); vague ones stay words."""
+    words = list(re.finditer(r"[a-z]+", text))
+    out, pos, i = [], 0, 0
+    while i < len(words):
+        end, value = _spelled_number(text, words, i)
+        if end > i:
+            out.append(text[pos:words[i].start()] + str(value))
+            pos = words[end - 1].end()
+            i = end
+        else:
+            i += 1
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _spelled_number(text: str, words: list[re.Match], i: int) -> tuple[int, int]:
+    """(index after, value) of a number spelled out from words[i]; (i, 0) when none starts there."""
+    if i > 0 and words[i - 1].group() in _VAGUE_BEFORE_MULTIPLIER and words[i].group() in _MULTIPLIERS:
+        return i, 0
+    total = current = 0
+    k, seen = i, False
+    while k < len(words):
+        if k > i and not re.fullmatch(r"[\s-]+", text[words[k - 1].end():words[k].start()]):
+            break
+        word = words[k].group()
+        nxt = words[k + 1].group() if k + 1 < len(words) else ""
+        if word in ("a", "an") and not seen and nxt in _MULTIPLIERS:
+            current = 1
+        elif word in _UNITS:
+            current += _UNITS[word]
+            seen = True
+        elif word == "thousand":
+            total, current, seen = total + max(current, 1) * 1000, 0, True
+        elif word in _MULTIPLIERS:
+            current, seen = max(current, 1) * _MULTIPLIERS[word], True
+        elif not (word == "and" and seen and words[k - 1].group() in ("hundred", "thousand") and nxt in _UNITS):
+            break
+        k += 1
+    return (k, total + current) if seen else (i, 0)
+
+
+def _split_figures(segment: str) -> list[str]:
+    """Figures in a stretch of text: split at commas (not "1,500"), semicolons, newlines and "and <number>"."""
+    pieces, depth, start = [], 0, 0
+    for i, ch in enumerate(segment):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and (ch in ";\n" or ch == "," and not _THOUSANDS.match(segment, i)):
+            pieces.append(segment[start:i])
+            start = i + 1
+    pieces.append(segment[start:])
+    figures = []
+    for piece in pieces:
+        for part in _AND_NUMBER.split(piece):
+            part = re.sub(r"^[\s•*·]+|^-\s+|^(?:and|&)\s+", "", part).strip(" \t.:")
+            if part:
+                figures.append(part)
+    return figures
+
+
+def _quantity(words: str) -> tuple[int | None, int | None, bool]:
+    """(low, high, negative) of the first figure in lower-case, digit-converted words; (None, None) if vague."""
+    m = _QUANTITY.search(words)
+    if not m:
+        return None, None, False
+    low = int(m["low"].replace(",", ""))
+    high = int(m["high"].replace(",", "")) if m["high"] else low
+    before = words[:m.start()]
+    if m["plus"] or _AT_LEAST.search(before):
+        high = None
+    elif _AT_MOST.search(before):
+        low = None
+    return low, high, bool(m["neg"])
+
+
+def _kind(words: str) -> str:
+    if _VEHICLE.search(words):
+        if _VEHICLE_DESTROYED.search(words):
+            return "vehicles destroyed"
+        if _VEHICLE_CAPTURED.search(words):
+            return "vehicles captured"
+    hits = [(m.start(), kind) for kind, pattern in _KINDS if (m := pattern.search(words))]
+    return min(hits)[1] if hits else "unknown"
+
+
+def _figure(figure: str, side: str, claimed_by: str, text: str) -> Claim | None:
+    """One claim from one figure's words, None when the words hold no figure ("Unknown");
+    raises CasualtyError for a negative or absurd figure."""
+    words = _words_to_digits(figure.casefold())
+    low, high, negative = _quantity(words)
+    kind = _kind(words)
+    if low is None and high is None and not (_VAGUE.search(words) and kind != "unknown"):
+        return None  # no figure ("Unknown"), or vague words that count nothing nameable ("some sources")
+    if negative:
+        raise CasualtyError(f"negative casualty figure in {text!r}")
+    if any(v is not None and v > ABSURD_FIGURE for v in (low, high)):
+        raise CasualtyError(f"implausibly large casualty figure (over {ABSURD_FIGURE:,}) in {text!r}")
+    if low is not None and high is not None and high < low:
+        raise CasualtyError(f"casualty range runs backwards in {text!r}")
+    return Claim(
+        side="civilian" if _CIVILIAN.search(words) else side,
+        kind=kind,
+        low=low,
+        high=high,
+        claimed_by=claimed_by,
+        text=text,
+    )
+
+
+def _claimant(raw: str) -> str:
+    """Light normalisation of who claimed a figure: "the MNLA" -> "MNLA"."""
+    name = re.sub(r"\s+", " ", raw).strip(" .,;:")
+    return re.sub(r"^the\s+", "", name, flags=re.I)
+
+
+def _attributed(text: str) -> list[tuple[str, str, str]]:
+    """(figure words, claimant, claim text) for each figure in a casualty value, per the module's rules."""
+    out: list[tuple[str, str, str]] = []
+    pending: list[str] = []
+    heading: tuple[str, str] | None = None  # (claimant, words as written)
+
+    def settle(claimant: str, attribution: str, prefix: bool) -> None:
+        for fig in pending:
+            if not attribution:
+                out.append((fig, "", fig))
+            else:
+                out.append((fig, claimant, f"{attribution}: {fig}" if prefix else f"{fig} {attribution}"))
+        pending.clear()
+
+    def settle_under_heading() -> None:
+        settle(*(heading[0], heading[1], True) if heading else ("", "", False))
+
+    for line in _CITATION.sub("", text).splitlines():
+        head = _HEADING.match(line)
+        if head:
+            settle_under_heading()
+            heading = (_claimant(head["who"]), head["words"].strip())
+            line = head["rest"]
+        pos = 0
+        for m in _ATTRIBUTION.finditer(line):
+            pending.extend(_split_figures(line[pos:m.start()]))
+            settle(_claimant(m["who"] or m["who2"]), m.group().strip(), False)
+            pos = m.end()
+        pending.extend(_split_figures(line[pos:]))
+        if heading:
+            settle_under_heading()
+    settle_under_heading()
+    return out
+
+
+def parse_casualties_checked(text: str, side: str) -> tuple[list[Claim], list[str]]:
+    """The claims in one infobox casualty value, and why any figure in it was rejected (negative, absurd)."""
+    claims, problems = [], []
+    for figure, claimed_by, claim_text in _attributed(text):
+        try:
+            claim = _figure(figure, side, claimed_by, claim_text)
+        except CasualtyError as err:
+            problems.append(str(err))
+            continue
+        if claim is not None:
+            claims.append(claim)
+    return claims, problems
+
+
+def parse_casualties(text: str, side: str) -> list[Claim]:
+    """The trusted claims in one infobox casualty value; rejected figures are left out
+    (use parse_casualties_checked to learn why)."""
+    return parse_casualties_checked(text, side)[0]
+
+
+def _midpoint(claim: Claim) -> float | None:
+    if claim.low is not None and claim.high is not None:
+        return (claim.low + claim.high) / 2
+    return claim.low if claim.low is not None else claim.high
+
+
+def best_estimate(claims: list[Claim]) -> int | None:
+    """One death toll for sizing a map marker; None when no claim gives a number of dead.
+
+    Rule: take each "killed" claim's midpoint (low alone for "14+", high alone for "up to 30"); for each
+    side take the median over its sources, so one outlying claimant does not dominate; add the sides.
+    """
+    by_side: dict[str, list[float]] = defaultdict(list)
+    for claim in claims:
+        mid = _midpoint(claim) if claim.kind == "killed" else None
+        if mid is not None:
+            by_side[claim.side].append(mid)
+    if not by_side:
+        return None
+    return round(sum(statistics.median(values) for values in by_side.values()))

@@ -1,0 +1,349 @@
+"""Event dates as articles write them ("16–21 May 2014", "between August 11 and 12, 2023") as ISO ranges.
+
+Text is split into tokens (day numbers, month names, four-digit years, ISO dates, range separators);
+a date expression is an unbroken run of such tokens. A run holds one date or two (a range); a part of
+a range that lacks its month or year borrows it from the other part ("16–21 May 2014",
+"November 10–14, 2023").
+
+Precision rule: a range's precision is that of its *start* ("day", "month" or "year"). A start
+written as a month begins on the 1st, a start written as a year on 1 January; an end written as a
+month or year is expanded to its last day ("March 8, 2022 - May 2023" -> 2022-03-08..2023-05-31, "day").
+An open end ("2012–present") gives just the start.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from dashboard.model import DateError, DateRange
+
+_ENGLISH_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+_FRENCH_MONTHS = {
+    "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "fevr": 2, "mars": 3,
+    "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8,
+    "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12, "déc": 12,
+}
+_MONTHS = {**_ENGLISH_MONTHS, **_FRENCH_MONTHS}
+MONTH_NAMES = [""] + [calendar.month_name[m] for m in range(1, 13)]
+
+_SEPARATOR_WORDS = {"to", "and", "until", "till", "through", "thru", "au", "et"}
+_FILLER_WORDS = {"the", "of", "le"}  # may sit inside a date: "the 5th of June", "entre le 11 et le 12 août"
+_ORDINAL_SUFFIXES = {"", "st", "nd", "rd", "th", "er", "re", "e", "ème", "eme"}
+_CITATION = re.compile(r"\[\s*(?:\d+|[a-z]|note\s*\d+|citation needed|nb\s*\d+)\s*\]", re.I)
+
+_TOKEN = re.compile(
+    r"(?P<iso>(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d))"
+    r"|(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:[.:]\d+)*)(?P<suffix>[^\W\d_]*)"
+    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)"
+    r"|(?P<dash>[-–—−])"
+    r"|(?P<comma>,)"
+    r"|(?P<space>\s+)"
+    r"|(?P<other>.)",
+    re.S,
+)
+
+# Words before a date that say it is not the date of the event.
+_BIRTH_CUES = {"born", "née", "né", "died", "d", "b"}
+_NOT_EVENT_CUES = {"since", "until", "till", "retrieved", "archived", "accessed", "published", "updated"}
+_PROSE_YEARS = range(1800, 2101)
+_SKIPPABLE_BEFORE_CUE = {
+    "around", "about", "c", "ca", "circa", "on", "in", "approximately", "approx", "the", "le", "en",
+}
+
+
+@dataclass
+class _Token:
+    kind: str  # day, month, year, iso, sep, filler, word, break
+    value: object
+    start: int
+    end: int
+
+
+@dataclass
+class _Part:
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    complete: bool = False  # an ISO date fills every field at once
+
+    def is_empty(self) -> bool:
+        return self.day is None and self.month is None and self.year is None
+
+    def precision(self) -> str:
+        return "day" if self.day is not None else "month" if self.month is not None else "year"
+
+
+def _classify_number(digits: str, suffix: str, start: int, end: int, prose: bool) -> _Token:
+    if not digits.isdigit() or suffix.lower() not in _ORDINAL_SUFFIXES:
+        return _Token("word", digits + suffix, start, end)
+    if len(digits) <= 2:
+        return _Token("day", int(digits), start, end)
+    if len(digits) == 4 and not suffix and (not prose or int(digits) in _PROSE_YEARS):
+        return _Token("year", int(digits), start, end)
+    return _Token("word", digits + suffix, start, end)
+
+
+def _classify_word(word: str, start: int, end: int, prose: bool) -> _Token:
+    low = word.casefold()
+    if low in _MONTHS and not (prose and low in _ENGLISH_MONTHS and not word[0].isupper()):
+        return _Token("month", _MONTHS[low], start, end)
+    if low in _SEPARATOR_WORDS:
+        return _Token("sep", low, start, end)
+    if low in _FILLER_WORDS:
+        return _Token("filler", low, start, end)
+    return _Token("word", low, start, end)
+
+
+def _tokenize(text: str, prose: bool = False) -> list[_Token]:
+    """Date-relevant tokens of text.
+
+    In prose, lower-case English month names are words ("may", "march") and only plausible years are
+    years: four-digit numbers in prose are often head counts ("1500 Malian soldiers").
+    """
+    tokens: list[_Token] = []
+    for m in _TOKEN.finditer(text):
+        kind, start, end = m.lastgroup, m.start(), m.end()
+        if kind == "suffix":
+            kind = "num"
+        if kind == "iso":
+            y, mo, d = (int(x) for x in m.group("iso").split("-"))
+            tokens.append(_Token("iso", (y, mo, d), start, end))
+        elif kind == "num":
+            tokens.append(_classify_number(m.group("num"), m.group("suffix"), start, end, prose))
+        elif kind == "word":
+            tokens.append(_classify_word(m.group("word"), start, end, prose))
+        elif kind == "dash":
+            tokens.append(_Token("sep", "-", start, end))
+        elif kind == "comma":
+            tokens.append(_Token("filler", ",", start, end))
+        elif kind == "other":
+            if m.group() == "." and tokens and tokens[-1].kind == "month" and tokens[-1].end == start:
+                continue  # abbreviated month: "Sept."
+            tokens.append(_Token("break", m.group(), start, end))
+    return tokens
+
+
+def _runs(tokens: list[_Token]) -> list[tuple[int, list[_Token]]]:
+    """Unbroken stretches of date tokens, trimmed of separators/fillers at their ends, with their first index."""
+    runs: list[tuple[int, list[_Token]]] = []
+    current: list[tuple[int, _Token]] = []
+
+    def close() -> None:
+        while current and current[0][1].kind in ("sep", "filler"):
+            current.pop(0)
+        while current and current[-1][1].kind in ("sep", "filler"):
+            current.pop()
+        if current:
+            runs.append((current[0][0], [t for _, t in current]))
+        current.clear()
+
+    for i, tok in enumerate(tokens):
+        if tok.kind in ("word", "break"):
+            close()
+        else:
+            current.append((i, tok))
+    close()
+    return runs
+
+
+def _has_date(run: list[_Token]) -> bool:
+    return any(t.kind in ("month", "year", "iso") for t in run)
+
+
+def _parts(run: list[_Token]) -> list[_Part]:
+    """Split a run into at most two date parts; anything that does not fit ends the run."""
+    parts = [_Part()]
+    for tok in run:
+        part = parts[-1]
+        if tok.kind == "filler":
+            continue
+        if tok.kind == "sep":
+            if part.is_empty():
+                continue
+            if len(parts) == 2:
+                break
+            parts.append(_Part())
+            continue
+        if part.complete:
+            break
+        if tok.kind == "iso":
+            if not part.is_empty():
+                break
+            part.year, part.month, part.day = tok.value
+            part.complete = True
+            continue
+        field = {"day": "day", "month": "month", "year": "year"}[tok.kind]
+        if getattr(part, field) is not None:
+            break
+        setattr(part, field, tok.value)
+    if parts[-1].is_empty():
+        parts.pop()
+    return parts
+
+
+def _borrow(left: _Part, right: _Part) -> None:
+    """Let each side of a range take the month/year only the other side wrote ("16–21 May 2014")."""
+    if left.year is None:
+        left.year = right.year
+    if left.month is None and left.day is not None:
+        left.month = right.month
+    if right.month is None and right.day is not None:
+        right.month = left.month
+    if right.year is None:
+        right.year = left.year
+
+
+def _bounds(part: _Part, text: str) -> tuple[date, date]:
+    """First and last day the part can mean ("May 2014" -> 1 May, 31 May)."""
+    if part.year is None:
+        raise DateError(f"no year in date {text!r}")
+    if part.day is not None and part.month is None:
+        raise DateError(f"no month in date {text!r}")
+    if not date.min.year <= part.year <= date.max.year:
+        raise DateError(f"impossible date in {text!r}: there is no year {part.year}")
+    try:
+        if part.month is None:
+            return date(part.year, 1, 1), date(part.year, 12, 31)
+        if part.day is None:
+            last = calendar.monthrange(part.year, part.month)[1]
+            return date(part.year, part.month, 1), date(part.year, part.month, last)
+        day = date(part.year, part.month, part.day)
+        return day, day
+    except (ValueError, OverflowError):
+        if part.month is not None and not 1 <= part.month <= 12:
+            raise DateError(f"impossible date in {text!r}: there is no month {part.month}") from None
+        month = MONTH_NAMES[part.month] if part.month else ""
+        raise DateError(f"impossible date in {text!r}: there is no day {part.day} in {month} {part.year}") from None
+
+
+def _range_from_run(run: list[_Token], text: str, default_year: int | None) -> DateRange:
+    parts = _parts(run)
+    if not parts:
+        raise DateError(f"no date found in {text!r}")
+    left, right = parts[0], parts[-1]
+    if len(parts) == 2:
+        _borrow(left, right)
+    for part in parts:
+        if part.year is None:
+            part.year = default_year
+    start, _ = _bounds(left, text)
+    _, end = _bounds(right, text)
+    if end < start:
+        raise DateError(f"date range in {text!r} ends ({end}) before it starts ({start})")
+    return DateRange(start.isoformat(), end.isoformat(), left.precision())
+
+
+def parse_date_range(text: str, *, default_year: int | None = None) -> DateRange:
+    """The first date or date range written in text; default_year fills a date written without one."""
+    cleaned = _CITATION.sub("", text)
+    for _, run in _runs(_tokenize(cleaned)):
+        if _has_date(run):
+            return _range_from_run(run, text, default_year)
+    raise DateError(f"no date found in {text!r}")
+
+
+def _cue_before(tokens: list[_Token], index: int) -> str:
+    """The word just before tokens[index], skipping hedges like "around", "c." and "on"."""
+    i = index - 1
+    while i >= 0:
+        tok = tokens[i]
+        if tok.kind == "break" and tok.value == ".":
+            i -= 1
+            continue
+        if tok.kind in ("filler", "sep") or (tok.kind == "word" and tok.value in _SKIPPABLE_BEFORE_CUE):
+            i -= 1
+            continue
+        return str(tok.value) if tok.kind == "word" else ""
+    return ""
+
+
+def _context_year(tokens: list[_Token], index: int) -> int | None:
+    """The year nearest before tokens[index] in the paragraph, else the first one after it."""
+    years = [(i, t.value) for i, t in enumerate(tokens) if t.kind == "year"]
+    before = [y for i, y in years if i < index]
+    if before:
+        return before[-1]
+    after = [y for i, y in years if i >= index]
+    return after[0] if after else None
+
+
+def find_lead_date(text: str, *, default_year: int | None = None) -> DateRange | None:
+    """The event date in a lead paragraph: its first full date, else its first month; None if there is none.
+
+    A day without a year takes the nearest year written in the same paragraph (else default_year).
+    Dates after "since", "until", "retrieved"… are skipped; a paragraph that gives a birth or death date
+    ("born December 31, 1964") is about a person, so it has no event date (None). Bare years do not count.
+    """
+    tokens = _tokenize(_CITATION.sub("", text), prose=True)
+    month_fallback: DateRange | None = None
+    for index, run in _runs(tokens):
+        cue = _cue_before(tokens, index)
+        if cue in _BIRTH_CUES:
+            return None
+        if cue in _NOT_EVENT_CUES or not any(t.kind in ("month", "iso") for t in run):
+            continue
+        year = _context_year(tokens, index)
+        try:
+            found = _range_from_run(run, text, year if year is not None else default_year)
+        except DateError:
+            continue
+        if found.precision == "day":
+            return found
+        month_fallback = month_fallback or found
+    return month_fallback
+
+
+def _written(d: date, level: str) -> str:
+    if level == "day":
+        return f"{d.day} {MONTH_NAMES[d.month]} {d.year}"
+    if level == "month":
+        return f"{MONTH_NAMES[d.month]} {d.year}"
+    return str(d.year)
+
+
+def _end_level(end: date, precision: str) -> str:
+    """The coarsest way to write the end, no coarser than the range's precision, that still means that day."""
+    month_end = end.day == calendar.monthrange(end.year, end.month)[1]
+    if precision == "year" and month_end and end.month == 12:
+        return "year"
+    if precision in ("year", "month") and month_end:
+        return "month"
+    return "day"
+
+
+def format_date_range(r: DateRange) -> str:
+    """Human text for a range ("5 June 2013", "16–21 May 2014", "May 2014").
+
+    parse_date_range reads it back to the same range for every range it can produce (a "month" or
+    "year" range starts on the 1st of its month or year).
+    """
+    try:
+        start, end = date.fromisoformat(r.start), date.fromisoformat(r.end)
+    except (TypeError, ValueError):
+        raise DateError(f"not an ISO date range: {r!r}") from None
+    level = r.precision if r.precision in ("day", "month", "year") else "day"
+    end_level = _end_level(end, level)
+    if level != end_level:
+        return f"{_written(start, level)}–{_written(end, end_level)}"
+    if level == "year":
+        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+    if level == "month":
+        if (start.year, start.month) == (end.year, end.month):
+            return _written(start, "month")
+        if start.year == end.year:
+            return f"{MONTH_NAMES[start.month]}–{_written(end, 'month')}"
+        return f"{_written(start, 'month')}–{_written(end, 'month')}"
+    if start == end:
+        return _written(start, "day")
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{_written(end, 'day')}"
+    if start.year == end.year:
+        return f"{start.day} {MONTH_NAMES[start.month]}–{_written(end, 'day')}"
+    return f"{_written(start, 'day')}–{_written(end, 'day')}"
