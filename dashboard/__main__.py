@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -21,10 +22,11 @@ def main(argv: list[str] | None = None) -> int:
     serve = commands.add_parser("serve", help="start the dashboard (Streamlit)")
     serve.add_argument("--port", type=int, default=8501)
     serve.add_argument("--address", default="127.0.0.1")
+    serve.add_argument("--catalogue", type=Path, help="serve a folder written by `build` instead of parsing seeds/")
     args = parser.parse_args(argv)
     if args.command == "build":
         return run_build(args.seeds, args.gazetteer, args.out)
-    return run_serve(args.port, args.address)
+    return run_serve(args.port, args.address, args.catalogue)
 
 
 def run_build(seeds: Path, gazetteer: Path, out: Path) -> int:
@@ -60,11 +62,12 @@ def build_report(catalogue: Catalogue) -> str:
     return "\n".join(lines)
 
 
-def run_serve(port: int, address: str) -> int:
+def run_serve(port: int, address: str, catalogue: Path | None = None) -> int:
     command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
                "--server.address", address, "--browser.gatherUsageStats", "false",
                "--server.enableStaticServing", "true", "--server.headless", "true"]
-    return subprocess.call(command)
+    env = dict(os.environ, DASHBOARD_CATALOGUE=str(catalogue.resolve())) if catalogue else None
+    return subprocess.call(command, env=env)
 
 
 if __name__ == "__main__":

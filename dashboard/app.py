@@ -10,12 +10,14 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard import assets, detail, export, factions, filters, mapview
-from dashboard.catalogue import Catalogue, build_catalogue, corpus_fingerprint
+from dashboard.catalogue import Catalogue, build_catalogue, corpus_fingerprint, read_catalogue
 from dashboard.escape import markdown_text as md
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = Path(os.environ.get("DASHBOARD_SEEDS", ROOT / "seeds"))
 GAZETTEER = Path(os.environ.get("DASHBOARD_GAZETTEER", ROOT / "data" / "gazetteer.csv"))
+# A folder written by `python -m dashboard build` (events.csv, claims.csv, problems.csv), used instead of parsing SEEDS.
+PREBUILT = os.environ.get("DASHBOARD_CATALOGUE")
 STATIC_DIR = Path(__file__).with_name("static")
 KINDS = ["article", "related"]
 
@@ -23,7 +25,7 @@ KINDS = ["article", "related"]
 @st.cache_resource(max_entries=4, show_spinner="Reading the articles…")
 def load_catalogue(fingerprint: str) -> Catalogue:
     """Parse and geocode once per content of seeds + gazetteer, shared read-only by every session."""
-    catalogue = build_catalogue(SEEDS, GAZETTEER)
+    catalogue = read_catalogue(PREBUILT) if PREBUILT else build_catalogue(SEEDS, GAZETTEER)
     catalogue.events = filters.prepare_events(catalogue.events)
     return catalogue
 
@@ -120,7 +122,7 @@ def show_detail(event_id: str, catalogue: Catalogue) -> None:
 
 def main() -> None:
     st.set_page_config(page_title="Mali War map", page_icon="🗺️", layout="wide")
-    fingerprint = corpus_fingerprint(SEEDS, GAZETTEER)
+    fingerprint = corpus_fingerprint(PREBUILT, None) if PREBUILT else corpus_fingerprint(SEEDS, GAZETTEER)
     catalogue = load_catalogue(fingerprint)
     events = catalogue.events
     st.title("Mali War in the north: the articles on a map")

@@ -61,11 +61,13 @@ _VEHICLE = re.compile(
 _VEHICLE_DESTROYED = re.compile(r"\b(?:destroyed|lost|damaged|blown up|burn(?:ed|t)|shot down|downed|disabled)\b")
 _VEHICLE_CAPTURED = re.compile(r"\b(?:captured|seized|taken|confiscated)\b")
 _KINDS = [
-    ("killed", re.compile(r"\b(?:killed|dead|deaths?|died|kia|executed|fatalities|slain|massacred)\b")),
-    ("injured", re.compile(r"\b(?:injured|wounded|wia|hurt|injuries)\b")),
-    ("captured", re.compile(r"\b(?:prisoners?|captured|arrested|detained|pows?|hostages?|abducted|kidnapped)\b")),
-    ("missing", re.compile(r"\b(?:missing|mia|disappeared)\b")),
-    ("displaced", re.compile(r"\b(?:displaced|refugees|idps?)\b")),
+    # English, then the French of francophone infoboxes ("50 morts", "12 blessés", "6 prisonniers").
+    ("killed", re.compile(r"\b(?:killed|dead|deaths?|died|kia|executed|fatalities|slain|massacred|morts?|tu[ée]s?)\b")),
+    ("injured", re.compile(r"\b(?:injured|wounded|wia|hurt|injuries|bless[ée]s?)\b")),
+    ("captured", re.compile(r"\b(?:prisoners?|captured|arrested|detained|pows?|hostages?|abducted|kidnapped|"
+                            r"prisonniers?|captur[ée]s?|otages?)\b")),
+    ("missing", re.compile(r"\b(?:missing|mia|disappeared|disparus?)\b")),
+    ("displaced", re.compile(r"\b(?:displaced|refugees|idps?|d[ée]plac[ée]s|r[ée]fugi[ée]s)\b")),
 ]
 _CIVILIAN = re.compile(r"\bcivilians?\b")
 
@@ -185,7 +187,7 @@ def _figure(figure: str, side: str, claimed_by: str, text: str) -> Claim | None:
 def _claimant(raw: str) -> str:
     """Light normalisation of who claimed a figure: "the MNLA" -> "MNLA"."""
     name = re.sub(r"\s+", " ", raw).strip(" .,;:")
-    return re.sub(r"^the\s+", "", name, flags=re.I)
+    return re.sub(r"^(?:the|le|la|les|l['’])\s*", "", name, flags=re.I)
 
 
 def _attributed(text: str) -> list[tuple[str, str, str]]:

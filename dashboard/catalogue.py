@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard import export
 from dashboard.gazetteer import Gazetteer
 from dashboard.locate import place_events
 from dashboard.model import CLAIM_COLUMNS, EVENT_COLUMNS, PROBLEM_COLUMNS, SIDE_LETTERS, Event, Problem
@@ -121,11 +122,12 @@ def event_row(event: Event) -> dict:
 
 
 def claims_frame(events: list[Event]) -> pd.DataFrame:
-    rows = [{"event_id": e.event_id, **{k: getattr(c, k) for k in CLAIM_COLUMNS[1:]}} for e in events for c in e.claims]
-    frame = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+    pairs = [(e.event_id, c) for e in events for c in e.claims]
+    frame = pd.DataFrame({"event_id": [event_id for event_id, _ in pairs],
+                          **{k: [getattr(c, k) for _, c in pairs] for k in CLAIM_COLUMNS[1:] if k not in ("low", "high")}})
     for column in ("low", "high"):
-        frame[column] = pd.array([None if v is None else int(v) for v in frame[column]], dtype="Int64")
-    return frame
+        frame[column] = pd.array([getattr(c, column) for _, c in pairs], dtype="Int64")
+    return frame[CLAIM_COLUMNS]
 
 
 def problems_frame(problems: list[Problem]) -> pd.DataFrame:
@@ -135,12 +137,37 @@ def problems_frame(problems: list[Problem]) -> pd.DataFrame:
 def write_catalogue(catalogue: Catalogue, out_dir: str | Path) -> list[Path]:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, frame in (("events", catalogue.events), ("claims", catalogue.claims), ("problems", catalogue.problems)):
-        path = out / f"{name}.csv"
-        frame.to_csv(path, index=False)
-        paths.append(path)
-    return paths
+    files = {"events.csv": export.events_csv(catalogue.events),
+             "claims.csv": export.claims_csv(catalogue.claims, catalogue.events),
+             "problems.csv": export.problems_csv(catalogue.problems)}
+    for name, data in files.items():
+        (out / name).write_bytes(data)
+    return [out / name for name in files]
+
+
+def read_catalogue(folder: str | Path) -> Catalogue:
+    """A catalogue written by write_catalogue (or `python -m dashboard build`), read back with the same dtypes."""
+    folder = Path(folder)
+    text = {"dtype": "string", "keep_default_na": False}
+    events = pd.read_csv(folder / "events.csv", **text)
+    events = events.reindex(columns=EVENT_COLUMNS, fill_value="")
+    for column in ("latitude", "longitude"):
+        events[column] = pd.to_numeric(events[column].replace("", None), errors="coerce").astype("float64")
+    events["location_precision"] = pd.to_numeric(events["location_precision"].replace("", None), errors="coerce").astype("Int64")
+    claims = pd.read_csv(folder / "claims.csv", **text).reindex(columns=CLAIM_COLUMNS, fill_value="")
+    for column in ("low", "high"):
+        claims[column] = pd.to_numeric(claims[column].replace("", None), errors="coerce").astype("Int64")
+    problems_path = folder / "problems.csv"
+    problems = pd.read_csv(problems_path, **text) if problems_path.is_file() else problems_frame([])
+    return Catalogue(_plain_strings(events), _plain_strings(claims), problems.reindex(columns=PROBLEM_COLUMNS, fill_value=""))
+
+
+def _plain_strings(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text columns as plain str objects, with the export's spreadsheet guard (a leading apostrophe) taken off again."""
+    for column in frame.columns:
+        if frame[column].dtype == "string":
+            frame[column] = frame[column].astype(object).map(export.restore_formula_text)
+    return frame
 
 
 def _nth(lists: list[list[str]], i: int) -> list[str]:
