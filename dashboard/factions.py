@@ -82,8 +82,8 @@ PARTIES: tuple[Party, ...] = (
     Party("Katiba Macina", "jihadist", ("Macina Liberation Front", "Katiba Massina", "FLM")),
     Party("JNIM", "jihadist", ("GSIM", "Jama'at Nasr al-Islam wal Muslimin", "Jama'at Nusrat al-Islam wal-Muslimin",
                                "Group for the Support of Islam and Muslims")),
-    Party("ISGS", "jihadist", ("EIGS", "IS Sahel", "Islamic State in the Greater Sahara", "Islamic State – Sahel Province",
-                               "ISSP")),
+    Party("ISGS", "jihadist", ("EIGS", "IS Sahel", "Islamic State in the Greater Sahara",
+                               "Islamic State – Sahel Province", "ISSP")),
 )
 
 COALITIONS: tuple[Coalition, ...] = (

@@ -119,7 +119,8 @@ def seed_claims() -> pd.DataFrame:
     a13, a14, amz, k14, k23 = (e["event_id"] for e in SEED_EVENTS)
     return claims_frame([
         claim(a13, "a", "injured", 2, claimed_by="Mali", text="2 injured (per Mali)"),
-        claim(a13, "a", "vehicles destroyed", 6, claimed_by="MNLA", text="Six vehicles destroyed with unknown casualties"),
+        claim(a13, "a", "vehicles destroyed", 6, claimed_by="MNLA",
+              text="Six vehicles destroyed with unknown casualties"),
         claim(a13, "a", "captured", 12, claimed_by="MNLA", text="12 prisoners (per MNLA)"),
         claim(a13, "a", "injured", 10, claimed_by="France", text="10 injured (per France)"),
         claim(a13, "b", "killed", 2, claimed_by="MNLA", text="2 dead (per MNLA)"),

@@ -29,6 +29,10 @@ def read_csv(data: bytes) -> pd.DataFrame:
     return pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", keep_default_na=False, na_values=[""])
 
 
+def text_or_empty(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
 def hostile_events() -> pd.DataFrame:
     return events_frame([dict(ANEFIS_2013, **HOSTILE), GAO_2012, BER_2023])
 
@@ -67,7 +71,7 @@ def test_events_csv_round_trips_to_the_same_rows():
         if column in ("latitude", "longitude", "location_precision"):
             assert pd.Series(got, dtype="Float64").equals(pd.Series(want, dtype="Float64")), column
         else:
-            assert [w if isinstance(w, str) else "" for w in want] == [g if isinstance(g, str) else "" for g in got], column
+            assert [text_or_empty(w) for w in want] == [text_or_empty(g) for g in got], column
 
 
 def test_mixed_columns_are_judged_by_value():
