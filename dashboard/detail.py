@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from .factions import event_year, side_alignment, split_parties
+from .factions import event_year, opponents, side_alignment, split_parties
 from .filters import UnknownEventError, events_at_place, public_columns
 
 SIDES = ("a", "b", "c")
@@ -221,15 +221,17 @@ def _decode_infobox(text: Any, notes: list[str]) -> dict[str, str]:
 
 def _sides(row: pd.Series) -> list[SideDetail]:
     year = event_year(row.get("start_date"))
+    all_parties = [split_parties(row.get(f"side_{letter}")) for letter in SIDES]
     sides = []
-    for letter in SIDES:
-        parties = split_parties(row.get(f"side_{letter}"))
+    for index, letter in enumerate(SIDES):
+        parties = all_parties[index]
         commanders = split_parties(row.get(f"commanders_{letter}"))
         strength = _text(row.get(f"strength_{letter}"))
         if not (parties or commanders or strength):
             continue
         label = f"Side {letter.upper()}" + (f": {'; '.join(parties)}" if parties else "")
-        sides.append(SideDetail(letter, label, parties, commanders, strength, side_alignment(parties, year)))
+        alignment = side_alignment(parties, year, opponents(all_parties, index))
+        sides.append(SideDetail(letter, label, parties, commanders, strength, alignment))
     return sides
 
 

@@ -234,21 +234,39 @@ def _context_alignment(own: str, others: list[str], year: int | None) -> str | N
     return None
 
 
-def party_alignment(name: str, year: int | None, side_parties: list[str] | None = None) -> str:
-    """Alignment of one party in one event: its default, a known faction switch, then its side's other parties."""
+def _opponent_alignment(opposing: list[str], year: int | None) -> str | None:
+    """A group known to split between the two camps (the MAA) is in the camp its opponents are not."""
+    firm = {_default_alignment(parse_party(p), year) for p in opposing} - {"unknown"}
+    government = firm & {"state", "state ally", "pro-government"}
+    if "rebel" in firm and not government:
+        return "pro-government"
+    if government and "rebel" not in firm:
+        return "rebel"
+    return None
+
+
+def party_alignment(name: str, year: int | None, side_parties: list[str] | None = None,
+                    opposing: list[str] | None = None) -> str:
+    """Alignment of one party in one event: its default, a known faction switch, then its side's other parties.
+
+    A known group with no fixed camp (the MAA) alone on its side takes the camp its `opposing` parties are not.
+    """
     ref = parse_party(name)
     own = _default_alignment(ref, year)
-    if own not in _CONTEXTUAL or not side_parties:
+    if own not in _CONTEXTUAL:
         return own
-    others = [p for p in side_parties if parse_party(p) != ref]
-    return _context_alignment(own, others, year) or own
+    others = [p for p in side_parties or () if parse_party(p) != ref]
+    decided = _context_alignment(own, others, year) if others else None
+    if decided is None and own == "unknown" and ref.canonical in _PARTY and opposing:
+        decided = _opponent_alignment(opposing, year)
+    return decided or own
 
 
-def side_alignment(parties: list[str], year: int | None) -> str:
+def side_alignment(parties: list[str], year: int | None, opposing: list[str] | None = None) -> str:
     """A side with the state in it is the state's; otherwise the alignment most of its parties have."""
     counts: dict[str, int] = {}
     for party in parties:
-        alignment = party_alignment(party, year, parties)
+        alignment = party_alignment(party, year, parties, opposing)
         if alignment != "unknown":
             counts[alignment] = counts.get(alignment, 0) + 1
     if not counts:
@@ -265,11 +283,17 @@ def event_year(start_date: Any) -> int | None:
     return None
 
 
+def opponents(sides: list[list[str]], index: int) -> list[str]:
+    """Every party on the other sides of an event."""
+    return [party for i, side in enumerate(sides) if i != index for party in side]
+
+
 def event_alignments(row: Mapping[str, Any]) -> tuple[str, str]:
     """Alignment of side a and side b of one event row (for map colours)."""
     year = event_year(row.get("start_date"))
-    return (side_alignment(split_parties(row.get("side_a")), year),
-            side_alignment(split_parties(row.get("side_b")), year))
+    sides = [split_parties(row.get(f"side_{letter}")) for letter in "abc"]
+    return (side_alignment(sides[0], year, opponents(sides, 0)),
+            side_alignment(sides[1], year, opponents(sides, 1)))
 
 
 def faction_options(events_df) -> list[str]:

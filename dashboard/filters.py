@@ -14,7 +14,7 @@ from typing import Any, Iterable, Mapping
 import pandas as pd
 
 from .factions import (
-    canonical_party, coalition_of_choice, expand_faction, fold, party_alignment, split_parties,
+    canonical_party, coalition_of_choice, expand_faction, fold, opponents, party_alignment, split_parties,
 )
 
 SIDE_COLUMNS = ("side_a", "side_b", "side_c")
@@ -41,18 +41,20 @@ def _token(name: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _side_tokens(cell: str, year: int | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Canonical names and name=alignment tokens of one side cell in one year."""
+def _side_tokens(cell: str, year: int | None, opposing: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Canonical names and name=alignment tokens of one side cell in one year, against these opponents."""
     parties = split_parties(cell)
     names = tuple(_token(canonical_party(p)) for p in parties)
-    return names, tuple(f"{n}={party_alignment(p, year, parties)}" for n, p in zip(names, parties))
+    against = list(opposing)
+    return names, tuple(f"{n}={party_alignment(p, year, parties, against)}" for n, p in zip(names, parties))
 
 
 def _party_strings(sides: tuple[str, ...], year: int | None) -> tuple[str, str]:
     """'|Mali|MNLA|' and '|Mali=state|MNLA=rebel|' for one row's sides."""
     names, aligned = [], []
-    for cell in sides:
-        side_names, side_aligned = _side_tokens(cell, year)
+    parties = [split_parties(cell) for cell in sides]
+    for index, cell in enumerate(sides):
+        side_names, side_aligned = _side_tokens(cell, year, tuple(opponents(parties, index)))
         names.extend(side_names)
         aligned.extend(side_aligned)
     return ("|" + "|".join(names) + "|", "|" + "|".join(aligned) + "|") if names else ("", "")

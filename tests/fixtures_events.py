@@ -86,7 +86,7 @@ KIDAL_2023 = event(
 # Related events the Second Battle of Kidal page names.
 ANEFIS_MAY_2013 = event(
     "003_499888a3b842d896.txt", "Battle of Anéfis (May 2013)", "2013-05-17", end_date="2013-05-18",
-    kind="related", place="Anéfis", side_a="MAA-Loyalist", side_b="MNLA",
+    kind="related", place="Anéfis", side_a="MNLA", side_b="MAA",
     summary="Between May 17 and 18, 2013, the town of Anéfis was attacked by the MAA's pro-government faction.",
 )
 GAO_2012 = event(

@@ -7,7 +7,7 @@ from dashboard.factions import (
     ALIGNMENTS, COALITIONS, PARTIES, canonical_party, event_alignments, expand_faction, faction_options, fold,
     parse_party, party_alignment, party_label, side_alignment, split_parties,
 )
-from fixtures_events import ANEFIS_2013, ANEFIS_2014, BER_2023, KIDAL_2023, event, events_frame, seed_events
+from fixtures_events import ANEFIS_2013, ANEFIS_2014, ANEFIS_MAY_2013, BER_2023, KIDAL_2023, event, events_frame, seed_events
 
 
 @pytest.mark.parametrize("written, canonical", [
@@ -127,6 +127,17 @@ def test_the_side_decides_which_maa_a_plain_maa_is():
     assert party_alignment("MAA", 2023, split_parties(KIDAL_2023["side_b"])) == "rebel"
     assert party_alignment("MAA", 2014, ["MAA", "GATIA"]) == "pro-government"
     assert party_alignment("MAA", 2012) == "unknown"
+
+
+def test_an_maa_alone_on_its_side_is_in_the_camp_its_opponents_are_not():
+    assert party_alignment("MAA", 2013, ["MAA"], opposing=["MNLA"]) == "pro-government"
+    assert party_alignment("MAA", 2012, ["MAA"], opposing=["Malian Army"]) == "rebel"
+    assert party_alignment("MAA", 2012, ["MAA"], opposing=["AQIM"]) == "unknown"
+    assert event_alignments(ANEFIS_MAY_2013) == ("rebel", "pro-government")
+
+
+def test_an_unknown_name_is_not_guessed_from_its_opponents():
+    assert party_alignment("Imghad militia", 2014, ["Imghad militia"], opposing=["MNLA"]) == "unknown"
 
 
 def test_firm_alignments_do_not_bend_to_their_side():

@@ -251,3 +251,18 @@ def test_a_region_level_point_is_not_the_same_place_as_the_town():
 def test_events_at_an_unknown_id_is_a_clear_error():
     with pytest.raises(UnknownEventError, match="ev-nothing"):
         events_at_place(seed_events(), "ev-nothing")
+
+
+def test_on_the_real_seed_catalogue_coalitions_aliases_and_places_line_up():
+    from pathlib import Path
+
+    from dashboard.catalogue import build_catalogue
+    root = Path(__file__).resolve().parent.parent
+    events = prepare_events(build_catalogue(root / "seeds", root / "data" / "gazetteer.csv").events)
+    anefis_2014 = events.loc[events["start_date"] == "2014-07-11", "event_id"].item()
+    anefis_2013 = events.loc[events["start_date"] == "2013-06-05", "event_id"].item()
+    for coalition in ("CMA", "Platform"):
+        assert anefis_2014 in set(filter_events(events, factions=[coalition])["event_id"]), coalition
+    assert filter_events(events, factions=["MUJAO"])["event_id"].tolist() == \
+        filter_events(events, factions=["MOJWA"])["event_id"].tolist() != []
+    assert events_at_place(events, anefis_2013)["start_date"].tolist() == ["2013-05-17", "2014-07-11"]
