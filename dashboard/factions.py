@@ -151,9 +151,9 @@ _COALITION = {c.name: c for c in COALITIONS}
 
 
 @lru_cache(maxsize=65536)
-def parse_party(name: str) -> PartyRef:
+def parse_party(name: Any) -> PartyRef:
     """Canonical party and faction qualifier: "GATIA (al-Mahmoud faction)" -> ("GATIA", "al-Mahmoud faction")."""
-    cleaned = tidy(name or "")
+    cleaned = tidy(name) if isinstance(name, str) else ""
     known = _BY_KEY.get(fold(cleaned))
     if known:
         return PartyRef(known, "")
@@ -192,10 +192,6 @@ def split_parties(cell: Any) -> list[str]:
     return [p for p in (tidy(part) for part in cell.split(";")) if p]
 
 
-def coalition_names() -> list[str]:
-    return [c.name for c in COALITIONS]
-
-
 def coalition_of_choice(choice: str) -> Coalition | None:
     """The coalition a filter choice names, if it names one ("CSP-DPA" -> CSP, "jihadist" -> Jihadist groups)."""
     return _COALITION.get(canonical_party(choice))
@@ -215,8 +211,8 @@ def _default_alignment(ref: PartyRef, year: int | None) -> str:
     switch = FACTION_SWITCHES.get((ref.canonical, fold(ref.faction)))
     if switch and year is not None and year >= switch[0]:
         return switch[1]
-    party = _PARTY.get(ref.canonical)
-    return party.alignment if party else "unknown"
+    known = _PARTY.get(ref.canonical) or _COALITION.get(ref.canonical)
+    return known.alignment if known else "unknown"
 
 
 def _context_alignment(own: str, others: list[str], year: int | None) -> str | None:

@@ -142,7 +142,8 @@ def faction_mask(prepared: pd.DataFrame, choices: Iterable[str]) -> pd.Series:
     """Rows where any side holds a party in any chosen faction (coalitions by membership in that year)."""
     mask = pd.Series(False, index=prepared.index)
     for choice in choices:
-        mask |= _choice_mask(prepared, choice)
+        if isinstance(choice, str) and choice.strip():
+            mask |= _choice_mask(prepared, choice)
     return mask
 
 

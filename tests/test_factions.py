@@ -52,6 +52,15 @@ def test_a_contingent_is_minusma_only_where_named_as_minusma():
     assert canonical_party("Chad") == "Chad"
 
 
+def test_a_generic_name_for_the_jihadists_is_the_jihadist_group():
+    assert canonical_party("Islamists") == "Jihadist groups"
+    assert party_alignment("Islamists", 2012) == "jihadist"
+
+
+def test_missing_names_are_empty_not_errors():
+    assert canonical_party(None) == "" and canonical_party(float("nan")) == ""
+
+
 def test_unknown_names_come_back_tidied_never_dropped():
     assert canonical_party("  Imghad   militia ") == "Imghad militia"
     assert canonical_party("Ganda Koy (Songhai militia)") == "CM-FPR"

@@ -120,8 +120,9 @@ def test_several_factions_are_any_of_them():
         "Battle of Gao", "Battle of Tessalit", "Battle of Anéfis", "Battle of Ber (2023)"]
 
 
-def test_an_unknown_faction_matches_nothing():
+def test_an_unknown_faction_matches_nothing_and_a_blank_one_is_ignored():
     assert chosen(factions=["Nobody"]) == []
+    assert chosen(factions=["", "MUJAO"]) == ["Battle of Gao"]
 
 
 def test_region_is_accent_and_case_insensitive():
