@@ -1,0 +1,432 @@
+"""The time-slider map of events: one folium Timeline layer of lean GeoJSON features.
+
+Pure: builds a folium.Map from an events DataFrame (EVENT_COLUMNS, optionally with
+"alignment_a"/"alignment_b" and "best_killed"), testable without Streamlit. Each marker's
+tooltip ends with the event_id so st_folium's `last_object_clicked_tooltip` names the
+event; the detail panel is the app's job. Above `aggregate_above` located events the map
+draws place × period counts instead (and says so on the map).
+"""
+from __future__ import annotations
+
+import html
+import math
+import re
+from datetime import date
+
+import folium
+import pandas as pd
+from branca.element import MacroElement
+from folium.plugins import Timeline, TimelineSlider
+from folium.template import Template
+from folium.utilities import JsCode
+
+ALIGNMENTS = ("state", "state ally", "international", "pro-government", "rebel", "jihadist", "unknown")
+ALIGNMENT_COLOURS = {
+    "state": "#1f4e9c",
+    "state ally": "#7b3fa0",
+    "international": "#2ca25f",
+    "pro-government": "#62a8e5",
+    "rebel": "#f39c12",
+    "jihadist": "#222222",
+    "unknown": "#9e9e9e",
+}
+ALIGNMENT_LABELS = {
+    "state": "Malian state",
+    "state ally": "State ally (Wagner / Africa Corps)",
+    "international": "International forces (France, MINUSMA)",
+    "pro-government": "Pro-government militias (Platform)",
+    "rebel": "Rebel coalitions (MNLA, CMA, CSP)",
+    "jihadist": "Jihadist groups (AQIM, JNIM, IS Sahel)",
+    "unknown": "Unknown",
+}
+SELECTED_COLOUR = "#e0115f"
+BASEMAP_PANE = "basemap"
+# Kidal, Gao, Ménaka and Timbuktu regions: the default view.
+NORTHERN_MALI_BOUNDS = [[14.6, -4.2], [21.0, 4.4]]
+DISPLAY_WINDOW_DAYS = 31  # how long a circle stays on the map after its event ends
+APPROXIMATE_PRECISION = 2  # UCDP where_prec 2+ : not the exact spot
+MIN_RADIUS, MAX_RADIUS = 4.0, 28.0
+_MS_PER_DAY = 86_400_000
+_EVENT_ID = re.compile(r"\bev-[0-9a-f]{10}\b")
+# Aggregation levels tried in order, finest first: (grid step in degrees, period).
+_AGGREGATION_LEVELS = [(0.1, "M"), (0.25, "M"), (0.5, "Q"), (1.0, "Q"), (1.0, "Y"), (2.0, "Y"), (5.0, "Y")]
+_PERIOD_FORMAT = {"M": "%b %Y", "Q": "Q%q %Y", "Y": "%Y"}
+
+_POINT_TO_LAYER = JsCode(
+    "function(feature, latlng) { return L.circleMarker(latlng, feature.properties.style); }"
+)
+# A per-layer string tooltip: st_folium reads it from the clicked layer at any slider time.
+_ON_EACH_FEATURE = JsCode(
+    "function(feature, layer) { layer.bindTooltip(feature.properties.tooltip, {sticky: true}); }"
+)
+_DISPLAY_INTERVAL = JsCode(
+    "function(feature) { return {start: feature.properties.start, "
+    f"end: feature.properties.end + {DISPLAY_WINDOW_DAYS} * {_MS_PER_DAY}}}; }}"
+)
+_SLIDER_DATE = JsCode("function(date) { return moment.utc(date).format('D MMM YYYY'); }")
+
+
+def js_safe_text(text: object) -> str:
+    """HTML-escape text and also neutralise `$`, backtick and backslash (JS template literals)."""
+    escaped = html.escape("" if text is None else str(text), quote=True)
+    return escaped.replace("\\", "&#92;").replace("`", "&#96;").replace("$", "&#36;")
+
+
+def event_id_from_tooltip(tooltip: str | None) -> str | None:
+    """The event_id carried at the end of a marker tooltip (st_folium's last_object_clicked_tooltip)."""
+    found = _EVENT_ID.findall(tooltip or "")
+    return found[-1] if found else None
+
+
+def _parse_day(value: object) -> date | None:
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def format_when(start_date: object, end_date: object, precision: object = "day") -> str:
+    """A short human date: '5 Jun 2013', '5 Jun 2013 – 7 Jun 2013', 'Jun 2013' or '2013'."""
+    start, end = _parse_day(start_date), _parse_day(end_date)
+    if start is None:
+        return "date unknown"
+    if precision == "year":
+        return str(start.year)
+    if precision == "month":
+        return start.strftime("%b %Y")
+    first = f"{start.day} {start.strftime('%b %Y')}"
+    if end is None or end == start:
+        return first
+    return f"{first} – {end.day} {end.strftime('%b %Y')}"
+
+
+def tooltip_text(title: object, when: str, event_id: str) -> str:
+    """Escaped tooltip: 'Battle of Anefis · 5 Jun 2013 · ev-…' (the id stays last)."""
+    return js_safe_text(f"{title} · {when} · {event_id}")
+
+
+def _number(value: object) -> float | None:
+    """A finite number, or None for missing / unreadable values ("", NA, "dozens")."""
+    try:
+        number = float(value)  # pd.NA and None raise TypeError, "" raises ValueError
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def marker_radius(killed: object) -> float:
+    """Circle radius in pixels: square root of the best casualty estimate; minimum when unknown."""
+    number = _number(killed)
+    if number is None or number <= 0:
+        return MIN_RADIUS
+    return min(MAX_RADIUS, MIN_RADIUS + 2.0 * math.sqrt(number))
+
+
+def _alignment(value: object) -> str:
+    text = str(value).strip().lower() if isinstance(value, str) else ""
+    return text if text in ALIGNMENT_COLOURS else "unknown"
+
+
+def marker_style(alignment_a: object, alignment_b: object, killed: object, precision: object) -> dict:
+    """Leaflet circleMarker options: fill = side a's alignment, outline = side b's."""
+    level = _number(precision)
+    approximate = level is not None and level >= APPROXIMATE_PRECISION
+    radius = marker_radius(killed)
+    style = {
+        "radius": round(radius + (4 if approximate else 0), 1),
+        "fillColor": ALIGNMENT_COLOURS[_alignment(alignment_a)],
+        "color": ALIGNMENT_COLOURS[_alignment(alignment_b)],
+        "weight": 3,
+        "opacity": 0.95,
+        "fillOpacity": 0.8,
+    }
+    if approximate:
+        style.update(dashArray="4 4", fillOpacity=0.3, opacity=0.7)
+    return style
+
+
+def _point(lon: float, lat: float, properties: dict) -> dict:
+    geometry = {"type": "Point", "coordinates": [round(float(lon), 5), round(float(lat), 5)]}
+    return {"type": "Feature", "geometry": geometry, "properties": properties}
+
+
+def _column(events: pd.DataFrame, name: str, default: object = None) -> pd.Series:
+    return events[name] if name in events.columns else pd.Series(default, index=events.index, dtype=object)
+
+
+def _ms(stamps: pd.Series) -> pd.Series:
+    """UTC epoch milliseconds, whatever the datetime resolution pandas picked."""
+    return (stamps - pd.Timestamp(0)) // pd.Timedelta(milliseconds=1)
+
+
+def _days(values: pd.Series) -> pd.Series:
+    return pd.to_datetime(values, format="%Y-%m-%d", errors="coerce")
+
+
+def located_events(events: pd.DataFrame) -> pd.DataFrame:
+    """Rows with a usable coordinate and date, plus start_ms / end_ms (UTC epoch milliseconds).
+
+    end_ms is the last millisecond of the end day; a missing end date means a one-day event.
+    """
+    lat = pd.to_numeric(_column(events, "latitude"), errors="coerce")
+    lon = pd.to_numeric(_column(events, "longitude"), errors="coerce")
+    start = _days(_column(events, "start_date"))
+    end = _days(_column(events, "end_date")).fillna(start)
+    ok = lat.between(-90, 90) & lon.between(-180, 180) & start.notna() & (end >= start)
+    return events.loc[ok].assign(
+        latitude=lat[ok].astype(float),
+        longitude=lon[ok].astype(float),
+        start_ms=_ms(start[ok]),
+        end_ms=_ms(end[ok]) + _MS_PER_DAY - 1,
+    )
+
+
+def event_features(located: pd.DataFrame) -> list[dict]:
+    """One lean GeoJSON point per event: event_id, start, end, style, tooltip."""
+    columns = {
+        "align_a": _column(located, "alignment_a", "unknown"),
+        "align_b": _column(located, "alignment_b", "unknown"),
+        "killed": _column(located, "best_killed"),
+        "precision": _column(located, "location_precision"),
+    }
+    features = []
+    for row, a, b, killed, precision in zip(located.itertuples(index=False), *columns.values()):
+        when = format_when(row.start_date, row.end_date, row.date_precision)
+        features.append(_point(row.longitude, row.latitude, {
+            "event_id": row.event_id,
+            "start": int(row.start_ms),
+            "end": int(row.end_ms),
+            "style": marker_style(a, b, killed, precision),
+            "tooltip": tooltip_text(row.title, when, row.event_id),
+        }))
+    return features
+
+
+def aggregation_groups(located: pd.DataFrame, limit: int) -> tuple[pd.DataFrame, float, str]:
+    """Group located events by rounded place and period, coarsening until at most `limit` groups."""
+    day = _days(located["start_date"])
+    for step, freq in _AGGREGATION_LEVELS:
+        keys = pd.DataFrame({
+            "cell_lat": (located["latitude"] / step).round() * step,
+            "cell_lon": (located["longitude"] / step).round() * step,
+            "period": day.dt.to_period(freq),
+        }, index=located.index)
+        if keys.groupby(list(keys.columns)).ngroups <= limit:
+            break
+    return keys, step, freq
+
+
+def _most_common(frame: pd.DataFrame, keys: list[str], column: str) -> pd.Series:
+    """Per group of `keys`, the most frequent value of `column` (vectorised; ties: first seen)."""
+    counts = frame.groupby(keys + [column], sort=False, dropna=False).size().rename("n").reset_index()
+    counts = counts.sort_values("n", ascending=False, kind="stable").drop_duplicates(keys)
+    return counts.set_index(keys)[column]
+
+
+def aggregate_features(located: pd.DataFrame, limit: int) -> tuple[list[dict], str]:
+    """Place × period count circles (at most `limit` unless the coarsest level is still bigger)."""
+    keys, step, freq = aggregation_groups(located, limit)
+    names = _column(located, "place", "").fillna("").astype(str).str.split(",").str[0].str.strip()
+    frame = located.assign(
+        align=_column(located, "alignment_a", "unknown").map(_alignment), place_name=names, **keys
+    )
+    by = ["cell_lat", "cell_lon", "period"]
+    table = frame.groupby(by, sort=True).agg(
+        count=("event_id", "size"), latitude=("latitude", "mean"), longitude=("longitude", "mean"),
+    )
+    table = table.join(_most_common(frame, by, "place_name")).join(_most_common(frame, by, "align"))
+    table = table.reset_index()
+    periods = pd.PeriodIndex(table["period"])
+    table["start"] = _ms(pd.Series(periods.start_time))
+    table["end"] = _ms(pd.Series(periods.end_time))
+    features = [
+        _point(row.longitude, row.latitude, {
+            "event_id": "",
+            "start": int(row.start),
+            "end": int(row.end),
+            "style": {
+                "radius": round(min(MAX_RADIUS, MIN_RADIUS + 2.0 * math.sqrt(row.count)), 1),
+                "fillColor": ALIGNMENT_COLOURS[row.align], "color": "#ffffff",
+                "weight": 1, "opacity": 0.9, "fillOpacity": 0.75,
+            },
+            "tooltip": js_safe_text(
+                f"{row.place_name or 'area'} · {row.period.strftime(_PERIOD_FORMAT[freq])} · "
+                f"{row.count} events (aggregated)"
+            ),
+        })
+        for row in table.itertuples(index=False)
+    ]
+    unit = {"M": "month", "Q": "quarter", "Y": "year"}[freq]
+    note = (f"Aggregated view: {len(located):,} events drawn as {len(features):,} circles "
+            f"(one per ~{step:g}° area and {unit}). The table and exports list every event.")
+    return features, note
+
+
+class _MapControl(MacroElement):
+    """A fixed HTML box on the map (legend, notes); the HTML is inserted as a JSON string."""
+
+    _template = Template("""
+        {% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
+        {{ this.get_name() }}.onAdd = function () {
+            var div = L.DomUtil.create("div", {{ this.css_class|tojson }});
+            div.innerHTML = {{ this.html|tojson }};
+            L.DomEvent.disableClickPropagation(div);
+            L.DomEvent.disableScrollPropagation(div);
+            return div;
+        };
+        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, html_text: str, css_class: str, position: str, css: str = ""):
+        super().__init__()
+        self._name = "MapControl"
+        self.html, self.css_class, self.position, self.css = html_text, css_class, position, css
+
+
+_BOX_CSS = (
+    ".leaflet-container{background:#dfe7ec}"
+    ".mali-legend,.mali-note{background:rgba(255,255,255,.93);padding:6px 8px;border-radius:4px;"
+    "font:12px/1.35 system-ui,sans-serif;color:#222;box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:260px}"
+    ".mali-legend i{display:inline-block;width:11px;height:11px;border-radius:50%;margin-right:5px;"
+    "vertical-align:-1px}"
+    ".mali-note{background:#fff6d5;border:1px solid #d9b650;max-width:340px}"
+    ".mali-label{font:600 11px system-ui,sans-serif;color:#444;white-space:nowrap;"
+    "text-shadow:0 0 3px #fff,0 0 3px #fff}"
+    ".mali-country{font:italic 13px system-ui,sans-serif;color:#777;white-space:nowrap}"
+)
+
+
+def legend_html(aggregated: bool) -> str:
+    """The legend's HTML (every label escaped)."""
+    rows = [f"<b>{js_safe_text('Fill: side A · Ring: side B' if not aggregated else 'Fill: main side A')}</b>"]
+    rows += [
+        f'<div><i style="background:{ALIGNMENT_COLOURS[key]}"></i>{js_safe_text(ALIGNMENT_LABELS[key])}</div>'
+        for key in ALIGNMENTS
+    ]
+    sizes = ("Size: number of events" if aggregated
+             else "Size: √ best estimate of killed (smallest = unknown)")
+    rows += [
+        f"<div>{js_safe_text(sizes)}</div>",
+        f'<div>{js_safe_text("Dashed, pale, larger: approximate location")}</div>',
+        f'<div><i style="border:3px solid {SELECTED_COLOUR};width:7px;height:7px"></i>'
+        f'{js_safe_text("Selected event")}</div>',
+        f"<div>{js_safe_text(f'Slider: events shown up to {DISPLAY_WINDOW_DAYS} days after they end')}</div>",
+    ]
+    return "".join(rows)
+
+
+def _country_outlines(m: folium.Map) -> None:
+    """Mali (bold) and its neighbours from the countryinfo package's bundled GeoJSON."""
+    try:
+        from countryinfo import CountryInfo
+    except ImportError as exc:
+        raise ImportError("the map's offline borders need `pip install countryinfo==1.0.1`") from exc
+    mali = CountryInfo("MLI")
+    countries = [(mali, True)] + [(CountryInfo(code), False) for code in mali.borders()]
+    # Below the tile pane (z-index 200), so the optional online tiles draw over it.
+    folium.map.CustomPane(BASEMAP_PANE, z_index=150, pointer_events=False).add_to(m)
+    layer = folium.FeatureGroup(name="Borders (offline)", control=True)
+    for country, is_mali in countries:
+        style = {"color": "#444" if is_mali else "#9a9a9a", "weight": 2.5 if is_mali else 1,
+                 "fillColor": "#fbf8f1" if is_mali else "#ece8df", "fillOpacity": 1}
+        folium.GeoJson(country.geo_json(), style_function=lambda _f, s=style: s,
+                       interactive=False, pane=BASEMAP_PANE).add_to(layer)
+        folium.Marker(country.latlng(), interactive=False, icon=folium.DivIcon(
+            html=f'<span class="mali-country">{js_safe_text(country.name().title())}</span>',
+            icon_size=(0, 0))).add_to(layer)
+    layer.add_to(m)
+
+
+def _place_labels(m: folium.Map, located: pd.DataFrame, limit: int = 12) -> None:
+    """Names of the places with most events, so the map reads without tiles."""
+    if located.empty or "place" not in located.columns:
+        return
+    names = located["place"].astype(str).str.split(",").str[0].str.strip()
+    frame = located.assign(label=names).loc[names != ""]
+    top = frame.groupby("label").agg(n=("label", "size"), lat=("latitude", "median"), lon=("longitude", "median"))
+    layer = folium.FeatureGroup(name="Place names", control=True)
+    for label, row in top.sort_values("n", ascending=False).head(limit).iterrows():
+        folium.Marker([row.lat, row.lon], interactive=False, icon=folium.DivIcon(
+            html=f'<span class="mali-label">{js_safe_text(label)}</span>',
+            icon_size=(0, 0), icon_anchor=(-8, 6))).add_to(layer)
+    layer.add_to(m)
+
+
+def _slider(timeline: Timeline, features: list[dict]) -> TimelineSlider:
+    """A playable slider from the first start to the last end, stepping about a month at a time."""
+    start = min(f["properties"]["start"] for f in features)
+    end = max(f["properties"]["end"] for f in features)
+    months = max(1, round((end - start) / (30.44 * _MS_PER_DAY)))
+    slider = TimelineSlider(
+        auto_play=False, start=start, end=end, steps=months, show_ticks=False,
+        enable_keyboard_controls=True, playback_duration=min(60_000, max(5_000, months * 250)),
+    )
+    slider.options["format_output"] = _SLIDER_DATE  # UTC, so days don't shift with the viewer's zone
+    return slider.add_timelines(timeline)
+
+
+def selection_layer(events: pd.DataFrame, selected_event_id: str | None) -> folium.FeatureGroup | None:
+    """A ring around the selected event, or None if it is not on the map.
+
+    In Streamlit pass it as st_folium(..., feature_group_to_add=...): the ring then moves
+    without remounting the map, so the view and the slider keep their place.
+    """
+    if not selected_event_id:
+        return None
+    located = located_events(events.loc[events["event_id"] == selected_event_id])
+    if located.empty:
+        return None
+    row = located.iloc[0]
+    killed = row["best_killed"] if "best_killed" in located.columns else None
+    precision = row["location_precision"] if "location_precision" in located.columns else None
+    radius = marker_style("unknown", "unknown", killed, precision)["radius"] + 7
+    group = folium.FeatureGroup(name="Selected event", control=False)
+    folium.CircleMarker(
+        [row["latitude"], row["longitude"]], radius=radius, color=SELECTED_COLOUR,
+        weight=4, fill=False, interactive=False,
+    ).add_to(group)
+    return group
+
+
+def build_map(events: pd.DataFrame, *, selected_event_id: str | None = None,
+              aggregate_above: int = 5000) -> folium.Map:
+    """The events map: offline borders, one Timeline layer with slider, legend, optional OSM tiles."""
+    m = folium.Map(tiles=None, prefer_canvas=True, control_scale=True, zoom_snap=0.25)
+    # Our map uses Leaflet only: no Bootstrap, jQuery, Font Awesome or awesome-markers.
+    m.default_js = [(name, url) for name, url in m.default_js if name == "leaflet"]
+    m.default_css = [(name, url) for name, url in m.default_css if name == "leaflet_css"]
+    # An overlay above the offline basemap: online it covers it, offline its tiles just fail.
+    folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online only)", overlay=True, show=False).add_to(m)
+    _country_outlines(m)
+    located = located_events(events)
+    _place_labels(m, located)
+    aggregated = len(located) > aggregate_above
+    if aggregated:
+        features, note = aggregate_features(located, aggregate_above)
+    else:
+        features, note = event_features(located), ""
+    if features:
+        timeline = Timeline(
+            {"type": "FeatureCollection", "features": features},
+            point_to_layer=_POINT_TO_LAYER, on_each_feature=_ON_EACH_FEATURE, get_interval=_DISPLAY_INTERVAL,
+        )
+        timeline.layer_name = "Events"
+        timeline.add_to(m)
+        _slider(timeline, features).add_to(m)
+    else:
+        note = "No located events match the current filters."
+    if len(located) < len(events):
+        missing = len(events) - len(located)
+        note = f"{note} {missing:,} of {len(events):,} events have no map location or date; the table lists them.".strip()
+    ring = selection_layer(events, selected_event_id)
+    if ring is not None:
+        ring.add_to(m)
+    _MapControl(legend_html(aggregated), "mali-legend", "topright", _BOX_CSS).add_to(m)
+    if note:
+        _MapControl(js_safe_text(note), "mali-note", "topleft").add_to(m)
+    folium.LayerControl(collapsed=False, position="topright").add_to(m)
+    m.fit_bounds(NORTHERN_MALI_BOUNDS)
+    return m
