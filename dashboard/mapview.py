@@ -1,7 +1,7 @@
 """The time-slider map of events: one folium Timeline layer of lean GeoJSON features.
 
 Pure: builds a folium.Map from an events DataFrame (EVENT_COLUMNS, optionally with
-"alignment_a"/"alignment_b" and "best_killed"), testable without Streamlit. Each marker's
+"alignment_a"/"alignment_b" and "best_killed") and the claims, testable without Streamlit. Each marker's
 tooltip ends with the event_id so st_folium's `last_object_clicked_tooltip` names the
 event; the detail panel is the app's job. Above `aggregate_above` located events the map
 draws place × period counts instead (and says so on the map).
@@ -19,6 +19,10 @@ from branca.element import MacroElement
 from folium.plugins import Timeline, TimelineSlider
 from folium.template import Template
 from folium.utilities import JsCode
+
+from dashboard.casualties import best_estimate
+from dashboard.factions import event_alignments
+from dashboard.model import Claim
 
 ALIGNMENTS = ("state", "state ally", "international", "pro-government", "rebel", "jihadist", "unknown")
 ALIGNMENT_COLOURS = {
@@ -179,6 +183,36 @@ def located_events(events: pd.DataFrame) -> pd.DataFrame:
         start_ms=_ms(start[ok]),
         end_ms=_ms(end[ok]) + _MS_PER_DAY - 1,
     )
+
+
+def with_alignments(events: pd.DataFrame) -> pd.DataFrame:
+    """Events plus alignment_a / alignment_b from the factions rules, unless already present."""
+    if {"alignment_a", "alignment_b"} <= set(events.columns) or events.empty:
+        return events
+    columns = [c for c in ("side_a", "side_b", "side_c", "start_date") if c in events.columns]
+    keys = events[columns].astype(object).where(events[columns].notna(), "")
+    cache: dict[tuple, tuple[str, str]] = {}
+    pairs = []
+    for key in keys.itertuples(index=False, name=None):
+        if key not in cache:  # many events share sides and year: compute each combination once
+            cache[key] = event_alignments(dict(zip(columns, key)))
+        pairs.append(cache[key])
+    return events.assign(alignment_a=[a for a, _ in pairs], alignment_b=[b for _, b in pairs])
+
+
+def with_best_killed(events: pd.DataFrame, claims: pd.DataFrame | None) -> pd.DataFrame:
+    """Events plus best_killed (casualties.best_estimate of each event's claims), unless already present."""
+    if "best_killed" in events.columns or claims is None:
+        return events
+    wanted = claims.loc[claims["event_id"].isin(set(events["event_id"])) & (claims["kind"] == "killed")]
+    grouped: dict[str, list[Claim]] = {}
+    for row in wanted.itertuples(index=False):
+        low = None if pd.isna(row.low) else int(row.low)
+        high = None if pd.isna(row.high) else int(row.high)
+        grouped.setdefault(row.event_id, []).append(
+            Claim(row.side, row.kind, low, high, str(row.claimed_by), str(row.text)))
+    best = {event_id: best_estimate(found) for event_id, found in grouped.items()}
+    return events.assign(best_killed=pd.array([best.get(e) for e in events["event_id"]], dtype="Int64"))
 
 
 def event_features(located: pd.DataFrame) -> list[dict]:
@@ -384,16 +418,20 @@ def selection_layer(events: pd.DataFrame, selected_event_id: str | None) -> foli
     precision = row["location_precision"] if "location_precision" in located.columns else None
     radius = marker_style("unknown", "unknown", killed, precision)["radius"] + 7
     group = folium.FeatureGroup(name="Selected event", control=False)
-    folium.CircleMarker(
-        [row["latitude"], row["longitude"]], radius=radius, color=SELECTED_COLOUR,
-        weight=4, fill=False, interactive=False,
-    ).add_to(group)
+    ring = folium.CircleMarker([row["latitude"], row["longitude"]], radius=radius, color=SELECTED_COLOUR,
+                               weight=4, fill=False)
+    ring.options["interactive"] = False  # folium drops this option; without it the ring swallows clicks
+    ring.add_to(group)
     return group
 
 
-def build_map(events: pd.DataFrame, *, selected_event_id: str | None = None,
+def build_map(events: pd.DataFrame, *, claims: pd.DataFrame | None = None, selected_event_id: str | None = None,
               aggregate_above: int = 5000) -> folium.Map:
-    """The events map: offline borders, one Timeline layer with slider, legend, optional OSM tiles."""
+    """The events map: offline borders, one Timeline layer with slider, legend, optional OSM tiles.
+
+    Colours come from "alignment_a"/"alignment_b" columns, computed by the factions rules when
+    absent; sizes from "best_killed", computed from `claims` when absent and claims are given.
+    """
     m = folium.Map(tiles=None, prefer_canvas=True, control_scale=True, zoom_snap=0.25)
     # Our map uses Leaflet only: no Bootstrap, jQuery, Font Awesome or awesome-markers.
     m.default_js = [(name, url) for name, url in m.default_js if name == "leaflet"]
@@ -401,13 +439,13 @@ def build_map(events: pd.DataFrame, *, selected_event_id: str | None = None,
     # An overlay above the offline basemap: online it covers it, offline its tiles just fail.
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online only)", overlay=True, show=False).add_to(m)
     _country_outlines(m)
-    located = located_events(events)
+    located = with_alignments(located_events(events))
     _place_labels(m, located)
     aggregated = len(located) > aggregate_above
     if aggregated:
         features, note = aggregate_features(located, aggregate_above)
     else:
-        features, note = event_features(located), ""
+        features, note = event_features(with_best_killed(located, claims)), ""
     if features:
         timeline = Timeline(
             {"type": "FeatureCollection", "features": features},
@@ -421,7 +459,7 @@ def build_map(events: pd.DataFrame, *, selected_event_id: str | None = None,
     if len(located) < len(events):
         missing = len(events) - len(located)
         note = f"{note} {missing:,} of {len(events):,} events have no map location or date; the table lists them.".strip()
-    ring = selection_layer(events, selected_event_id)
+    ring = selection_layer(with_best_killed(events, claims), selected_event_id)
     if ring is not None:
         ring.add_to(m)
     _MapControl(legend_html(aggregated), "mali-legend", "topright", _BOX_CSS).add_to(m)

@@ -1,0 +1,250 @@
+"""The events map: lean Timeline features, colours and sizes, escaping, aggregation, selection."""
+import json
+import math
+
+import folium
+import pandas as pd
+import pytest
+from folium.plugins import Timeline, TimelineSlider
+
+from dashboard.assets import localize, offline_resources
+from dashboard.catalogue import build_catalogue
+from dashboard.mapview import (
+    ALIGNMENT_COLOURS,
+    ALIGNMENT_LABELS,
+    MIN_RADIUS,
+    build_map,
+    event_id_from_tooltip,
+    format_when,
+    js_safe_text,
+    located_events,
+    marker_radius,
+    marker_style,
+    selection_layer,
+)
+from dashboard.model import CLAIM_COLUMNS, EVENT_COLUMNS
+
+PROBE = r"Kidal ${alert(1)} </script><img src=x onerror=alert(1)> \u `tick`"
+
+
+def event_row(event_id: str, title: str, start: str, end: str | None = None, **fields) -> dict:
+    row = {column: "" for column in EVENT_COLUMNS}
+    row.update(event_id=event_id, title=title, kind="article", start_date=start, end_date=end or start,
+               date_precision="day", latitude=math.nan, longitude=math.nan, location_precision=None)
+    row.update(fields)
+    return row
+
+
+def frame(rows: list[dict], **extra_columns) -> pd.DataFrame:
+    table = pd.DataFrame(rows, columns=EVENT_COLUMNS).astype(
+        {"latitude": "float64", "longitude": "float64", "location_precision": "Int64"})
+    return table.assign(**extra_columns)
+
+
+ANEFIS = event_row("ev-00000000a1", "Battle of Anefis", "2013-06-05", place="Anefis, Kidal Region, Mali",
+                   latitude=18.0547, longitude=0.6022, location_precision=1, side_a="Mali", side_b="MNLA")
+KIDAL = event_row("ev-00000000b2", "Second Battle of Kidal", "2014-05-16", "2014-05-21", place="Kidal",
+                  latitude=18.4411, longitude=1.4072, location_precision=3, side_a="Mali", side_b="MNLA; HCUA")
+NOWHERE = event_row("ev-00000000c3", "Ambush somewhere", "2015-01-02")
+
+
+def features_of(m: folium.Map) -> list[dict]:
+    timelines = [child for child in m._children.values() if isinstance(child, Timeline)]
+    assert len(timelines) == 1, "the events are drawn as one Timeline layer"
+    return timelines[0].data["features"]
+
+
+def slider_of(m: folium.Map) -> TimelineSlider:
+    return next(child for child in m._children.values() if isinstance(child, TimelineSlider))
+
+
+def by_id(features: list[dict]) -> dict[str, dict]:
+    return {f["properties"]["event_id"]: f for f in features}
+
+
+def test_one_lean_feature_per_located_event_and_unlocated_ones_are_counted():
+    m = build_map(frame([ANEFIS, KIDAL, NOWHERE]))
+    features = features_of(m)
+    assert sorted(by_id(features)) == ["ev-00000000a1", "ev-00000000b2"]
+    assert all(set(f["properties"]) == {"event_id", "start", "end", "style", "tooltip"} for f in features)
+    assert by_id(features)["ev-00000000a1"]["geometry"]["coordinates"] == [0.6022, 18.0547]
+    assert "1 of 3 events have no map location" in m.get_root().render()
+
+
+def test_start_and_end_are_epoch_milliseconds_end_is_the_end_of_the_last_day():
+    props = by_id(features_of(build_map(frame([ANEFIS, KIDAL]))))
+    assert props["ev-00000000a1"]["properties"]["start"] == 1370390400000  # 2013-06-05T00:00Z
+    assert props["ev-00000000a1"]["properties"]["end"] == 1370476799999  # 2013-06-05T23:59:59.999Z
+    assert props["ev-00000000b2"]["properties"]["end"] == 1400716799999  # 2014-05-21T23:59:59.999Z
+
+
+def test_events_with_unreadable_dates_or_coordinates_stay_off_the_map():
+    bad_date = event_row("ev-00000000d4", "Bad date", "2013-02-30", latitude=18.0, longitude=1.0)
+    reversed_dates = event_row("ev-00000000e5", "Ends first", "2013-03-05", "2013-03-01", latitude=18.0, longitude=1.0)
+    off_globe = event_row("ev-00000000f6", "Off the globe", "2013-03-05", latitude=95.0, longitude=1.0)
+    kept = located_events(frame([ANEFIS, bad_date, reversed_dates, off_globe]))
+    assert kept["event_id"].tolist() == ["ev-00000000a1"]
+
+
+def test_tooltip_names_the_event_and_ends_with_its_id():
+    tooltip = by_id(features_of(build_map(frame([ANEFIS, KIDAL]))))["ev-00000000b2"]["properties"]["tooltip"]
+    assert tooltip == "Second Battle of Kidal · 16 May 2014 – 21 May 2014 · ev-00000000b2"
+    assert event_id_from_tooltip(tooltip) == "ev-00000000b2"
+    assert event_id_from_tooltip("Anefis · 12 events (aggregated)") is None
+    assert event_id_from_tooltip(None) is None
+
+
+def test_dates_are_written_at_their_precision():
+    assert format_when("2013-06-05", "2013-06-05") == "5 Jun 2013"
+    assert format_when("2013-06-01", "2013-06-30", "month") == "Jun 2013"
+    assert format_when("2013-01-01", "2013-12-31", "year") == "2013"
+    assert format_when("", "") == "date unknown"
+
+
+def test_article_text_is_escaped_before_it_reaches_the_browser():
+    probe = event_row("ev-00000000a7", PROBE, "2013-06-05", latitude=18.0, longitude=1.0, place=PROBE)
+    m = build_map(frame([probe]))
+    tooltip = features_of(m)[0]["properties"]["tooltip"]
+    for dangerous in ("${", "<", ">", "`", "\\"):
+        assert dangerous not in tooltip
+    assert "&#36;{alert(1)}" in tooltip and "&lt;/script&gt;&lt;img" in tooltip and "&#92;u" in tooltip
+    html = m.get_root().render()
+    assert "${alert(1)}" not in html
+    assert "<img src=x" not in html and "</script><img" not in html
+
+
+def test_js_safe_text_turns_template_literal_characters_into_entities():
+    assert js_safe_text("a $ ` \\ <b>&") == "a &#36; &#96; &#92; &lt;b&gt;&amp;"
+    assert js_safe_text(None) == ""
+
+
+def test_fill_is_side_a_alignment_and_ring_is_side_b():
+    m = build_map(frame([ANEFIS], alignment_a=["state"], alignment_b=["rebel"]))
+    style = features_of(m)[0]["properties"]["style"]
+    assert style["fillColor"] == ALIGNMENT_COLOURS["state"]
+    assert style["color"] == ALIGNMENT_COLOURS["rebel"]
+
+
+def test_alignments_come_from_the_faction_rules_when_not_given():
+    style = by_id(features_of(build_map(frame([ANEFIS]))))["ev-00000000a1"]["properties"]["style"]
+    assert (style["fillColor"], style["color"]) == (ALIGNMENT_COLOURS["state"], ALIGNMENT_COLOURS["rebel"])
+
+
+def test_unknown_alignment_values_are_grey():
+    style = marker_style("Martians", None, None, None)
+    assert style["fillColor"] == style["color"] == ALIGNMENT_COLOURS["unknown"]
+
+
+def test_radius_grows_with_the_square_root_of_the_dead_and_unknown_is_smallest():
+    assert marker_radius(None) == marker_radius(pd.NA) == marker_radius("") == marker_radius(0) == MIN_RADIUS
+    assert marker_radius(100) == MIN_RADIUS + 20
+    assert MIN_RADIUS < marker_radius(4) < marker_radius(25) < marker_radius(100)
+    assert marker_radius(10**9) == marker_radius(10**8)  # capped
+
+
+def test_approximate_locations_look_approximate():
+    exact = marker_style("state", "rebel", 16, 1)
+    approximate = marker_style("state", "rebel", 16, 3)
+    assert "dashArray" not in exact and approximate["dashArray"]
+    assert approximate["fillOpacity"] < exact["fillOpacity"]
+    assert approximate["radius"] > exact["radius"]
+
+
+def test_marker_size_uses_best_killed_column_or_claims():
+    sized = build_map(frame([ANEFIS], best_killed=pd.array([16], dtype="Int64")))
+    assert features_of(sized)[0]["properties"]["style"]["radius"] == MIN_RADIUS + 8
+    claims = pd.DataFrame([
+        ("ev-00000000a1", "b", "killed", 30, 30, "Mali", "30 killed (per Mali)"),
+        ("ev-00000000a1", "b", "killed", 2, 2, "MNLA", "2 dead (per MNLA)"),
+        ("ev-00000000a1", "a", "injured", 2, 2, "Mali", "2 injured (per Mali)"),
+    ], columns=CLAIM_COLUMNS).astype({"low": "Int64", "high": "Int64"})
+    from_claims = build_map(frame([ANEFIS]), claims=claims)
+    assert features_of(from_claims)[0]["properties"]["style"]["radius"] == MIN_RADIUS + 8  # median 16 dead
+
+
+def test_slider_covers_all_events_in_about_monthly_steps_without_ticks():
+    m = build_map(frame([ANEFIS, KIDAL]))
+    options = slider_of(m).options
+    assert options["start"] == 1370390400000 and options["end"] == 1400716799999
+    assert 10 <= options["steps"] <= 13  # June 2013 to May 2014
+    assert options["enable_playback"] is True and options["show_ticks"] is False
+    html = m.get_root().render()
+    assert "L.timeline(" in html and "L.timelineSliderControl(" in html
+    assert "moment.utc(date)" in html
+
+
+def test_map_opens_on_northern_mali_with_offline_borders_and_legend():
+    m = build_map(frame([ANEFIS]))
+    html = m.get_root().render()
+    assert "[[14.6, -4.2], [21.0, 4.4]]" in html  # fitBounds: Kidal, Gao, Ménaka, Timbuktu regions
+    assert '"name": "Mali"' in html  # countryinfo's outline
+    assert "Borders (offline)" in html and "OpenStreetMap (online only)" in html
+    for label in ALIGNMENT_LABELS.values():
+        assert label.replace("(", "").split()[0] in html
+
+
+def test_above_the_threshold_places_and_periods_are_counted_and_the_map_says_so():
+    rows = [event_row(f"ev-{i:010x}", f"Clash {i}", f"2013-0{1 + i % 3}-1{i % 9}", place="Kidal",
+                      latitude=18.44 + (i % 2) * 0.01, longitude=1.40) for i in range(30)]
+    m = build_map(frame(rows), aggregate_above=10)
+    features = features_of(m)
+    assert len(features) <= 10
+    counts = [int(f["properties"]["tooltip"].split(" events")[0].rsplit("· ", 1)[1]) for f in features]
+    assert sum(counts) == 30
+    assert all(f["properties"]["event_id"] == "" for f in features)
+    assert "Aggregated view: 30 events" in m.get_root().render()
+
+
+def test_aggregation_coarsens_until_it_fits_the_limit():
+    rows = [event_row(f"ev-{i:010x}", "x", f"{2012 + i % 2}-0{1 + i % 9}-0{1 + i % 9}", place=f"P{i}",
+                      latitude=14.0 + (i % 40) * 0.17, longitude=-4.0 + (i // 40) * 0.17) for i in range(2000)]
+    features = features_of(build_map(frame(rows), aggregate_above=50))
+    assert len(features) <= 50
+
+
+def test_below_the_threshold_no_aggregation_note():
+    assert "Aggregated view" not in build_map(frame([ANEFIS, KIDAL])).get_root().render()
+
+
+def test_selected_event_gets_a_ring_at_its_place():
+    ring = selection_layer(frame([ANEFIS, KIDAL]), "ev-00000000b2")
+    (marker,) = ring._children.values()
+    assert marker.location == [18.4411, 1.4072]
+    assert marker.options["fill"] is False and marker.options["interactive"] is False
+    assert selection_layer(frame([ANEFIS, NOWHERE]), "ev-00000000c3") is None  # unlocated
+    assert selection_layer(frame([ANEFIS]), "ev-ffffffffff") is None
+    assert selection_layer(frame([ANEFIS]), None) is None
+    html = build_map(frame([ANEFIS, KIDAL]), selected_event_id="ev-00000000b2").get_root().render()
+    assert "[18.4411, 1.4072]" in html
+
+
+def test_no_located_events_still_gives_a_readable_map():
+    html = build_map(frame([NOWHERE])).get_root().render()
+    assert "No located events match the current filters." in html
+    assert "L.timeline(" not in html
+
+
+def test_localized_map_names_no_cdn():
+    m = build_map(frame([ANEFIS, KIDAL]))
+    localize(m)
+    html = m.get_root().render()
+    assert not any(url in html for url in offline_resources())
+    assert "cdn.jsdelivr" not in html and "cdnjs" not in html and "code.jquery" not in html
+
+
+@pytest.fixture(scope="module")
+def seed_catalogue():
+    return build_catalogue()
+
+
+def test_seed_articles_on_the_map(seed_catalogue):
+    events, claims = seed_catalogue.events, seed_catalogue.claims
+    anefis = events.loc[events["title"] == "Battle of Anefis (June 2013)"].iloc[0]
+    features = by_id(features_of(build_map(events, claims=claims)))
+    assert len(features) == int(events["latitude"].notna().sum())
+    props = features[anefis["event_id"]]["properties"]
+    assert props["tooltip"] == f"Battle of Anefis (June 2013) · 5 Jun 2013 · {anefis['event_id']}"
+    assert props["style"]["fillColor"] == ALIGNMENT_COLOURS["state"]  # Mali
+    assert props["style"]["color"] == ALIGNMENT_COLOURS["rebel"]  # MNLA
+    assert props["style"]["radius"] > MIN_RADIUS  # "30 killed (per Mali)" / "2 dead (per MNLA)"
+    json.dumps(list(features.values()))  # plain JSON all the way down
