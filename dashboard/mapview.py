@@ -36,11 +36,11 @@ ALIGNMENT_COLOURS = {
 }
 ALIGNMENT_LABELS = {
     "state": "Malian state",
-    "state ally": "State ally (Wagner / Africa Corps)",
-    "international": "International forces (France, MINUSMA)",
-    "pro-government": "Pro-government militias (Platform)",
-    "rebel": "Rebel coalitions (MNLA, CMA, CSP)",
-    "jihadist": "Jihadist groups (AQIM, JNIM, IS Sahel)",
+    "state ally": "Wagner / Africa Corps",
+    "international": "France, MINUSMA",
+    "pro-government": "Platform militias",
+    "rebel": "Rebels (MNLA, CMA, CSP)",
+    "jihadist": "Jihadists (AQIM, JNIM, ISGS)",
     "unknown": "Unknown",
 }
 SELECTED_COLOUR = "#e0115f"
@@ -297,15 +297,20 @@ def aggregate_features(located: pd.DataFrame, limit: int) -> tuple[list[dict], s
 
 
 class _MapControl(MacroElement):
-    """A fixed HTML box on the map (legend, notes); the HTML is inserted as a JSON string."""
+    """A fixed HTML box on the map (legend, notes); the HTML is inserted as a JSON string.
+
+    A <details> box inside starts closed on maps narrower than 640 px so it does not cover the markers.
+    """
 
     _template = Template("""
         {% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
-        {{ this.get_name() }}.onAdd = function () {
+        {{ this.get_name() }}.onAdd = function (map) {
             var div = L.DomUtil.create("div", {{ this.css_class|tojson }});
             div.innerHTML = {{ this.html|tojson }};
+            var details = div.querySelector("details");
+            if (details && map.getSize().x < 640) { details.open = false; }
             L.DomEvent.disableClickPropagation(div);
             L.DomEvent.disableScrollPropagation(div);
             return div;
@@ -322,11 +327,12 @@ class _MapControl(MacroElement):
 
 _BOX_CSS = (
     ".leaflet-container{background:#dfe7ec}"
-    ".mali-legend,.mali-note{background:rgba(255,255,255,.93);padding:6px 8px;border-radius:4px;"
-    "font:12px/1.35 system-ui,sans-serif;color:#222;box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:260px}"
-    ".mali-legend i{display:inline-block;width:11px;height:11px;border-radius:50%;margin-right:5px;"
+    ".mali-legend,.mali-note{background:rgba(255,255,255,.93);padding:4px 7px;border-radius:4px;"
+    "font:11px/1.35 system-ui,sans-serif;color:#222;box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:210px}"
+    ".mali-legend summary{cursor:pointer;font-weight:600}"
+    ".mali-legend i{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:4px;"
     "vertical-align:-1px}"
-    ".mali-note{background:#fff6d5;border:1px solid #d9b650;max-width:340px}"
+    ".mali-note{background:#fff6d5;border:1px solid #d9b650;max-width:300px}"
     ".mali-label{font:600 11px system-ui,sans-serif;color:#444;white-space:nowrap;"
     "text-shadow:0 0 3px #fff,0 0 3px #fff}"
     ".mali-country{font:italic 13px system-ui,sans-serif;color:#777;white-space:nowrap}"
@@ -334,22 +340,19 @@ _BOX_CSS = (
 
 
 def legend_html(aggregated: bool) -> str:
-    """The legend's HTML (every label escaped)."""
-    rows = [f"<b>{js_safe_text('Fill: side A · Ring: side B' if not aggregated else 'Fill: main side A')}</b>"]
-    rows += [
+    """The legend's HTML, a collapsible box (every label escaped)."""
+    colours = "".join(
         f'<div><i style="background:{ALIGNMENT_COLOURS[key]}"></i>{js_safe_text(ALIGNMENT_LABELS[key])}</div>'
         for key in ALIGNMENTS
-    ]
-    sizes = ("Size: number of events" if aggregated
-             else "Size: √ best estimate of killed (smallest = unknown)")
-    rows += [
-        f"<div>{js_safe_text(sizes)}</div>",
-        f'<div>{js_safe_text("Dashed, pale, larger: approximate location")}</div>',
-        f'<div><i style="border:3px solid {SELECTED_COLOUR};width:7px;height:7px"></i>'
-        f'{js_safe_text("Selected event")}</div>',
-        f"<div>{js_safe_text(f'Slider: events shown up to {DISPLAY_WINDOW_DAYS} days after they end')}</div>",
-    ]
-    return "".join(rows)
+    )
+    lines = (["Fill: main alignment of side A", "Size: number of events"] if aggregated else
+             ["Fill: side A · outline: side B", "Size: √ killed (best estimate); smallest: unknown",
+              "Dashed, pale: approximate place"])
+    lines.append(f"Shown until {DISPLAY_WINDOW_DAYS} days after the event")
+    ring = (f'<div><i style="border:2px solid {SELECTED_COLOUR};width:6px;height:6px"></i>'
+            f'{js_safe_text("Selected event")}</div>')
+    notes = "".join(f"<div>{js_safe_text(line)}</div>" for line in lines)
+    return f"<details open><summary>{js_safe_text('Legend')}</summary>{colours}{notes}{ring}</details>"
 
 
 def _country_outlines(m: folium.Map) -> None:
@@ -378,7 +381,7 @@ def _place_labels(m: folium.Map, located: pd.DataFrame, limit: int = 12) -> None
     """Names of the places with most events, so the map reads without tiles."""
     if located.empty or "place" not in located.columns:
         return
-    names = located["place"].astype(str).str.split(",").str[0].str.strip()
+    names = located["place"].fillna("").astype(str).str.split(",").str[0].str.strip()
     frame = located.assign(label=names).loc[names != ""]
     top = frame.groupby("label").agg(n=("label", "size"), lat=("latitude", "median"), lon=("longitude", "median"))
     layer = folium.FeatureGroup(name="Place names", control=True)
@@ -402,15 +405,16 @@ def _slider(timeline: Timeline, features: list[dict]) -> TimelineSlider:
     return slider.add_timelines(timeline)
 
 
-def selection_layer(events: pd.DataFrame, selected_event_id: str | None) -> folium.FeatureGroup | None:
-    """A ring around the selected event, or None if it is not on the map.
+def selection_layer(events: pd.DataFrame, selected_event_id: str | None,
+                    claims: pd.DataFrame | None = None) -> folium.FeatureGroup | None:
+    """A ring around the selected event (sized to circle its marker), or None if it is not on the map.
 
     In Streamlit pass it as st_folium(..., feature_group_to_add=...): the ring then moves
     without remounting the map, so the view and the slider keep their place.
     """
     if not selected_event_id:
         return None
-    located = located_events(events.loc[events["event_id"] == selected_event_id])
+    located = with_best_killed(located_events(events.loc[events["event_id"] == selected_event_id]), claims)
     if located.empty:
         return None
     row = located.iloc[0]
@@ -459,12 +463,12 @@ def build_map(events: pd.DataFrame, *, claims: pd.DataFrame | None = None, selec
     if len(located) < len(events):
         missing = len(events) - len(located)
         note = f"{note} {missing:,} of {len(events):,} events have no map location or date; the table lists them.".strip()
-    ring = selection_layer(with_best_killed(events, claims), selected_event_id)
+    ring = selection_layer(events, selected_event_id, claims)
     if ring is not None:
         ring.add_to(m)
     _MapControl(legend_html(aggregated), "mali-legend", "topright", _BOX_CSS).add_to(m)
     if note:
         _MapControl(js_safe_text(note), "mali-note", "topleft").add_to(m)
-    folium.LayerControl(collapsed=False, position="topright").add_to(m)
+    folium.LayerControl(collapsed=True, position="topright").add_to(m)
     m.fit_bounds(NORTHERN_MALI_BOUNDS)
     return m
