@@ -1,6 +1,7 @@
 """The dashboard: a short Streamlit script wiring widgets to the pure functions; heavy work sits in cached loaders."""
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import os
 from pathlib import Path
@@ -36,9 +37,9 @@ def offline_assets() -> dict:
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def events_map(fingerprint: str, state: filters.FilterState, _shown: pd.DataFrame):
-    """The folium map for one filter state (the frame is keyed by fingerprint + state, so not hashed)."""
-    m = mapview.build_map(_shown)
+def events_map(fingerprint: str, state: filters.FilterState, _shown: pd.DataFrame, _claims: pd.DataFrame):
+    """The folium map for one filter state (the frames are keyed by fingerprint + state, so not hashed)."""
+    m = mapview.build_map(_shown, claims=_claims)
     assets.localize(m)
     return m
 
@@ -136,8 +137,12 @@ def main() -> None:
     st.session_state.setdefault("selected", st.query_params.get("event"))
     map_column, detail_column = st.columns([3, 2])
     with map_column:
-        clicked = st_folium(events_map(fingerprint, state, shown), key="map", height=560, use_container_width=True,
-                            returned_objects=["last_object_clicked_tooltip"])
+        # st_folium renames the ids inside the Map it renders, so each render gets its own copy of the cached map;
+        # the selection ring goes in as a feature group, which updates the map without remounting it (slider keeps its time).
+        cached = events_map(fingerprint, state, shown, catalogue.claims)
+        ring = mapview.selection_layer(shown, st.session_state.get("selected"), catalogue.claims)
+        clicked = st_folium(copy.deepcopy(cached), key="map", height=600, use_container_width=True,
+                            feature_group_to_add=ring, returned_objects=["last_object_clicked_tooltip"])
         selection_from("map", mapview.event_id_from_tooltip((clicked or {}).get("last_object_clicked_tooltip")))
     table = filters.public_columns(shown)
     picked = st.dataframe(table[["title", "start_date", "end_date", "place", "region", "side_a", "side_b", "result", "kind",
