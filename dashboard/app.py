@@ -31,6 +31,13 @@ def load_catalogue(fingerprint: str) -> Catalogue:
     return catalogue
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def filter_choices(fingerprint: str, _events: pd.DataFrame) -> tuple[list[str], list[str], tuple[dt.date, dt.date]]:
+    """Faction and region choices and the date bounds: computed once per catalogue, not on every rerun."""
+    regions = sorted(r for r in _events["region"].dropna().unique() if r)
+    return factions.faction_options(_events), regions, _date_bounds(_events)
+
+
 @st.cache_resource
 def offline_assets() -> dict:
     return assets.ensure_static_files(STATIC_DIR)
@@ -44,13 +51,11 @@ def events_map(fingerprint: str, state: filters.FilterState, _shown: pd.DataFram
     return m
 
 
-def filter_widgets(events: pd.DataFrame) -> filters.FilterState:
+def filter_widgets(fingerprint: str, events: pd.DataFrame) -> filters.FilterState:
     """Sidebar filters, first filled from the URL so a shared link reopens the same view."""
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    regions = sorted(r for r in events["region"].dropna().unique() if r)
-    options = factions.faction_options(events)
+    options, regions, (first, last) = filter_choices(fingerprint, events)
     url_state, notes = filters.parse_query_params(params, known_factions=options, known_regions=regions)
-    first, last = _date_bounds(events)
     defaults = {"f_dates": (max(first, url_state.start or first), min(last, url_state.end or last)),
                 "f_factions": list(url_state.factions), "f_regions": list(url_state.regions), "f_kinds": list(url_state.kinds)}
     for key, value in defaults.items():
@@ -127,7 +132,7 @@ def main() -> None:
     catalogue = load_catalogue(fingerprint)
     events = catalogue.events
     st.title("Mali War in the north: the articles on a map")
-    state = filter_widgets(events)
+    state = filter_widgets(fingerprint, events)
     shown = filters.filter_events(events, start=state.start, end=state.end, factions=state.factions,
                                   regions=state.regions, kinds=state.kinds)
     located = int(shown["latitude"].notna().sum())
