@@ -11,7 +11,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard import assets, detail, export, factions, filters, mapview
-from dashboard.catalogue import Catalogue, build_catalogue, corpus_fingerprint, read_catalogue
+from dashboard.catalogue import Catalogue, cached_catalogue, corpus_fingerprint, read_catalogue
 from dashboard.escape import markdown_text as md
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,13 +20,14 @@ GAZETTEER = Path(os.environ.get("DASHBOARD_GAZETTEER", ROOT / "data" / "gazettee
 # A folder written by `python -m dashboard build` (events.csv, claims.csv, problems.csv), used instead of parsing SEEDS.
 PREBUILT = os.environ.get("DASHBOARD_CATALOGUE")
 STATIC_DIR = Path(__file__).with_name("static")
+CACHE_DIR = Path(os.environ.get("DASHBOARD_CACHE", ROOT / ".cache"))
 KINDS = ["article", "related"]
 
 
 @st.cache_resource(max_entries=4, show_spinner="Reading the articles…")
 def load_catalogue(fingerprint: str) -> Catalogue:
     """Parse and geocode once per content of seeds + gazetteer, shared read-only by every session."""
-    catalogue = read_catalogue(PREBUILT) if PREBUILT else build_catalogue(SEEDS, GAZETTEER)
+    catalogue = read_catalogue(PREBUILT) if PREBUILT else cached_catalogue(SEEDS, GAZETTEER, CACHE_DIR)
     catalogue.events = filters.prepare_events(catalogue.events)
     return catalogue
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,6 +44,43 @@ def corpus_fingerprint(seeds_dir: str | Path, gazetteer_path: str | Path | None)
     for path in files:
         digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
+
+
+def code_fingerprint() -> str:
+    """A hash of this package's source: a cached catalogue built by other code is never served."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def cached_catalogue(seeds_dir: str | Path, gazetteer_path: str | Path | None, cache_dir: str | Path) -> Catalogue:
+    """build_catalogue, kept on disk (Parquet) under the content and code fingerprints, so a restart starts warm."""
+    key = f"{corpus_fingerprint(seeds_dir, gazetteer_path)}-{code_fingerprint()}"
+    folder = Path(cache_dir) / f"catalogue-{key}"
+    names = ("events", "claims", "problems")
+    if all((folder / f"{name}.parquet").is_file() for name in names):
+        try:
+            return Catalogue(*(pd.read_parquet(folder / f"{name}.parquet") for name in names))
+        except (OSError, ValueError):
+            pass  # a damaged cache is rebuilt below
+    catalogue = build_catalogue(seeds_dir, gazetteer_path)
+    _write_cache(catalogue, folder)
+    return catalogue
+
+
+def _write_cache(catalogue: Catalogue, folder: Path) -> None:
+    try:
+        partial = folder.with_name(folder.name + ".partial")
+        partial.mkdir(parents=True, exist_ok=True)
+        for name in ("events", "claims", "problems"):
+            getattr(catalogue, name).to_parquet(partial / f"{name}.parquet", index=False)
+        for old in folder.parent.glob("catalogue-*"):
+            if old != partial:
+                shutil.rmtree(old, ignore_errors=True)
+        partial.rename(folder)
+    except OSError:
+        pass  # a read-only disk only costs the warm start
 
 
 def build_catalogue(seeds_dir: str | Path = DEFAULT_SEEDS, gazetteer_path: str | Path | None = DEFAULT_GAZETTEER) -> Catalogue:

@@ -127,3 +127,20 @@ def test_build_command_prints_a_line_per_article_and_a_total(tmp_path, capsys):
     assert "003_499888a3b842d896.txt: web-page, 1 article event + 11 related (3 merged" in out
     assert "total: 5 articles, 16 events (5 article, 11 related, 3 summaries merged)" in out
     assert {p.name for p in tmp_path.iterdir()} == {"events.csv", "claims.csv", "problems.csv"}
+
+
+def test_disk_cache_serves_the_same_catalogue_and_follows_content(tmp_path):
+    from dashboard.catalogue import cached_catalogue
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for path in SEEDS.iterdir():
+        shutil.copy(path, seeds)
+    cold = cached_catalogue(seeds, GAZETTEER, tmp_path / "cache")
+    [folder] = (tmp_path / "cache").iterdir()
+    warm = cached_catalogue(seeds, GAZETTEER, tmp_path / "cache")
+    pd.testing.assert_frame_equal(warm.events, cold.events)
+    pd.testing.assert_frame_equal(warm.claims, cold.claims)
+    next(seeds.glob("002_*")).unlink()  # an article removed: the cache must not serve it any more
+    fresh = cached_catalogue(seeds, GAZETTEER, tmp_path / "cache")
+    assert "Amazragane skirmish" not in set(fresh.events["title"])
+    assert [p.name for p in (tmp_path / "cache").iterdir()] != [folder.name]
