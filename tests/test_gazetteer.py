@@ -329,6 +329,74 @@ def test_regions_of_places_outside_the_three_regions(gazetteer):
     assert gazetteer.geocode("Tin Telout").raw["place"]["region"] == "Tombouctou"
 
 
+# -- commune seats of Kidal, Gao and Ménaka regions --------------------------------------------------------
+
+@pytest.mark.parametrize("spelling, name, region", [
+    ("Essouk", "Essouk", "Kidal"), ("Es-Souk", "Essouk", "Kidal"), ("Tadmekka", "Essouk", "Kidal"),
+    ("Boghassa", "Boghassa", "Kidal"), ("Boughessa", "Boghassa", "Kidal"),
+    ("Téméra", "Téméra", "Gao"), ("Temera", "Téméra", "Gao"), ("Taboye", "Taboye", "Gao"),
+    ("Ouattagouna", "Ouattagouna", "Gao"), ("Ouatagouna", "Ouattagouna", "Gao"),
+    ("Sony Aliber", "Sony Aliber", "Gao"), ("Soni Ali Ber", "Sony Aliber", "Gao"),
+    ("Sonni Ali Ber", "Sony Aliber", "Gao"), ("Forgho Sonrai", "Sony Aliber", "Gao"),
+    ("Anchawadi", "Anchawadi", "Gao"), ("Anchawadj", "Anchawadi", "Gao"), ("Djébock", "Anchawadi", "Gao"),
+    ("Djebok", "Anchawadi", "Gao"), ("Gabero", "Gabero", "Gao"), ("Gabéro", "Gabero", "Gao"),
+    ("Haoussa-Foulane", "Gabero", "Gao"), ("Bara", "Bara", "Gao"), ("Talataye", "Talataye", "Gao"),
+])
+def test_commune_seats_resolve_under_every_spelling(gazetteer, spelling, name, region):
+    place = gazetteer.geocode(spelling).raw["place"]
+    assert (place["name"], place["region"], place["country"]) == (name, region, "ML")
+
+
+# Published lines, typed as their sources print them (another source's where there is one).
+COMMUNE_SEATS = [
+    ("Ouattagouna", dms("15°12′07″N 0°44′40″E"), 5),  # older French Wikipedia (the row uses English)
+    ("Essouk", dms("18°45′N 1°10′30″E"), 1),  # English Wikipedia "18°45′N 1°10.5′E"
+    ("Boghassa", dms("20°1′12″N 2°15′40″E"), 1),  # English Wikipedia
+    ("Téméra", dms("17°00′00″N 0°56′00″W"), 1),  # French Wikipedia
+    ("Taboye", dms("16°52′00″N 0°19′00″W"), 1),  # French Wikipedia
+    ("Sony Aliber", dms("16°30′25″N 0°4′28″W"), 1),  # English Wikipedia
+    ("Anchawadi", dms("16°20′34″N 0°16′42″E"), 1),  # Finnish Wikipedia
+    ("Talataye", dms("16°32′0″N 1°31′47″E"), 1),  # Finnish Wikipedia
+]
+
+
+@pytest.mark.parametrize("query, reference, tolerance", COMMUNE_SEATS)
+def test_commune_seats_land_on_their_published_lines(gazetteer, query, reference, tolerance):
+    assert km(gazetteer.geocode(query), reference) <= tolerance
+
+
+def test_commune_seats_sit_where_their_articles_say(gazetteer):
+    kidal, gao, bourem, bamba = (gazetteer.geocode(q) for q in ("Kidal", "Gao", "Bourem", "Bamba"))
+    essouk = gazetteer.geocode("Essouk")
+    assert 35 <= km(essouk, kidal.point[:2]) <= 50  # "45 km northwest of Kidal"
+    assert essouk.latitude > kidal.latitude and essouk.longitude < kidal.longitude
+    sony = gazetteer.geocode("Soni Ali Ber")
+    assert 20 <= km(sony, gao.point[:2]) <= 30 and sony.latitude > gao.latitude  # "25 km north of Gao"
+    temera = gazetteer.geocode("Téméra")
+    assert bamba.longitude < temera.longitude < bourem.longitude  # between the communes of Bamba and Bourem
+    anchawadi = gazetteer.geocode("Anchawadi")
+    assert 30 <= km(anchawadi, gao.point[:2]) <= 50 and anchawadi.longitude > gao.longitude  # "45 km east of Gao"
+
+
+def test_seats_placed_from_their_articles_words_are_approximate(gazetteer):
+    gao, ansongo = gazetteer.geocode("Gao"), gazetteer.geocode("Ansongo")
+    gabero, bara = gazetteer.geocode("Gabero"), gazetteer.geocode("Bara")
+    assert 40 <= km(gabero, gao.point[:2]) <= 50  # "45 km south of Gao, on the N17 linking Gao and Ansongo"
+    assert km(gabero, ansongo.point[:2]) < km(gao, ansongo.point[:2])
+    assert 20 <= km(bara, ansongo.point[:2]) <= 30  # "about 25 km from Ansongo"
+    assert ansongo.latitude < bara.latitude < gabero.latitude  # Bara lies between Ansongo and Gabero
+    for seat in (gabero, bara):
+        assert seat.raw["precision"] == 2 and "approximate" in seat.raw["place"]["note"]
+
+
+def test_talataye_is_the_remote_commune_not_a_point_by_ansongo(gazetteer):
+    talataye, gao, ansongo = (gazetteer.geocode(q) for q in ("Talataye", "Gao", "Ansongo"))
+    assert 130 <= km(talataye, gao.point[:2]) <= 190  # AFP: "about 150 km from Gao"
+    assert km(talataye, ansongo.point[:2]) > 100  # "180 km north-east of Ansongo"
+    assert talataye.latitude > ansongo.latitude and talataye.longitude > ansongo.longitude
+    assert talataye.raw["precision"] == 2
+
+
 # -- bad gazetteer files ---------------------------------------------------------------------------------------
 
 HEADER = "name,alt_names,kind,region,country,latitude,longitude,precision,source,note\n"
