@@ -1,0 +1,618 @@
+"""Benchmark the dashboard on synthetic data and print the figures beside the targets (never asserted).
+
+    python bench/run.py [--quick] [--no-browser] [--out results.json] [--compare OLD.json]
+
+Measures parsing and geocoding of a synthetic corpus, the cold load, filter and map build on synthetic catalogues
+of 1k, 10k and 100k events, and, in headless Chromium against the running app (`python -m dashboard serve
+--catalogue DIR`), the time from page load to markers on the map, from a filter change to the updated table and
+map, and the server's peak memory. Writes every figure to a JSON file so two runs can be compared.
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import datetime as dt
+import functools
+import inspect
+import json
+import os
+import platform
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from collections import Counter
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # `python bench/run.py` from a checkout, installed or not
+
+import pandas as pd  # noqa: E402
+
+from bench import synthetic  # noqa: E402
+from dashboard import assets, factions, filters, mapview  # noqa: E402
+from dashboard.catalogue import build_catalogue, corpus_fingerprint, read_catalogue, write_catalogue  # noqa: E402
+from dashboard.gazetteer import Gazetteer  # noqa: E402
+from dashboard.locate import place_events  # noqa: E402
+from dashboard.parse import parse_file  # noqa: E402
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+DEFAULT_OUT = ROOT / "bench" / "results" / "latest.json"
+FULL_SIZES, QUICK_SIZES = (1_000, 10_000, 100_000), (200,)
+FULL_ARTICLES, QUICK_ARTICLES = 1_000, 50
+# The filter a user would set: a date range, a coalition (members by year) and a region.
+FILTER = {"start": "2014-01-01", "end": "2019-12-31", "factions": ["CMA"], "regions": ["Kidal"]}
+BROWSER_REGION = "Kidal"  # chosen in the sidebar for the filter-change timing
+WARM_REGION = "Gao"  # a state not rendered yet, opened by URL on a warm server
+
+# Targets from issue 5, for 100k events: (figure key suffix, limit, unit, what the target says).
+TARGETS: dict[str, tuple[float, str]] = {
+    "filter_ms": (100, "filter change updates the table < 100 ms"),
+    "browser_filter_to_table_s": (0.1, "filter change updates the table < 100 ms"),
+    "browser_filter_to_map_s": (2.0, "map on screen < 2 s after a filter change"),
+    "browser_load_to_markers_s": (3.0, "page load to markers < 3 s"),
+    "browser_warm_load_to_markers_s": (3.0, "page load to markers < 3 s"),
+    "map_payload_mb": (5.0, "map payload < ~5 MB"),
+    "filtered_map_payload_mb": (5.0, "map payload < ~5 MB"),
+    "server_peak_rss_mb": (1024, "server memory < 1 GB"),
+    "articles_parse_and_geocode_s": (5.0, "1,000 articles parsed and geocoded < 5 s"),
+    "build_catalogue_s": (5.0, "1,000 articles parsed and geocoded < 5 s"),
+}
+# In the browser: the streamlit_folium component's Leaflet map (window.map), its Timeline layer and how many
+# markers it shows, after two animation frames so the canvas has been painted.
+READY_JS = """async () => {
+  const m = window.map;
+  if (!m || !window.L || !window.L.Timeline) return null;
+  let timelines = 0, shown = 0;
+  m.eachLayer(l => { if (l instanceof window.L.Timeline) { timelines += 1; shown += l.getLayers().length; } });
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const canvas = document.querySelector('.leaflet-overlay-pane canvas');
+  return {timelines, shown, painted: !!canvas && canvas.width > 0, old: !!window.__benchOld};
+}"""
+
+
+@dataclass
+class Results:
+    figures: dict[str, float | int | str | None] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def put(self, key: str, value: Any) -> None:
+        self.figures[key] = round(value, 4) if isinstance(value, float) else value
+
+    @contextmanager
+    def stage(self, key: str) -> Iterator[None]:
+        """Run one measurement; a failure is recorded under its key and the run goes on."""
+        try:
+            yield
+        except Exception as exc:  # a benchmark reports a broken stage, it does not stop at it
+            self.errors[key] = f"{type(exc).__name__}: {exc}"[:500]
+            print(f"  ! {key}: {self.errors[key]}", flush=True)
+
+
+def timed(function: Callable[[], Any]) -> tuple[Any, float]:
+    start = time.perf_counter()
+    value = function()
+    return value, time.perf_counter() - start
+
+
+def median_ms(function: Callable[[], Any], repeats: int) -> tuple[float, Any]:
+    times, value = [], None
+    for _ in range(repeats):
+        value, seconds = timed(function)
+        times.append(seconds * 1000)
+    return statistics.median(times), value
+
+
+# --- articles -----------------------------------------------------------------------------------------------
+
+def measure_articles(results: Results, n: int, work: Path) -> None:
+    """Parse, geocode and build a catalogue from n synthetic articles in the four shapes."""
+    corpus = work / "articles"
+    paths, seconds = timed(lambda: synthetic.write_corpus(corpus, n))
+    results.put("articles_count", len(paths))
+    results.put("articles_generate_s", seconds)
+    parsed, parse_s = timed(lambda: [parse_file(p) for p in paths])
+    events = [e for a in parsed for e in a.events]
+    results.put("articles_parse_s", parse_s)
+    results.put("articles_per_s", len(paths) / parse_s)
+    results.put("articles_events", len(events))
+    results.put("articles_dated_events", sum(bool(e.start_date) for e in events))
+    results.put("articles_shapes", ", ".join(f"{k}: {v}" for k, v in sorted(Counter(a.shape for a in parsed).items())))
+    gazetteer, load_s = timed(lambda: Gazetteer.from_csv(synthetic.GAZETTEER))
+    results.put("gazetteer_load_s", load_s)
+    _, geocode_s = timed(lambda: place_events(events, gazetteer))
+    results.put("geocode_s", geocode_s)
+    results.put("geocode_events_per_s", len(events) / geocode_s if geocode_s else None)
+    results.put("geocode_located", sum(e.latitude is not None for e in events))
+    results.put("articles_parse_and_geocode_s", parse_s + load_s + geocode_s)
+    with results.stage("build_catalogue_s"):
+        built, seconds = timed(lambda: build_catalogue(corpus, synthetic.GAZETTEER))
+        results.put("build_catalogue_s", seconds)
+        results.put("build_catalogue_events", len(built.events))
+
+
+# --- catalogues of n events -----------------------------------------------------------------------------------
+
+def measure_catalogue(results: Results, n: int, work: Path, repeats: int) -> Path:
+    """Cold load, filters and map build for a synthetic catalogue of n events; returns the written folder."""
+    key = f"{n}_"
+    catalogue, seconds = timed(lambda: synthetic.synthetic_catalogue(n))
+    results.put(key + "generate_s", seconds)
+    folder = work / f"catalogue_{n}"
+    write_catalogue(catalogue, folder)
+    results.put(key + "events_csv_mb", (folder / "events.csv").stat().st_size / 1e6)
+    results.put(key + "claims", len(catalogue.claims))
+    del catalogue
+    loaded, read_s = timed(lambda: read_catalogue(folder))
+    prepared, prepare_s = timed(lambda: filters.prepare_events(loaded.events))
+    results.put(key + "read_catalogue_s", read_s)
+    results.put(key + "prepare_events_s", prepare_s)
+    results.put(key + "cold_load_s", read_s + prepare_s)
+    results.put(key + "events_frame_mb", prepared.memory_usage(deep=True).sum() / 1e6)
+    years = prepared["start_date"].astype(str).str[:4]
+    results.put(key + "distinct_sides_year", len(prepared[["side_a", "side_b", "side_c"]].assign(year=years).drop_duplicates()))
+    filter_ms, shown = median_ms(lambda: filters.filter_events(prepared, **FILTER), repeats)
+    results.put(key + "filter_ms", filter_ms)
+    results.put(key + "filter_rows", len(shown))
+    results.put(key + "filter_none_ms", median_ms(lambda: filters.filter_events(prepared), repeats)[0])
+    # What the sidebar needs before any filter applies, and the cache key app.main works out on every rerun.
+    results.put(key + "widgets_prep_ms", median_ms(lambda: _widget_inputs(prepared), repeats)[0])
+    results.put(key + "fingerprint_ms", median_ms(lambda: corpus_fingerprint(folder, None), repeats)[0])
+    measure_map(results, key, prepared, loaded.claims)
+    measure_map(results, key + "filtered_", shown, loaded.claims)
+    return folder
+
+
+def _widget_inputs(events: pd.DataFrame) -> tuple:
+    """The faction choices, regions and date bounds the sidebar needs (the same calls app.py makes)."""
+    options = factions.faction_options(events)
+    regions = sorted(r for r in events["region"].dropna().unique() if r)
+    starts = pd.to_datetime(events["start_date"], errors="coerce").dropna()
+    ends = pd.to_datetime(events["end_date"], errors="coerce").dropna()
+    return options, regions, starts.min(), ends.max()
+
+
+def measure_map(results: Results, key: str, events: pd.DataFrame, claims: pd.DataFrame) -> None:
+    """build_map, the localised HTML's size (the payload), the per-render copy and st_folium's own Python work."""
+    with results.stage(key + "map_build_s"):
+        takes_claims = "claims" in inspect.signature(mapview.build_map).parameters
+        m, build_s = timed(lambda: mapview.build_map(events, **({"claims": claims} if takes_claims else {})))
+        assets.localize(m)
+        results.put(key + "map_build_s", build_s)
+        fresh, copy_s = timed(lambda: copy.deepcopy(m))
+        results.put(key + "map_deepcopy_s", copy_s)
+        html, render_s = timed(lambda: m.get_root().render())
+        results.put(key + "map_render_s", render_s)
+        results.put(key + "map_payload_mb", len(html.encode("utf-8")) / 1e6)
+    with results.stage(key + "st_folium_s"):
+        _warm_st_folium()
+        results.put(key + "st_folium_s", timed(lambda: _st_folium_bare(fresh))[1])
+
+
+def _st_folium_bare(m) -> None:
+    """st_folium outside a running app (Streamlit's bare mode): its rendering and script rewriting, no browser."""
+    import logging
+
+    from streamlit_folium import st_folium
+
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    with open(os.devnull, "w") as sink, redirect_stdout(sink), redirect_stderr(sink):
+        st_folium(m, key="map", height=600, use_container_width=True, returned_objects=["last_object_clicked_tooltip"])
+
+
+@functools.cache
+def _warm_st_folium() -> None:
+    """Import Streamlit's runtime once, outside the timings."""
+    import folium
+
+    _st_folium_bare(folium.Map())
+
+
+# --- the running app in headless Chromium -----------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants (psutil if installed, else /proc)."""
+    try:
+        import psutil
+    except ImportError:
+        return sum(_proc_rss_kb(p) for p in _proc_tree(pid)) / 1024
+    try:
+        root = psutil.Process(pid)
+        return sum(p.memory_info().rss for p in [root, *root.children(recursive=True)]) / 2**20
+    except psutil.Error:
+        return 0.0
+
+
+def _proc_tree(pid: int) -> list[int]:
+    pids, queue = [], [pid]
+    while queue:
+        current = queue.pop()
+        pids.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*/children"):
+            try:
+                queue.extend(int(c) for c in task.read_text().split())
+            except OSError:
+                pass
+    return pids
+
+
+def _proc_rss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+class MemorySampler(threading.Thread):
+    """Samples a process tree's RSS every `interval` seconds; `peak_mb` is the largest sample."""
+
+    def __init__(self, pid: int, interval: float = 0.1):
+        super().__init__(daemon=True)
+        self.pid, self.interval, self.peak_mb, self.last_mb = pid, interval, 0.0, 0.0
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        while not self._stop_event.is_set():
+            self.last_mb = tree_rss_mb(self.pid)
+            self.peak_mb = max(self.peak_mb, self.last_mb)
+            self._stop_event.wait(self.interval)
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        self.join(timeout=5)
+
+
+@contextmanager
+def running_app(folder: Path, log_path: Path, timeout: float) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`python -m dashboard serve --catalogue folder` on a free loopback port; its process group is always killed."""
+    port = free_port()
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    with open(log_path, "wb") as log:
+        server = subprocess.Popen([sys.executable, "-m", "dashboard", "serve", "--catalogue", str(folder),
+                                   "--port", str(port), "--address", "127.0.0.1"],
+                                  cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            url = f"http://127.0.0.1:{port}/"
+            wait_until_healthy(url, server, timeout)
+            yield url, server
+        finally:
+            stop_group(server)
+
+
+def wait_until_healthy(url: str, server: subprocess.Popen, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"the app exited with code {server.returncode} before answering")
+        try:
+            with urllib.request.urlopen(url + "_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"the app did not answer at {url} within {timeout:.0f} s")
+
+
+def stop_group(server: subprocess.Popen) -> None:
+    """SIGTERM to the server's own process group (streamlit runs as its child), then SIGKILL if need be."""
+    if server.poll() is not None:
+        return
+    try:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait(timeout=10)
+    except ProcessLookupError:
+        pass
+
+
+def _map_frames(page) -> list:
+    return [f for f in page.frames if "streamlit_folium" in f.url and not f.is_detached()]
+
+
+def _ready_map(page, *, new: bool) -> dict | None:
+    """The component frame's map state once markers are drawn (a frame rendered after the mark when `new`)."""
+    for frame in _map_frames(page):
+        try:
+            state = frame.evaluate(READY_JS)
+        except Exception:  # the frame was replaced while we asked: look again next poll
+            continue
+        if state and state["shown"] > 0 and state["painted"] and not (new and state["old"]):
+            return state
+    return None
+
+
+def _summary_text(page) -> str:
+    """The "N of M events shown" line, "" before it exists."""
+    found = page.locator('[data-testid="stMarkdownContainer"]').filter(has_text="events shown")
+    try:
+        return found.first.inner_text(timeout=100) if found.count() else ""
+    except Exception:
+        return ""
+
+
+def _wait(page, condition: Callable[[], Any], timeout: float, what: str, errors: list[str]) -> Any:
+    """Poll `condition` every ~50 ms (letting Playwright process events) until it gives a truthy value."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        value = condition()
+        if value:
+            return value
+        page.wait_for_timeout(50)
+    hint = f"; page errors: {'; '.join(errors[:3])}" if errors else ""
+    raise TimeoutError(f"{what} not within {timeout:.0f} s{hint}")
+
+
+def measure_browser(results: Results, n: int, folder: Path, work: Path, timeout: float, warm: bool = True) -> None:
+    """Page load to markers, filter change to table and map, a warm load, and the server's peak RSS."""
+    from playwright.sync_api import sync_playwright
+
+    key = f"{n}_browser_"
+    log = work / f"server_{n}.log"
+    start = time.perf_counter()
+    with running_app(folder, log, timeout) as (url, server):
+        results.put(key + "server_start_s", time.perf_counter() - start)
+        sampler = MemorySampler(server.pid)
+        sampler.start()
+        try:
+            with sync_playwright() as driver:
+                browser = driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+                try:
+                    _browse(results, key, browser, url, timeout, warm)
+                finally:
+                    browser.close()
+        finally:
+            sampler.stop()
+            results.put(f"{n}_server_peak_rss_mb", sampler.peak_mb)
+            results.put(f"{n}_server_final_rss_mb", sampler.last_mb)
+
+
+def _browse(results: Results, key: str, browser, url: str, timeout: float, warm: bool = True) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)[:200]))
+    start = time.perf_counter()
+    page.goto(url, wait_until="commit")
+    _wait(page, lambda: _summary_text(page), timeout, "the events summary", errors)
+    results.put(key + "load_to_table_s", time.perf_counter() - start)
+    state = _wait(page, lambda: _ready_map(page, new=False), timeout, "markers on the map", errors)
+    results.put(key + "load_to_markers_s", time.perf_counter() - start)
+    results.put(key + "markers_at_load", state["shown"])
+    with results.stage(key + "filter_to_map_s"):
+        _change_filter(results, key, page, timeout, errors)
+    if warm:
+        with results.stage(key + "warm_load_to_markers_s"):
+            _warm_load(results, key, browser, url, timeout)
+    if errors:
+        results.notes.append(f"{key}page errors: {'; '.join(errors[:3])}")
+
+
+def _warm_load(results: Results, key: str, browser, url: str, timeout: float) -> None:
+    """A second visitor on the running server, opening a filter state no one has rendered yet."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)[:200]))
+    start = time.perf_counter()
+    page.goto(f"{url}?region={WARM_REGION}", wait_until="commit")
+    _wait(page, lambda: _ready_map(page, new=False), timeout, "markers on the map (warm load)", errors)
+    results.put(key + "warm_load_to_markers_s", time.perf_counter() - start)
+
+
+def _change_filter(results: Results, key: str, page, timeout: float, errors: list[str]) -> None:
+    """Choose a region in the sidebar; time until the summary line changes and until the new map shows markers."""
+    for frame in _map_frames(page):
+        frame.evaluate("() => { window.__benchOld = true; }")
+    before = _summary_text(page)
+    region = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text="Region")
+    region.locator("input").first.click()
+    option = page.get_by_role("option", name=BROWSER_REGION, exact=True)
+    option.wait_for(timeout=timeout * 1000)
+    start = time.perf_counter()
+    option.click()
+    _wait(page, lambda: (text := _summary_text(page)) and text != before, timeout,
+          "the events summary after a filter change", errors)
+    results.put(key + "filter_to_table_s", time.perf_counter() - start)
+    state = _wait(page, lambda: _ready_map(page, new=True), timeout, "the updated map", errors)
+    results.put(key + "filter_to_map_s", time.perf_counter() - start)
+    results.put(key + "markers_after_filter", state["shown"])
+    page.keyboard.press("Escape")
+
+
+def browser_skip_reason(no_browser: bool) -> str | None:
+    if no_browser:
+        return "browser part skipped: --no-browser"
+    if not CHROMIUM.exists():
+        return f"browser part skipped: no {CHROMIUM}"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "browser part skipped: playwright is not installed"
+    return None
+
+
+# --- report -------------------------------------------------------------------------------------------------
+
+ROWS: list[tuple[str, str, str]] = [  # (figure key suffix, label, unit)
+    ("generate_s", "generate synthetic catalogue", "s"),
+    ("events_csv_mb", "events.csv size", "MB"),
+    ("read_catalogue_s", "read_catalogue (CSV -> frames)", "s"),
+    ("prepare_events_s", "prepare_events (helper columns)", "s"),
+    ("cold_load_s", "cold load = read + prepare", "s"),
+    ("events_frame_mb", "prepared events frame in memory", "MB"),
+    ("distinct_sides_year", "distinct (side_a, side_b, side_c, year)", ""),
+    ("filter_ms", "filter_events date+faction+region (median)", "ms"),
+    ("filter_rows", "  rows matching", ""),
+    ("filter_none_ms", "filter_events, no filter (median)", "ms"),
+    ("widgets_prep_ms", "sidebar choices: factions, regions, dates", "ms"),
+    ("fingerprint_ms", "corpus_fingerprint of the folder (median)", "ms"),
+    ("map_build_s", "build_map, all events", "s"),
+    ("map_render_s", "  render to HTML", "s"),
+    ("map_payload_mb", "  map payload (localised HTML)", "MB"),
+    ("map_deepcopy_s", "  copy.deepcopy of the map (per render)", "s"),
+    ("st_folium_s", "  st_folium, Python side (per render)", "s"),
+    ("filtered_map_build_s", "build_map, filtered events", "s"),
+    ("filtered_map_payload_mb", "  filtered map payload", "MB"),
+    ("filtered_st_folium_s", "  st_folium, filtered map", "s"),
+    ("browser_server_start_s", "browser: server up (health)", "s"),
+    ("browser_load_to_table_s", "browser: page load -> summary line", "s"),
+    ("browser_load_to_markers_s", "browser: page load -> markers", "s"),
+    ("browser_filter_to_table_s", "browser: filter change -> summary line", "s"),
+    ("browser_filter_to_map_s", "browser: filter change -> map redrawn", "s"),
+    ("browser_warm_load_to_markers_s", "browser: warm load (?region=) -> markers", "s"),
+    ("server_peak_rss_mb", "server peak RSS (process tree)", "MB"),
+]
+ARTICLE_ROWS = [
+    ("articles_count", "articles (4 shapes)", ""),
+    ("articles_shapes", "  shapes read", ""),
+    ("articles_parse_s", "parse_file over the corpus", "s"),
+    ("articles_per_s", "  articles parsed per second", "/s"),
+    ("articles_events", "  events found", ""),
+    ("articles_dated_events", "  events with dates", ""),
+    ("gazetteer_load_s", "Gazetteer.from_csv", "s"),
+    ("geocode_s", "place_events over those events", "s"),
+    ("geocode_events_per_s", "  events geocoded per second", "/s"),
+    ("geocode_located", "  events located", ""),
+    ("articles_parse_and_geocode_s", "parse + geocode", "s"),
+    ("build_catalogue_s", "build_catalogue (cold load from articles)", "s"),
+]
+
+
+def _format(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:,.3f}" if abs(value) < 10 else f"{value:,.1f}"
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def _target(suffix: str, value: Any) -> str:
+    if suffix not in TARGETS or not isinstance(value, (int, float)):
+        return ""
+    limit, text = TARGETS[suffix]
+    return f"{'met ' if value <= limit else 'MISSED'}  ({text})"
+
+
+def report(results: Results, sizes: list[int]) -> str:
+    f = results.figures
+    lines = [f"{'articles':<44} {'value':>12}  target"]
+    for key, label, unit in ARTICLE_ROWS:
+        if key in f or key in results.errors:
+            value = f.get(key, "error")
+            lines.append(f"{label:<44} {_format(value):>12} {unit:<3} {_target(key, value)}")
+    head = "".join(f"{f'{n:,} events':>16}" for n in sizes)
+    lines += ["", f"{'per catalogue size':<44}{head}  target (for 100k events)"]
+    for suffix, label, unit in ROWS:
+        keys = [f"{n}_{suffix}" for n in sizes]
+        if not any(k in f or k in results.errors for k in keys):
+            continue
+        cells = "".join(f"{_format(f.get(k, 'error' if k in results.errors else None)):>16}" for k in keys)
+        last = f.get(keys[-1])
+        lines.append(f"{label + (f' ({unit})' if unit else ''):<44}{cells}  {_target(suffix, last)}")
+    if results.errors:
+        lines += ["", "errors:"] + [f"  {k}: {v}" for k, v in results.errors.items()]
+    if results.notes:
+        lines += ["", "notes:"] + [f"  {n}" for n in results.notes]
+    return "\n".join(lines)
+
+
+def compare(old: dict, new: dict) -> str:
+    """Old and new value of every numeric figure both runs have, with the relative change."""
+    before, after = old.get("figures", {}), new.get("figures", {})
+    lines = [f"{'figure':<44} {'old':>12} {'new':>12} {'change':>9}"]
+    for key in sorted(set(before) & set(after)):
+        a, b = before[key], after[key]
+        if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
+            change = f"{(b - a) / a * 100:+.0f}%" if a else "n/a"
+            lines.append(f"{key:<44} {_format(a):>12} {_format(b):>12} {change:>9}")
+    for key in sorted(set(before) ^ set(after)):
+        lines.append(f"{key:<44} {'only in ' + ('old' if key in before else 'new'):>35}")
+    return "\n".join(lines)
+
+
+def _git_commit() -> str:
+    try:
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                              timeout=5).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
+
+
+def run(args: argparse.Namespace) -> dict:
+    sizes = args.sizes or list(QUICK_SIZES if args.quick else FULL_SIZES)
+    n_articles = args.articles or (QUICK_ARTICLES if args.quick else FULL_ARTICLES)
+    repeats = 3 if args.quick else 7
+    results = Results()
+    skip = browser_skip_reason(args.no_browser)
+    with tempfile.TemporaryDirectory(prefix="dashboard-bench-") as tmp:
+        work = Path(tmp)
+        print(f"articles: {n_articles}", flush=True)
+        with results.stage("articles"):
+            measure_articles(results, n_articles, work)
+        for n in sizes:
+            print(f"catalogue: {n:,} events", flush=True)
+            folder = None
+            with results.stage(f"{n}_catalogue"):
+                folder = measure_catalogue(results, n, work, repeats)
+            if skip is None and folder is not None:
+                print(f"browser: {n:,} events", flush=True)
+                with results.stage(f"{n}_browser"):
+                    measure_browser(results, n, folder, work, args.browser_timeout, warm=not args.quick)
+        if skip:
+            print(skip)
+            results.notes.append(skip)
+    meta = {"date": dt.datetime.now().isoformat(timespec="seconds"), "commit": _git_commit(),
+            "python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count(),
+            "quick": args.quick, "sizes": sizes, "articles": n_articles, "filter": FILTER,
+            "browser": skip or "chromium"}
+    table = report(results, sizes)
+    print()
+    print(table)
+    return {"meta": meta, "figures": results.figures, "errors": results.errors, "notes": results.notes,
+            "targets": {k: {"limit": v[0], "target": v[1]} for k, v in TARGETS.items()}}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="small sizes (200 events, 50 articles), for CI")
+    parser.add_argument("--no-browser", action="store_true", help="skip the headless-Chromium part")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"JSON file (default {DEFAULT_OUT.relative_to(ROOT)})")
+    parser.add_argument("--compare", type=Path, help="an earlier JSON file: print old and new figures side by side")
+    parser.add_argument("--sizes", type=int, nargs="+", help="catalogue sizes (default 1000 10000 100000)")
+    parser.add_argument("--articles", type=int, help="number of synthetic articles (default 1000)")
+    parser.add_argument("--browser-timeout", type=float, default=180.0, help="seconds to wait for each browser step")
+    args = parser.parse_args(argv)
+    results = run(args)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"\nwrote {args.out}")
+    if args.compare:
+        try:
+            print("\n" + compare(json.loads(args.compare.read_text(encoding="utf-8")), results))
+        except (OSError, ValueError) as exc:
+            print(f"cannot compare with {args.compare}: {exc}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
