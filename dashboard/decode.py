@@ -17,7 +17,8 @@ class DecodedText:
 
 
 def decode_article(data: bytes) -> DecodedText:
-    """Decode UTF-8 (with or without BOM), UTF-16 (with BOM), else cp1252/latin-1 with a note; normalise line ends."""
+    """Decode UTF-8 (with or without BOM), UTF-32/UTF-16 (with BOM, or UTF-16 without one), else cp1252/latin-1
+    with a note; a file cut off inside its last character keeps the rest, with a note; normalise line ends."""
     if len(data) > MAX_ARTICLE_BYTES:
         raise ArticleError(f"file is {len(data) // (1024 * 1024)} MB, over the {MAX_ARTICLE_BYTES // (1024 * 1024)} MB limit")
     if not data.strip():
@@ -32,21 +33,56 @@ def decode_article(data: bytes) -> DecodedText:
 
 
 def _decode(data: bytes) -> tuple[str, str, str]:
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00 starts both
+        return _decode_with_bom(data, "utf-32", "UTF-32")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), "utf-16", "file is UTF-16; read as UTF-16"
-        except UnicodeDecodeError as exc:
-            raise ArticleError(f"file starts with a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason})") from exc
+        return _decode_with_bom(data, "utf-16", "UTF-16")
+    bom = ""
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig", ""
+        data, bom = data[len(codecs.BOM_UTF8):], "-sig"
     try:
-        return data.decode("utf-8"), "utf-8", ""
-    except UnicodeDecodeError:
-        pass
+        return data.decode("utf-8"), "utf-8" + bom, ""
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.end == len(data):  # cut off inside the last character
+            return (data[:exc.start].decode("utf-8"), "utf-8" + bom,
+                    "file ends in the middle of a UTF-8 character: it looks cut off; read the rest as UTF-8")
+    utf16 = _bomless_utf16(data)
+    if utf16:
+        try:
+            cut = " (it ends in the middle of a character: it looks cut off)" if len(data) % 2 else ""
+            return (data[:len(data) - len(data) % 2].decode(utf16), utf16,
+                    f"file is {utf16.upper()} without a byte-order mark; read as {utf16.upper()}{cut}")
+        except UnicodeDecodeError:
+            pass
+    said = "file starts with a UTF-8 byte-order mark but is not UTF-8" if bom else "file is not UTF-8"
     try:
-        return data.decode("cp1252"), "cp1252", "file is not UTF-8; read as cp1252 (Windows Western European)"
+        return data.decode("cp1252"), "cp1252", f"{said}; read as cp1252 (Windows Western European)"
     except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1", "file is not UTF-8; read as latin-1"
+        return data.decode("latin-1"), "latin-1", f"{said}; read as latin-1"
+
+
+def _decode_with_bom(data: bytes, codec: str, name: str) -> tuple[str, str, str]:
+    width = 4 if codec == "utf-32" else 2
+    whole = len(data) - len(data) % width
+    cut = " (it ends in the middle of a character: it looks cut off)" if whole < len(data) else ""
+    try:
+        return data[:whole].decode(codec), codec, f"file is {name}; read as {name}{cut}"
+    except UnicodeDecodeError as exc:
+        raise ArticleError(f"file starts with a {name} byte-order mark but is not valid {name} ({exc.reason})") from exc
+
+
+def _bomless_utf16(data: bytes) -> str:
+    """"utf-16-le"/"utf-16-be" when most odd (or even) bytes are NUL, as in UTF-16 text of Latin script; else ""."""
+    sample = data[:4096]
+    if len(sample) < 8:
+        return ""
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    half = len(sample) // 2
+    if odd > 0.6 * half and even < 0.1 * half:
+        return "utf-16-le"
+    if even > 0.6 * half and odd < 0.1 * half:
+        return "utf-16-be"
+    return ""
 
 
 def _looks_binary(text: str) -> bool:
