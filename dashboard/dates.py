@@ -12,6 +12,7 @@ An open end ("2012–present") gives just the start.
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass
@@ -264,14 +265,16 @@ def _cue_before(tokens: list[_Token], index: int) -> str:
     return ""
 
 
-def _context_year(tokens: list[_Token], index: int) -> int | None:
-    """The year nearest before tokens[index] in the paragraph, else the first one after it."""
-    years = [(i, t.value) for i, t in enumerate(tokens) if t.kind == "year"]
-    before = [y for i, y in years if i < index]
-    if before:
-        return before[-1]
-    after = [y for i, y in years if i >= index]
-    return after[0] if after else None
+def _context_year(years: list[tuple[int, int]], index: int) -> int | None:
+    """The year nearest before tokens[index] in the paragraph, else the first one after it.
+
+    `years` is (token index, year) for every year token, in order (found once per paragraph, so a long
+    paragraph is not rescanned for every date in it).
+    """
+    at = bisect.bisect_left(years, (index, -1))
+    if at > 0:
+        return years[at - 1][1]
+    return years[0][1] if years else None
 
 
 def find_lead_date(text: str, *, default_year: int | None = None) -> DateRange | None:
@@ -281,7 +284,9 @@ def find_lead_date(text: str, *, default_year: int | None = None) -> DateRange |
     Dates after "since", "until", "retrieved"… are skipped; a paragraph that gives a birth or death date
     ("born December 31, 1964") is about a person, so it has no event date (None). Bare years do not count.
     """
-    tokens = _tokenize(_CITATION.sub("", text), prose=True)
+    cleaned = _CITATION.sub("", text)
+    tokens = _tokenize(cleaned, prose=True)
+    years = [(i, t.value) for i, t in enumerate(tokens) if t.kind == "year"]
     month_fallback: DateRange | None = None
     for index, run in _runs(tokens):
         cue = _cue_before(tokens, index)
@@ -289,9 +294,9 @@ def find_lead_date(text: str, *, default_year: int | None = None) -> DateRange |
             return None
         if cue in _NOT_EVENT_CUES or not any(t.kind in ("month", "iso") for t in run):
             continue
-        year = _context_year(tokens, index)
+        year = _context_year(years, index)
         try:
-            found = _range_from_run(run, text, year if year is not None else default_year)
+            found = _range_from_run(run, cleaned[run[0].start:run[-1].end], year if year is not None else default_year)
         except DateError:
             continue
         if found.precision == "day":

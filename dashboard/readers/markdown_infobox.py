@@ -26,6 +26,7 @@ class MarkdownInfoboxReader:
         headed: list[tuple[str, str]] = []
         heading: str | None = None  # None while still in the infobox/lead part
         prev_was_item = False
+        lead_started = False  # a non-blank line outside the infobox was seen before any heading
         for line in text.split("\n"):
             head = _HEADING.match(line)
             if head and len(head.group(1)) == 1:
@@ -34,7 +35,7 @@ class MarkdownInfoboxReader:
             if heading is None and line.strip().casefold() == "infobox":
                 continue
             item = _ITEM.match(line)
-            in_infobox = heading is None and not any(b.strip() for b in body)
+            in_infobox = heading is None and not lead_started
             if item and in_infobox and (fields or canonical_key(item.group(1)) is not None):
                 fields.append((item.group(1).strip(), item.group(2).strip()))
                 prev_was_item = True
@@ -48,6 +49,7 @@ class MarkdownInfoboxReader:
                 headed.append((heading or "", "\n".join(body)))
                 heading, body = head.group(2), []
                 continue
+            lead_started = lead_started or bool(line.strip())
             body.append(line)
         headed.append((heading or "", "\n".join(body)))
         lead = headed.pop(0)[1].strip() if headed and headed[0][0] == "" else ""
