@@ -38,7 +38,12 @@ def parse_file(path: str | Path) -> ParsedArticle:
         decoded = decode_article(path.read_bytes())
     except (ArticleError, OSError) as exc:
         return ParsedArticle(path.name, problems=[Problem(path.name, "", "read", _reason(exc))])
-    parsed = parse_article(decoded.text, path.name)
+    try:
+        parsed = parse_article(decoded.text, path.name)
+    except Exception as exc:  # noqa: BLE001 - a bug met on one article must not stop the rest of the folder loading
+        return ParsedArticle(path.name, encoding=decoded.encoding, problems=[Problem(
+            path.name, "", "parse", f"the article could not be read ({type(exc).__name__}: {exc}); this is a bug in "
+                                    f"the dashboard, not in the file: please report it with this file")])
     parsed.encoding = decoded.encoding
     if decoded.note:
         parsed.problems.insert(0, Problem(path.name, "", "read", decoded.note))
@@ -54,7 +59,7 @@ def parse_article(text: str, source_file: str) -> ParsedArticle:
         out.problems.append(Problem(source_file, "", "parse", str(exc)))
         return out
     out.shape = raw.shape
-    event, problems = build_event(raw, source_file)
+    event, problems = build_event(raw, source_file, cut_off=cut_off_word(text))
     out.events.append(event)
     out.problems.extend(problems)
     related, related_problems, people = related_events(raw.related, source_file)
@@ -64,10 +69,17 @@ def parse_article(text: str, source_file: str) -> ParsedArticle:
     return out
 
 
-def build_event(raw: RawArticle, source_file: str) -> tuple[Event, list[Problem]]:
-    """The event an article describes, from its infobox, falling back to its lead (never its Background)."""
+def build_event(raw: RawArticle, source_file: str, *, cut_off: str = "") -> tuple[Event, list[Problem]]:
+    """The event an article describes, from its infobox, falling back to its lead (never its Background).
+
+    cut_off is the word the file stops in the middle of (see cut_off_word), "" for a whole file.
+    """
     problems: list[str | tuple[str, str]] = []
     infobox, fields = _infobox(raw.fields, problems)
+    if cut_off:
+        problems.append(("parse", f"the file stops in the middle of a word ('…{cut_off}'): it looks cut off, "
+                                  f"so whatever followed is missing"))
+        _set_aside_cut_field(raw, fields, cut_off, problems)
     title = raw.title or fields.get(("conflict", None), "")
     if not title:
         title = f"Untitled article {source_file}"
@@ -76,7 +88,10 @@ def build_event(raw: RawArticle, source_file: str) -> tuple[Event, list[Problem]
                   summary=raw.lead.strip(), sections=raw.sections, result=_clean(fields.get(("result", None), "")),
                   part_of=_clean(fields.get(("part_of", None), "")))
     _set_dates(event, fields.get(("date", None), ""), raw.lead, problems)
-    event.place = _clean(fields.get(("place", None), "")) or place_from_title(event.title)
+    event.place = _clean(fields.get(("place", None), ""))
+    if not event.place and place_from_title(event.title):
+        event.place = place_from_title(event.title)
+        problems.append(("place", f"the infobox gives no place; place taken from the title: {event.place!r}"))
     event.region = region_from_place(event.place)
     _set_coordinates(event, raw.coordinates_text or fields.get(("coordinates", None), ""), problems)
     event.sides = [clean_parties(v) for v in _per_side(fields, "combatant")]
@@ -93,6 +108,7 @@ def build_event(raw: RawArticle, source_file: str) -> tuple[Event, list[Problem]
 def _infobox(pairs: list[tuple[str, str]], problems: list) -> tuple[dict[str, str], dict[tuple[str, int | None], str]]:
     infobox: dict[str, str] = {}
     fields: dict[tuple[str, int | None], str] = {}
+    labels: dict[tuple[str, int | None], str] = {}  # the label each interpreted field was read from
     for label, value in pairs:
         if label in infobox:
             if value != infobox[label]:
@@ -102,8 +118,34 @@ def _infobox(pairs: list[tuple[str, str]], problems: list) -> tuple[dict[str, st
         infobox[label] = value
         key = canonical_key(label)
         if key and key not in fields:
-            fields[key] = value
+            fields[key], labels[key] = value, label
+        elif key and value != fields[key]:  # "Place" and "Location", "Combatant1" and "combatant1"
+            problems.append(("parse", f"infobox keys {labels[key]!r} and {label!r} give the same field; kept the first "
+                                      f"value {fields[key]!r}, ignored {value!r}"))
     return infobox, fields
+
+
+def cut_off_word(text: str) -> str:
+    """The word a file stops in the middle of ("" when it ends at a line end, punctuation or a number).
+
+    Files that end cleanly end with a line break or a full stop; one that stops on a letter with no
+    line break after it was cut off (a failed download, a copy that stopped short).
+    """
+    match = re.search(r"[^\W\d_]+\Z", text)
+    return match.group() if match else ""
+
+
+def _set_aside_cut_field(raw: RawArticle, fields: dict, cut_off: str, problems: list) -> None:
+    """When a cut-off file stops inside its last infobox field, that field is incomplete: it stays in the
+    infobox as written but is not interpreted (no half a casualty figure, no half a name)."""
+    if not raw.fields or raw.lead.strip() or raw.sections:
+        return  # the cut fell after the infobox, in text read as the lead or a section
+    label, value = raw.fields[-1]
+    key = canonical_key(label)
+    if key and fields.get(key) == value and value.rstrip().endswith(cut_off):
+        del fields[key]
+        problems.append(("parse", f"infobox field {label!r} is where the file stops, so it is incomplete and was not "
+                                  f"used: {value.strip()[-80:]!r}"))
 
 
 def _set_dates(event: Event, date_text: str, lead: str, problems: list) -> None:
@@ -116,8 +158,11 @@ def _set_dates(event: Event, date_text: str, lead: str, problems: list) -> None:
             problems.append(("date", f"infobox date not usable: {exc}"))
     if found is None:
         found = find_lead_date(lead) if lead else None
-        if found is not None and date_text.strip():
-            problems.append(("date", f"date taken from the lead instead: {found.start}…{found.end}"))
+        if found is not None:
+            written = date_text.strip()
+            why = ("(the infobox gives no date)" if not written else
+                   f"(the infobox date is {written!r})" if written.casefold() in _UNKNOWN else "instead")
+            problems.append(("date", f"date taken from the lead {why}: {found.start}…{found.end}"))
     if found is None:
         problems.append(("date", "no date in the infobox or the lead; the event has no place on the time slider"))
         return
@@ -247,8 +292,13 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", _MARKUP.sub(" ", text)).strip(" ,;")
 
 
+MAX_REASON = 400  # a reason quotes the article; a huge field is shortened (the infobox keeps it whole)
+
+
 def _problem(source_file: str, event_id: str, item: str | tuple[str, str]) -> Problem:
     stage, reason = item if isinstance(item, tuple) else ("parse", item)
+    if len(reason) > MAX_REASON:
+        reason = reason[:MAX_REASON - 1] + "…"
     return Problem(source_file, event_id, stage, reason)
 
 

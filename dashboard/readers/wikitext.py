@@ -9,8 +9,8 @@ from dashboard.readers.sections import attach_headed_body
 _STATUS_TEMPLATES = {"kia": "KIA", "pow": "POW", "wia": "WIA", "mia": "MIA", "executed": "executed", "died": "died"}
 
 
-def _matching_close(text: str, start: int) -> int:
-    """Index just past the '}}' that closes the '{{' at start (or the end of text when it is cut off)."""
+def _matching_close(text: str, start: int) -> int | None:
+    """Index just past the '}}' that closes the '{{' at start; None when nothing closes it."""
     depth, i = 0, start
     while i < len(text) - 1:
         pair = text[i:i + 2]
@@ -22,7 +22,7 @@ def _matching_close(text: str, start: int) -> int:
                 return i
         else:
             i += 1
-    return len(text)
+    return None
 
 
 def _split_top_level(body: str) -> list[str]:
@@ -87,7 +87,9 @@ class WikitextReader:
     def read(self, text: str) -> RawArticle:
         start = re.search(r"\{\{\s*Infobox", text, re.I).start()
         end = _matching_close(text, start)
-        parts = _split_top_level(text[start + 2:end - 2 if text[end - 2:end] == "}}" else end])
+        closed = end is not None
+        end = end if closed else len(text)
+        parts = _split_top_level(text[start + 2:end - 2 if closed else end])
         fields = []
         for part in parts[1:]:
             key, sep, value = part.partition("=")
@@ -98,6 +100,9 @@ class WikitextReader:
         heading = re.match(r"^=\s*(.+?)\s*=\s*$", before.split("\n")[0]) if before else None
         title = heading.group(1) if heading else ""
         article = RawArticle(self.shape, title, fields)
+        if not closed:
+            article.notes.append("the infobox template is never closed ('}}' missing): the rest of the file was read as "
+                                 "infobox fields")
         body = strip_wikitext(re.sub(r"\{\{(?!coord)[^{}]*\}\}", "", text[end:]))
         attach_headed_body(article, body)
         if not article.title:
