@@ -70,6 +70,8 @@ _KINDS = [
     ("displaced", re.compile(r"\b(?:displaced|refugees|idps?|d[ée]plac[ée]s|r[ée]fugi[ée]s)\b")),
 ]
 _CIVILIAN = re.compile(r"\bcivilians?\b")
+# Words that say there is nothing to count ("Unknown", "none", "-"): no claim, and nothing to report either.
+_NOTHING_CLAIMED = re.compile(r"^\W*$|\b(?:unknown|unclear|none|nil|n/a|inconnu\w*|aucune?)\b", re.I)
 
 
 def _words_to_digits(text: str) -> str:
@@ -226,7 +228,8 @@ def _attributed(text: str) -> list[tuple[str, str, str]]:
 
 
 def parse_casualties_checked(text: str, side: str) -> tuple[list[Claim], list[str]]:
-    """The claims in one infobox casualty value, and why any figure in it was rejected (negative, absurd)."""
+    """The claims in one infobox casualty value, and why any part of it was not taken as a claim
+    (a negative or absurd figure, or words with no figure such as "heavy losses")."""
     claims, problems = [], []
     for figure, claimed_by, claim_text in _attributed(text):
         try:
@@ -236,6 +239,8 @@ def parse_casualties_checked(text: str, side: str) -> tuple[list[Claim], list[st
             continue
         if claim is not None:
             claims.append(claim)
+        elif not _NOTHING_CLAIMED.search(figure):
+            problems.append(f"no figure in {claim_text!r}: not a claim (the infobox keeps the words)")
     return claims, problems
 
 
