@@ -73,9 +73,9 @@ def _angle_pairs(line: str) -> list[_Found]:
     """DMS and hemisphere-decimal pairs: a latitude angle directly followed by a longitude angle."""
     angles = []
     for m in _ANGLE.finditer(line):
+        if m["sign"]:  # "-19.465°N": is it north or south? Guessing would put the event in the wrong hemisphere
+            raise CoordinateError(f"a minus sign and a hemisphere letter contradict each other in {m.group()!r}")
         value = _angle(m["deg"], m["min"], m["sec"], m["hem"], m.group())
-        if m["sign"]:
-            value = -value
         is_lat = m["hem"].casefold() in _LATITUDE_HEMISPHERES
         _checked(value, 0, m.group()) if is_lat else _checked(0, value, m.group())  # a lone "95°N" is wrong too
         is_decimal = m["min"] is None and m["sec"] is None and "." in m["deg"].replace(",", ".")
