@@ -2,12 +2,15 @@
 
 `place_events` fills each Event's latitude, longitude, location_precision (UCDP where_prec), location_source
 and, when the event has none, its region; it returns a Problem (stage "geocode") for every event it cannot
-place and for every article coordinate the gazetteer disagrees with by more than ~10 km.
+place and for every article coordinate the gazetteer disagrees with by more than ~10 km (an article
+coordinate outside Mali for a place the gazetteer has in Mali is not used).
 """
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
+from countryinfo import CountryInfo
 from geopy.distance import geodesic
 from geopy.location import Location
 
@@ -41,16 +44,25 @@ def place_event(event: Event, gazetteer: Gazetteer) -> list[Problem]:
         return problems + [_problem(event, why)]
     if why:
         problems.append(_problem(event, why))
+    _place_at(event, found, how)
+    return problems
+
+
+def _place_at(event: Event, found: Location, how: str) -> None:
+    """Put the event at a gazetteer place, saying which row and (unless it was the place text) what named it."""
     name = found.raw["place"]["name"]
     event.latitude, event.longitude = found.latitude, found.longitude
     event.location_precision = int(found.raw["precision"])
     event.location_source = f"gazetteer: {name}" + (f" (from the {how})" if how != "place" else "")
     _fill_region(event, found)
-    return problems
 
 
 def _keep_article_coordinates(event: Event, gazetteer: Gazetteer) -> list[Problem]:
-    """The article's own coordinate line wins; a gazetteer point far from it is recorded, not used."""
+    """The article's own coordinate line wins; a gazetteer point far from it is recorded, not used.
+
+    Except when the article's point is not even in Mali while the place it names is: then the point is a
+    typo (a flipped sign, swapped numbers), so the event goes to the named place and the problem says so.
+    """
     event.location_source = event.location_source or "article"
     if event.location_precision is None:
         event.location_precision = 1
@@ -60,10 +72,14 @@ def _keep_article_coordinates(event: Event, gazetteer: Gazetteer) -> list[Proble
         km = geodesic((event.latitude, event.longitude), (found.latitude, found.longitude)).km
         if km > DISAGREE_KM:
             said = event.place if how == "place" else f"the {how}"
-            problems.append(_problem(
-                event, f"article coordinates ({event.latitude:.4f}, {event.longitude:.4f}) are {km:.0f} km from "
-                       f"gazetteer '{found.raw['place']['name']}' ({found.latitude:.4f}, {found.longitude:.4f}) "
-                       f"for '{said}'; kept the article's"))
+            article = f"article coordinates ({event.latitude:.4f}, {event.longitude:.4f})"
+            gazetteer_point = (f"gazetteer '{found.raw['place']['name']}' ({found.latitude:.4f}, {found.longitude:.4f}) "
+                               f"for '{said}'")
+            if not _within_mali(event.latitude, event.longitude):
+                _place_at(event, found, how)
+                return [_problem(event, f"{article} lie outside Mali, {km:.0f} km from {gazetteer_point}; placed at "
+                                        f"the gazetteer's point instead")]
+            problems.append(_problem(event, f"{article} are {km:.0f} km from {gazetteer_point}; kept the article's"))
     agrees = found is not None and found.raw["precision"] <= 3 and not problems
     region_from = found if agrees else (gazetteer.reverse((event.latitude, event.longitude)) or found)
     if region_from is not None:
@@ -107,6 +123,20 @@ def _fill_region(event: Event, found: Location) -> None:
     region = found.raw["place"].get("region", "")
     if not event.region and region and not found.raw["foreign"]:
         event.region = region
+
+
+@lru_cache(maxsize=1)
+def _mali_extent() -> tuple[float, float, float, float]:
+    """South, north, west and east edges of Mali, from the country outline the map draws (countryinfo)."""
+    ring = CountryInfo("MLI").geo_json()["features"][0]["geometry"]["coordinates"][0]
+    lons, lats = zip(*ring)
+    return min(lats), max(lats), min(lons), max(lons)
+
+
+def _within_mali(lat: float, lon: float) -> bool:
+    """False for a point certainly outside Mali (outside its bounding box); border areas count as inside."""
+    south, north, west, east = _mali_extent()
+    return south <= lat <= north and west <= lon <= east
 
 
 def _has_coordinates(event: Event) -> bool:
