@@ -37,6 +37,14 @@ def _decode(data: bytes) -> tuple[str, str, str]:
         return _decode_with_bom(data, "utf-32", "UTF-32")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode_with_bom(data, "utf-16", "UTF-16")
+    utf16 = _bomless_utf16(data)  # before UTF-8: the NUL bytes of UTF-16 are valid UTF-8
+    if utf16:
+        try:
+            cut = " (it ends in the middle of a character: it looks cut off)" if len(data) % 2 else ""
+            return (data[:len(data) - len(data) % 2].decode(utf16), utf16,
+                    f"file is {utf16.upper()} without a byte-order mark; read as {utf16.upper()}{cut}")
+        except UnicodeDecodeError:
+            pass
     bom = ""
     if data.startswith(codecs.BOM_UTF8):
         data, bom = data[len(codecs.BOM_UTF8):], "-sig"
@@ -46,14 +54,6 @@ def _decode(data: bytes) -> tuple[str, str, str]:
         if exc.reason == "unexpected end of data" and exc.end == len(data):  # cut off inside the last character
             return (data[:exc.start].decode("utf-8"), "utf-8" + bom,
                     "file ends in the middle of a UTF-8 character: it looks cut off; read the rest as UTF-8")
-    utf16 = _bomless_utf16(data)
-    if utf16:
-        try:
-            cut = " (it ends in the middle of a character: it looks cut off)" if len(data) % 2 else ""
-            return (data[:len(data) - len(data) % 2].decode(utf16), utf16,
-                    f"file is {utf16.upper()} without a byte-order mark; read as {utf16.upper()}{cut}")
-        except UnicodeDecodeError:
-            pass
     said = "file starts with a UTF-8 byte-order mark but is not UTF-8" if bom else "file is not UTF-8"
     try:
         return data.decode("cp1252"), "cp1252", f"{said}; read as cp1252 (Windows Western European)"
