@@ -111,8 +111,10 @@ def show_detail(event_id: str, catalogue: Catalogue) -> None:
     if info.claims.empty:
         st.caption("The article gives no casualty figures.")
     else:
-        st.dataframe(info.claim_ranges, hide_index=True, width="stretch")
-        st.dataframe(info.claims, hide_index=True, width="stretch")
+        # What the claims imply per side and kind, then every claim as its source stated it.
+        st.dataframe(info.claim_ranges[["side", "kind", "range", "claimed_by"]], hide_index=True, width="stretch")
+        st.dataframe(info.claims[["side", "kind", "figure", "claimed_by", "text"]], hide_index=True, width="stretch",
+                     column_config={"text": st.column_config.TextColumn("article's words", width="large")})
     for note in info.notes:
         st.caption(md(note))
     with st.expander("Summary and article sections", expanded=False):
