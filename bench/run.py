@@ -204,11 +204,14 @@ def _st_folium_bare(m) -> None:
     """st_folium outside a running app (Streamlit's bare mode): its rendering and script rewriting, no browser."""
     import logging
 
-    from streamlit_folium import st_folium
+    logging.disable(logging.WARNING)  # "missing ScriptRunContext" at import and on every call: expected in bare mode
+    try:
+        from streamlit_folium import st_folium
 
-    logging.getLogger("streamlit").setLevel(logging.ERROR)
-    with open(os.devnull, "w") as sink, redirect_stdout(sink), redirect_stderr(sink):
-        st_folium(m, key="map", height=600, use_container_width=True, returned_objects=["last_object_clicked_tooltip"])
+        with open(os.devnull, "w") as sink, redirect_stdout(sink), redirect_stderr(sink):
+            st_folium(m, key="map", height=600, use_container_width=True, returned_objects=["last_object_clicked_tooltip"])
+    finally:
+        logging.disable(logging.NOTSET)
 
 
 @functools.cache
@@ -517,7 +520,9 @@ def report(results: Results, sizes: list[int]) -> str:
     f = results.figures
     lines = [f"{'articles':<44} {'value':>12}  target"]
     for key, label, unit in ARTICLE_ROWS:
-        if key in f or key in results.errors:
+        if isinstance(f.get(key), str):
+            lines.append(f"{label:<44} {f[key]}")
+        elif key in f or key in results.errors:
             value = f.get(key, "error")
             lines.append(f"{label:<44} {_format(value):>12} {unit:<3} {_target(key, value)}")
     head = "".join(f"{f'{n:,} events':>16}" for n in sizes)
@@ -550,6 +555,10 @@ def compare(old: dict, new: dict) -> str:
     return "\n".join(lines)
 
 
+def _loads(loads) -> str:
+    return " ".join(f"{x:.1f}" for x in loads)
+
+
 def _git_commit() -> str:
     try:
         return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
@@ -564,6 +573,7 @@ def run(args: argparse.Namespace) -> dict:
     repeats = 3 if args.quick else 7
     results = Results()
     skip = browser_skip_reason(args.no_browser)
+    load_at_start = list(os.getloadavg())  # other work on the machine makes every figure slower
     with tempfile.TemporaryDirectory(prefix="dashboard-bench-") as tmp:
         work = Path(tmp)
         print(f"articles: {n_articles}", flush=True)
@@ -582,12 +592,15 @@ def run(args: argparse.Namespace) -> dict:
             print(skip)
             results.notes.append(skip)
     meta = {"date": dt.datetime.now().isoformat(timespec="seconds"), "commit": _git_commit(),
+            "load_average_at_start": load_at_start, "load_average_at_end": list(os.getloadavg()),
             "python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count(),
             "quick": args.quick, "sizes": sizes, "articles": n_articles, "filter": FILTER,
             "browser": skip or "chromium"}
     table = report(results, sizes)
     print()
     print(table)
+    print(f"\nload average (1, 5, 15 min) at start {_loads(load_at_start)}, at end {_loads(os.getloadavg())}"
+          f" on {os.cpu_count()} CPUs")
     return {"meta": meta, "figures": results.figures, "errors": results.errors, "notes": results.notes,
             "targets": {k: {"limit": v[0], "target": v[1]} for k, v in TARGETS.items()}}
 

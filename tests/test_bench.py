@@ -158,3 +158,9 @@ def test_stopping_the_server_ends_its_whole_process_group():
 
 def test_memory_of_a_process_tree():
     assert run.tree_rss_mb(run.os.getpid()) > 10
+
+
+def test_browser_part_is_skipped_with_a_reason_when_chromium_is_missing(monkeypatch, tmp_path):
+    monkeypatch.setattr(run, "CHROMIUM", tmp_path / "no-chromium")
+    assert run.browser_skip_reason(no_browser=False) == f"browser part skipped: no {tmp_path / 'no-chromium'}"
+    assert run.browser_skip_reason(no_browser=True) == "browser part skipped: --no-browser"
