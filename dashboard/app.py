@@ -22,13 +22,16 @@ PREBUILT = os.environ.get("DASHBOARD_CATALOGUE")
 STATIC_DIR = Path(__file__).with_name("static")
 CACHE_DIR = Path(os.environ.get("DASHBOARD_CACHE", ROOT / ".cache"))
 KINDS = ["article", "related"]
+TABLE_ROWS = 5000  # rows sent to the browser's table; the export always holds every filtered row
 
 
 @st.cache_resource(max_entries=4, show_spinner="Reading the articles…")
 def load_catalogue(fingerprint: str) -> Catalogue:
     """Parse and geocode once per content of seeds + gazetteer, shared read-only by every session."""
     catalogue = read_catalogue(PREBUILT) if PREBUILT else cached_catalogue(SEEDS, GAZETTEER, CACHE_DIR)
-    catalogue.events = filters.prepare_events(catalogue.events)
+    # Alignments and marker sizes once per catalogue, so a filter change only selects rows.
+    events = mapview.with_alignments(filters.prepare_events(catalogue.events))
+    catalogue.events = mapview.with_best_killed(events, catalogue.claims)
     return catalogue
 
 
@@ -152,7 +155,10 @@ def main() -> None:
         clicked = st_folium(copy.deepcopy(cached), key="map", height=600, use_container_width=True,
                             feature_group_to_add=ring, returned_objects=["last_object_clicked_tooltip"])
         selection_from("map", mapview.event_id_from_tooltip((clicked or {}).get("last_object_clicked_tooltip")))
-    table = filters.public_columns(shown)
+    table = filters.public_columns(shown.head(TABLE_ROWS))
+    if len(shown) > TABLE_ROWS:
+        st.caption(f"The table lists the first {TABLE_ROWS:,} of {len(shown):,} events by date; narrow the filters, "
+                   "or export, to see them all.")
     picked = st.dataframe(table[["title", "start_date", "end_date", "place", "region", "side_a", "side_b", "result", "kind",
                                  "event_id"]], hide_index=True, width="stretch", on_select="rerun",
                           selection_mode="single-row", key="table")

@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -42,8 +43,16 @@ def corpus_fingerprint(seeds_dir: str | Path, gazetteer_path: str | Path | None)
     if gazetteer_path is not None and Path(gazetteer_path).is_file():
         files.append(Path(gazetteer_path))
     for path in files:
-        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+        stat = path.stat()
+        digest.update(f"{path.name}\0{file_digest(path.resolve(), stat.st_size, stat.st_mtime_ns)}\0".encode())
     return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=65536)
+def file_digest(path: Path, size: int, mtime_ns: int) -> str:
+    """The content hash of a file, recomputed only when its size or modification time changes."""
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def code_fingerprint() -> str:
@@ -186,7 +195,7 @@ def write_catalogue(catalogue: Catalogue, out_dir: str | Path) -> list[Path]:
 def read_catalogue(folder: str | Path) -> Catalogue:
     """A catalogue written by write_catalogue (or `python -m dashboard build`), read back with the same dtypes."""
     folder = Path(folder)
-    text = {"dtype": "string", "keep_default_na": False}
+    text = {"dtype": "string", "keep_default_na": False, "engine": "pyarrow"}
     events = pd.read_csv(folder / "events.csv", **text)
     events = events.reindex(columns=EVENT_COLUMNS, fill_value="")
     for column in ("latitude", "longitude"):
@@ -204,7 +213,11 @@ def _plain_strings(frame: pd.DataFrame) -> pd.DataFrame:
     """Text columns as plain str objects, with the export's spreadsheet guard (a leading apostrophe) taken off again."""
     for column in frame.columns:
         if frame[column].dtype == "string":
-            frame[column] = frame[column].astype(object).map(export.restore_formula_text)
+            values = frame[column].astype(object)
+            guarded = frame[column].str.match(export.GUARDED_FORMULA).fillna(False).to_numpy(dtype=bool)
+            if guarded.any():  # only cells our own export guarded; the rest stay as read
+                values[guarded] = values[guarded].str[1:]
+            frame[column] = values
     return frame
 
 

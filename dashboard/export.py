@@ -148,6 +148,10 @@ def problems_csv(problems: pd.DataFrame) -> bytes:
     return _csv(_columns(problems, PROBLEM_COLUMNS, "problems"))
 
 
+# A cell our own CSV guarded: the apostrophe followed by what a spreadsheet would run.
+GUARDED_FORMULA = r"'[=+\-@\t\r]"
+
+
 def restore_formula_text(value: Any) -> Any:
     """Undo _neutralise_value for a cell read back from our own CSV ("'=SUM(A1)" -> "=SUM(A1)")."""
     if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_STARTS):

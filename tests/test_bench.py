@@ -96,8 +96,6 @@ def test_corpus_articles_come_in_every_shape_and_parse_into_their_battles(tmp_pa
         assert event.claims, article.source_file
 
 
-@pytest.mark.xfail(strict=True, reason="readers/webpage.py takes 'Date2012' for a numbered label (like 'Combatant2') "
-                                       "with no value; reported to the reader's owner")
 def test_a_copied_page_dated_by_year_alone(tmp_path):
     battle = next(b for b in synthetic.battles(200) if b.precision == "year")
     path = tmp_path / "page.txt"

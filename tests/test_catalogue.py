@@ -144,3 +144,17 @@ def test_disk_cache_serves_the_same_catalogue_and_follows_content(tmp_path):
     fresh = cached_catalogue(seeds, GAZETTEER, tmp_path / "cache")
     assert "Amazragane skirmish" not in set(fresh.events["title"])
     assert [p.name for p in (tmp_path / "cache").iterdir()] != [folder.name]
+
+
+def test_formula_looking_text_survives_write_and_read(catalogue, tmp_path):
+    events = catalogue.events.copy()
+    events.loc[0, "title"] = "=HYPERLINK(\"http://x\")"
+    events.loc[1, "result"] = "-5 km from Gao"
+    events.loc[2, "place"] = "'quoted' place"
+    write_catalogue(type(catalogue)(events, catalogue.claims, catalogue.problems), tmp_path)
+    raw = (tmp_path / "events.csv").read_text(encoding="utf-8-sig")
+    assert "'=HYPERLINK" in raw  # guarded in the file a spreadsheet opens
+    again = read_catalogue(tmp_path).events
+    assert again.loc[0, "title"] == "=HYPERLINK(\"http://x\")"
+    assert again.loc[1, "result"] == "-5 km from Gao"
+    assert again.loc[2, "place"] == "'quoted' place"

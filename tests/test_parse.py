@@ -226,3 +226,12 @@ def test_place_from_title(title, place):
 def test_split_side_block_by_citation_markers():
     assert split_side_block("1,500 [1] unknown", 2) == ["1,500", "unknown"]
     assert split_side_block("Mali\n\nMNLA\nHCUA", 2) == ["Mali", "MNLA\nHCUA"]
+
+
+def test_glued_year_is_a_date_not_a_field_number():
+    text = ("Clash at Tarkint\n\nDate2012\nLocationTarkint, Gao Region\nResult\nUnclear\nBelligerents\n\nMali\n\nMNLA\n\n"
+            + "On an unknown day of 2012, a clash broke out between Malian forces and the MNLA near the town of Tarkint, "
+              "according to the few reports that reached Gao.\n")
+    event = article_event(parse_article(text, "glued.txt"))
+    assert (event.start_date, event.end_date, event.date_precision) == ("2012-01-01", "2012-12-31", "year")
+    assert event.place == "Tarkint, Gao Region"

@@ -35,10 +35,11 @@ def fold(text: str) -> str:
 def canonical_key(label: str) -> tuple[str, int | None] | None:
     """("combatant", 2) for "Combatant2", ("date", None) for "Date", None for a label we do not know."""
     folded = fold(label).rstrip(":").strip()
-    match = re.fullmatch(r"(.*?)\s*(\d+)", folded)
-    base, index = (match.group(1), int(match.group(2))) if match else (folded, None)
-    canon = _LABEL_TO_CANONICAL.get(base)
-    return (canon, index) if canon else None
+    match = re.fullmatch(r"(.*?)\s*(\d{1,2})", folded)
+    if match and _LABEL_TO_CANONICAL.get(match.group(1)) in PER_SIDE:
+        return _LABEL_TO_CANONICAL[match.group(1)], int(match.group(2))
+    canon = _LABEL_TO_CANONICAL.get(folded)  # only per-side fields are numbered: "Date2012" is a date, not field 2012
+    return (canon, None) if canon else None
 
 
 @dataclass
