@@ -18,6 +18,7 @@ _STATUS = {"KIA": "killed in action", "POW": "prisoner of war", "WIA": "wounded 
            "†": "killed", "executed": "executed", "died": "died"}
 _FILE_NAME = re.compile(r"^(?:\S+\s+){0,5}?\S*\.(?:svg|png|jpe?g|gif)\b\s*", re.I)
 _MARKUP = re.compile(r"\bborder\s*\|\s*\d+px\b|\b\d+px\b|\[\s*\d+\s*\]|\[\s*[a-z]\s*\]|\[citation needed\]", re.I)
+_SUPPORT = re.compile(r"(?i)\s*(?:(?:supported by|soutenu par)\s*:?\s*)+|\s*support\s*:?\s*$")
 _UNKNOWN = {"unknown", "inconnu", "inconnues", "inconnus", "n/a", "none", "-", "—", "?"}
 
 
@@ -246,16 +247,20 @@ def clean_parties(value: str) -> list[str]:
     parties: list[str] = []
     supported = False
     for piece in re.split(r"[\n,;]+", value):
-        piece = _MARKUP.sub(" ", piece)
-        piece = _FILE_NAME.sub("", piece.strip())
-        if re.match(r"(?i)\s*(supported by|soutenu par|support)\s*:?\s*$", piece):
-            supported = True
-            continue
-        piece = re.sub(r"(?i)^\s*(supported by|soutenu par)\s*:?\s*", lambda _: "", piece)
+        piece, marked = _without_support_marker(_MARKUP.sub(" ", piece))
+        piece, marked_after_image = _without_support_marker(_FILE_NAME.sub("", piece))
+        supported = supported or marked or marked_after_image
         name = _clean(piece)
         if name and name.casefold() not in _UNKNOWN:
             parties.append(f"{name} (support)" if supported else name)
     return parties
+
+
+def _without_support_marker(piece: str) -> tuple[str, bool]:
+    """The piece without a leading "Supported by:" (alone or before the first supporter), and whether it had one."""
+    piece = piece.strip()
+    marker = _SUPPORT.match(piece)
+    return (piece[marker.end():].strip(), True) if marker else (piece, False)
 
 
 def clean_commanders(value: str) -> list[str]:
