@@ -7,10 +7,11 @@ default, any known faction switch, and the other parties on its side.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Mapping, NamedTuple
+
+from dashboard.text import name_key
 
 ALIGNMENTS = ("state", "state ally", "international", "pro-government", "rebel", "jihadist", "unknown")
 # Tie-break when a side's parties disagree equally often.
@@ -124,9 +125,7 @@ class PartyRef(NamedTuple):
 
 def fold(text: str) -> str:
     """Case-, accent-, space- and punctuation-insensitive key: "Anéfis" and "anefis" fold alike."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[^0-9a-z]", "", plain.casefold())
+    return name_key(text)
 
 
 def tidy(name: str) -> str:

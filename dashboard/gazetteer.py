@@ -13,7 +13,6 @@ import csv
 import io
 import math
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
@@ -23,6 +22,9 @@ from geopy.exc import GeopyError
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.location import Location
 from geopy.point import Point
+
+from dashboard.text import fold as fold_case_and_accents
+from dashboard.text import name_key
 
 from .model import Problem
 
@@ -119,14 +121,7 @@ class _Mention:
 
 def fold(text: str) -> str:
     """Case- and accent-folded text with apostrophes dropped ("Aguel'hoc" -> "aguelhoc")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return bare.casefold().translate({ord(ch): None for ch in _APOSTROPHES})
-
-
-def name_key(name: str) -> str:
-    """The spelling-blind key of a name: folded, letters and digits only ("In-Delimane" -> "indelimane")."""
-    return "".join(ch for ch in fold(name) if ch.isalnum())
+    return fold_case_and_accents(text).translate({ord(ch): None for ch in _APOSTROPHES})
 
 
 def _base_name(name: str) -> str:

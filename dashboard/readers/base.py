@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Protocol
+
+from dashboard.text import fold as fold_case_and_accents
 
 # Canonical infobox field -> labels seen for it (English and French wikis, Markdown dumps, wikitext keys).
 LABELS: dict[str, tuple[str, ...]] = {
@@ -27,9 +28,7 @@ _LABEL_TO_CANONICAL = {label: canon for canon, labels in LABELS.items() for labe
 
 def fold(text: str) -> str:
     """Lower-case, accent-free, single-spaced text for comparing labels and names."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"\s+", " ", text.replace("_", " ")).strip().casefold()
+    return re.sub(r"\s+", " ", fold_case_and_accents(text).replace("_", " ")).strip()
 
 
 def canonical_key(label: str) -> tuple[str, int | None] | None:
