@@ -7,8 +7,9 @@ Starts `python -m dashboard serve --catalogue DIR` on a free 127.0.0.1 port over
 ?start=&end=, some with ?event=), and checks that every session shows its own counts line, URL, sidebar
 choices and detail panel, when it opens, after the others have opened, after half of them change a sidebar
 filter, and after the other half rerun with a filter added and removed again. Samples the server's memory
-(its whole process tree) throughout; a second wave of fresh sessions (each on another session's plan) shows
-whether memory grows per wave. Bounded: a fixed number of sessions, a per-step timeout and a time limit for
+(its whole process tree) throughout, the CPU time of server and browser, and what Streamlit says its caches
+and session state hold (/_stcore/metrics); further waves of fresh sessions (each on another session's plan)
+show whether memory grows per wave. Bounded: a fixed number of sessions, a per-step timeout and a time limit for
 the whole run; the server's process group is always killed. Prints a table and writes every figure as JSON.
 """
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import itertools
 import json
 import os
 import random
@@ -102,12 +104,13 @@ class View:
         return f"{self.shown} of {self.total} events shown · {self.located} on the map"
 
     def tags(self) -> dict[str, list[str]]:
-        return {"Faction": list(self.state.factions), "Region": list(self.state.regions), "Kind": list(self.state.kinds)}
+        state = self.state
+        return {"Faction": list(state.factions), "Region": list(state.regions), "Kind": list(state.kinds)}
 
 
 @dataclass(frozen=True)
 class Plan:
-    """One session: the view its URL opens, and what it changes in the sidebar (changer) or adds and removes (stayer)."""
+    """One session: the view its URL opens and its own sidebar change (a changer keeps it, a stayer undoes it)."""
     index: int
     start: View
     changed: View  # after its own change (a changer's new region; a stayer's added kind)
@@ -143,11 +146,14 @@ def plan_sessions(events: pd.DataFrame, n: int, seed: int = 0) -> list[Plan]:
     regions = sorted(r for r in events["region"].dropna().unique() if r)
     unique_titles = events.drop_duplicates("title", keep=False)
     states: list[filters.FilterState] = []
-    for state in candidate_states(events, rng):
+    for state in itertools.islice(candidate_states(events, rng), 200 * n):
         if len(states) == n:
             break
         if state not in states and state.apply(events)["latitude"].notna().sum() > 0:
             states.append(state)
+    if len(states) < n:
+        raise ValueError(f"only {len(states)} distinct filter states show events on the map: "
+                         f"use fewer sessions or more events")
     plans, taken = [], set()
     for index, state in enumerate(states):
         event_id = None
@@ -187,19 +193,41 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants, from /proc (psutil is not installed here)."""
-    total_kb, queue = 0, [pid]
+def process_tree(pid: int) -> list[int]:
+    """A process and all its descendants, from /proc (psutil is not installed here)."""
+    found, queue = [], [pid]
     while queue:
         current = queue.pop()
-        try:
-            status = Path(f"/proc/{current}/status").read_text()
-            total_kb += int(re.search(r"^VmRSS:\s+(\d+)", status, re.M).group(1))
-            for children in Path(f"/proc/{current}/task").glob("*/children"):
+        found.append(current)
+        for children in Path(f"/proc/{current}/task").glob("*/children"):
+            try:
                 queue.extend(int(c) for c in children.read_text().split())
+            except OSError:  # the thread or process ended meanwhile
+                pass
+    return found
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants."""
+    total_kb = 0
+    for current in process_tree(pid):
+        try:
+            total_kb += int(re.search(r"^VmRSS:\s+(\d+)", Path(f"/proc/{current}/status").read_text(), re.M).group(1))
         except (OSError, AttributeError):  # gone meanwhile, or a zombie without VmRSS
             continue
     return total_kb / 1024
+
+
+def tree_cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) used so far by a process and its living descendants."""
+    ticks = 0
+    for current in process_tree(pid):
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of proc(5))
+        except (OSError, IndexError, ValueError):
+            continue
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 class MemorySampler(threading.Thread):
@@ -239,7 +267,8 @@ def running_app(catalogue_dir: Path, log_path: Path, timeout: float) -> Iterator
     """`python -m dashboard serve --catalogue DIR` on a free loopback port; its process group is always killed."""
     port = free_port()
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-               STREAMLIT_SERVER_FILE_WATCHER_TYPE="none")  # an edit to the source mid-run must not reload the app
+               STREAMLIT_SERVER_FILE_WATCHER_TYPE="none",  # an edit to the source mid-run must not reload the app
+               STREAMLIT_SERVER_ENABLE_EXPENSIVE_MEMORY_STATS="true")  # bytes per cache in /_stcore/metrics
     with open(log_path, "wb") as log:
         server = subprocess.Popen([sys.executable, "-m", "dashboard", "serve", "--catalogue", str(catalogue_dir),
                                    "--port", str(port), "--address", "127.0.0.1"], cwd=ROOT, env=env,
@@ -278,15 +307,32 @@ def stop_group(server: subprocess.Popen) -> None:
         pass
 
 
-def server_metrics(url: str) -> dict[str, float]:
-    """Streamlit's own counters (/_stcore/metrics): active sessions and session connects/disconnects."""
+def server_metrics(url: str, families: str = "") -> dict[str, Any]:
+    """Streamlit's own counters (/_stcore/metrics): sessions, and bytes held by each cache and by session state."""
+    query = f"?families={families}" if families else ""
     try:
-        with urllib.request.urlopen(url + "_stcore/metrics", timeout=5) as answer:
+        with urllib.request.urlopen(url + "_stcore/metrics" + query, timeout=60) as answer:
             text = answer.read().decode()
     except OSError:
         return {}
-    found = re.findall(r'^(active_sessions|session_events_total\{type="(\w+)"\})\s+(\S+)$', text, re.M)
-    return {kind or name: float(value) for name, kind, value in found}
+    out: dict[str, Any] = {"cache_bytes": {}}
+    for name, labels, value in re.findall(r"^(\w+)(?:\{([^}]*)\})?\s+(\S+)$", text, re.M):
+        label = dict(re.findall(r'(\w+)="([^"]*)"', labels))
+        cache = label.get("cache", "").removeprefix("__main__.") or label.get("cache_type", "")
+        if name == "active_sessions":
+            out["active_sessions"] = int(float(value))
+        elif name == "session_events_total":
+            out[label["type"] + "s"] = int(float(value))
+        elif name == "cache_memory_bytes":
+            out["cache_bytes"][cache] = int(float(value))
+        elif name in ("cache_lookups_total", "cache_evictions_total") and cache == "events_map":
+            key = "events_map_" + label.get("result", label.get("reason", ""))
+            out[key] = out.get(key, 0) + int(float(value))
+    return out
+
+
+def active_sessions(url: str) -> int | None:
+    return server_metrics(url, "active_sessions").get("active_sessions")
 
 
 # --- sessions in the browser ------------------------------------------------------------------------------
@@ -425,17 +471,28 @@ def final_view(session: Session) -> View:
     return session.plan.changed if session.plan.changer else session.plan.start
 
 
+def cpu_split(server_pid: int) -> tuple[float, float]:
+    """CPU seconds so far of the server's process tree, and of everything else this script started (browser)."""
+    server = tree_cpu_s(server_pid)
+    return server, tree_cpu_s(os.getpid()) - server
+
+
+def cpu_since(start: tuple[float, float], server_pid: int) -> dict[str, float]:
+    now = cpu_split(server_pid)
+    return {"server_cpu_s": round(now[0] - start[0], 1), "browser_cpu_s": round(now[1] - start[1], 1)}
+
+
 async def run_wave(browser, url: str, plans: list[Plan], sampler: MemorySampler, args) -> dict:
     """Open every session at once (at most --batch opening together), check, change, check, close."""
     gate = asyncio.Semaphore(args.batch or len(plans))
     sampler.take_peak()
-    t0 = time.monotonic()
+    cpu0, t0 = cpu_split(sampler.pid), time.monotonic()
     sessions = await asyncio.gather(*(open_session(browser, p, url, t0, args.timeout, gate) for p in plans))
-    all_ready_s = time.monotonic() - t0
-    wave: dict[str, Any] = {"sessions": len(sessions), "all_ready_s": round(all_ready_s, 2),
+    wave: dict[str, Any] = {"sessions": len(sessions), "all_ready_s": round(time.monotonic() - t0, 2),
                             "ready_s": [None if s.ready_s is None else round(s.ready_s, 2) for s in sessions],
-                            "peak_rss_open_mb": round(sampler.take_peak(), 1),
-                            "active_sessions_open": server_metrics(url).get("active_sessions")}
+                            "cpu_open": cpu_since(cpu0, sampler.pid), "peak_rss_open_mb": round(sampler.take_peak(), 1),
+                            "metrics_open": await asyncio.to_thread(server_metrics, url)}
+    wave["active_sessions_open"] = wave["metrics_open"].get("active_sessions")
     try:
         await asyncio.gather(*(check_now(s, "all open", s.plan.start) for s in sessions))
         changers, stayers = [s for s in sessions if s.plan.changer], [s for s in sessions if not s.plan.changer]
@@ -447,10 +504,13 @@ async def run_wave(browser, url: str, plans: list[Plan], sampler: MemorySampler,
         await asyncio.gather(*(check_now(s, "final", final_view(s)) for s in sessions))
         wave["peak_rss_mb"] = round(max(wave["peak_rss_open_mb"], sampler.take_peak()), 1)
         wave["rss_with_sessions_mb"] = round(sampler.sample(), 1)
+        wave["cpu_wave"] = cpu_since(cpu0, sampler.pid)  # before closing: a closed tab's CPU time leaves the tree
     finally:
         for session in sessions:
             await session.context.close()
     wave["rss_after_close_mb"], wave["active_sessions_after"] = await after_close(url, sampler, args.settle)
+    wave["metrics_after"] = await asyncio.to_thread(server_metrics, url)
+    wave["load_average"] = os.getloadavg()
     wave["isolation"] = [session_report(s) for s in sessions]
     return wave
 
@@ -458,10 +518,10 @@ async def run_wave(browser, url: str, plans: list[Plan], sampler: MemorySampler,
 async def after_close(url: str, sampler: MemorySampler, settle_s: float) -> tuple[float, float | None]:
     """RSS once the server has seen every websocket close (and `settle_s` more seconds have passed)."""
     deadline = time.monotonic() + 30
-    while server_metrics(url).get("active_sessions", 0) > 0 and time.monotonic() < deadline:
+    while (await asyncio.to_thread(active_sessions, url) or 0) > 0 and time.monotonic() < deadline:
         await asyncio.sleep(0.5)
     await asyncio.sleep(settle_s)
-    return round(sampler.sample(), 1), server_metrics(url).get("active_sessions")
+    return round(sampler.sample(), 1), await asyncio.to_thread(active_sessions, url)
 
 
 def session_report(session: Session) -> dict:
@@ -565,6 +625,16 @@ def _filters_text(params: dict[str, list[str]]) -> str:
     return " ".join(f"{key}={','.join(values)}" for key, values in params.items() if key != "event") or "(none)"
 
 
+def cache_line(number: int, wave: dict) -> str:
+    """What Streamlit itself says it holds while the wave's sessions are open (and session state after they close)."""
+    held, after = wave["metrics_open"].get("cache_bytes", {}), wave["metrics_after"].get("cache_bytes", {})
+    state, state_after = held.get("st_session_state", 0) / 1024, after.get("st_session_state", 0) / 1024
+    return (f"wave {number} caches: catalogue {held.get('load_catalogue', 0) / 2**20:.1f} MB, maps "
+            f"{held.get('events_map', 0) / 2**20:.1f} MB ({wave['metrics_open'].get('events_map_max_entries', 0)} "
+            f"evicted so far); session state {state:.0f} KB for {wave['active_sessions_open']} open sessions, "
+            f"{state_after:.0f} KB after they closed")
+
+
 def report(result: dict) -> str:
     load = "/".join(f"{x:.1f}" for x in result["load_average_before"])
     lines = [f"{result['sessions']} sessions x {result['waves']} waves, {result['events']} events, "
@@ -573,13 +643,15 @@ def report(result: dict) -> str:
              f"{result.get('warmup', {}).get('first_load_s')} s",
              f"RSS (server process tree): up {result.get('rss_server_up_mb')} MB, after warm-up "
              f"{result.get('rss_after_warmup_mb')} MB, peak {result.get('peak_rss_mb')} MB", ""]
-    lines.append(f"{'wave':>4} {'all ready s':>11} {'peak MB':>8} {'with sess.':>10} {'MB/sess':>7} "
-                 f"{'after close':>11} {'growth':>6} {'active':>6} {'isolated':>8}")
+    lines.append(f"{'wave':>4} {'all ready s':>11} {'server CPU s':>12} {'browser CPU s':>13} {'peak MB':>8} "
+                 f"{'with sess.':>10} {'MB/sess':>7} {'after close':>11} {'growth':>6} {'active':>6} {'isolated':>8}")
     for number, wave in enumerate(result["by_wave"], 1):
         isolated = sum(s["ok"] for s in wave["isolation"])
-        lines.append(f"{number:>4} {wave['all_ready_s']:>11} {wave['peak_rss_mb']:>8} {wave['rss_with_sessions_mb']:>10} "
-                     f"{wave['mb_per_session']:>7} {wave['rss_after_close_mb']:>11} {wave['growth_after_close_mb']:>6} "
+        lines.append(f"{number:>4} {wave['all_ready_s']:>11} {wave['cpu_open']['server_cpu_s']:>12} "
+                     f"{wave['cpu_open']['browser_cpu_s']:>13} {wave['peak_rss_mb']:>8} "
+                     f"{wave['rss_with_sessions_mb']:>10} {wave['mb_per_session']:>7} {wave['rss_after_close_mb']:>11} {wave['growth_after_close_mb']:>6} "
                      f"{wave['active_sessions_open']!s:>6} {isolated:>5}/{wave['sessions']}")
+    lines += [cache_line(number, wave) for number, wave in enumerate(result["by_wave"], 1)]
     lines += ["", f"{'wave':>4} {'sess':>4} {'ready s':>7} {'expected counts':<42} {'detail':<28} ok  filters"]
     for number, wave in enumerate(result["by_wave"], 1):
         for s in wave["isolation"]:
@@ -628,7 +700,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     # A SIGTERM unwinds like Ctrl-C, so the browser closes and the server's process group is killed.
     signal.signal(signal.SIGTERM, _interrupt)
-    result = run(args)
+    try:
+        result = run(args)
+    except ValueError as error:  # the catalogue cannot give every session its own view
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     print(report(result))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False, default=str), encoding="utf-8")
