@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -66,8 +65,10 @@ def run_serve(port: int, address: str, catalogue: Path | None = None) -> int:
     command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
                "--server.address", address, "--browser.gatherUsageStats", "false",
                "--server.enableStaticServing", "true", "--server.headless", "true"]
-    env = dict(os.environ, DASHBOARD_CATALOGUE=str(catalogue.resolve())) if catalogue else None
-    return subprocess.call(command, env=env)
+    env = dict(os.environ, DASHBOARD_CATALOGUE=str(catalogue.resolve())) if catalogue else dict(os.environ)
+    # Become the Streamlit process rather than wrap it: stopping `serve` then stops the server, and no idle
+    # Python wrapper holds memory beside it.
+    os.execve(sys.executable, command, env)
 
 
 if __name__ == "__main__":
