@@ -66,3 +66,19 @@ def test_bad_query_params_are_reported_not_fatal():
     assert not at.exception
     assert counts_line(at).startswith("**16** of 16")
     assert any("Link ignored" in c.value for c in at.caption)
+
+
+def test_a_broken_gazetteer_still_starts_and_shows_its_problems(tmp_path, monkeypatch):
+    good = (Path(__file__).parent.parent / "data" / "gazetteer.csv").read_text(encoding="utf-8").splitlines()
+    header, rows = good[0], good[1:]
+    broken = [header, *rows, rows[0].replace(rows[0].split(",")[0], "Nowhere", 1).replace(",ML,", ",ML,abc,", 1)]
+    (tmp_path / "gazetteer.csv").write_text("\n".join(broken) + "\n", encoding="utf-8")
+    monkeypatch.setenv("DASHBOARD_GAZETTEER", str(tmp_path / "gazetteer.csv"))
+    monkeypatch.setenv("DASHBOARD_CACHE", str(tmp_path / "cache"))
+    at = run()
+    assert not at.exception
+    assert counts_line(at).startswith("**16** of 16 events shown")  # the valid rows still place the seeds
+    problems = next(e for e in at.expander if e.label.startswith("Problems"))
+    table = problems.dataframe[0].value
+    gazetteer_rows = table[table["stage"] == "gazetteer"]
+    assert len(gazetteer_rows) >= 1 and gazetteer_rows["reason"].str.contains(rf"line {len(broken)}").any()
