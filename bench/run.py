@@ -17,15 +17,11 @@ import inspect
 import json
 import os
 import platform
-import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-import urllib.request
 from collections import Counter
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
@@ -38,6 +34,7 @@ sys.path.insert(0, str(ROOT))  # `python bench/run.py` from a checkout, installe
 import pandas as pd  # noqa: E402
 
 from bench import synthetic  # noqa: E402
+from bench.appserver import MemorySampler, running_app  # noqa: E402
 from dashboard import assets, factions, filters, mapview  # noqa: E402
 from dashboard.catalogue import build_catalogue, corpus_fingerprint, read_catalogue, write_catalogue  # noqa: E402
 from dashboard.gazetteer import Gazetteer  # noqa: E402
@@ -223,112 +220,6 @@ def _warm_st_folium() -> None:
 
 
 # --- the running app in headless Chromium -----------------------------------------------------------------
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants (psutil if installed, else /proc)."""
-    try:
-        import psutil
-    except ImportError:
-        return sum(_proc_rss_kb(p) for p in _proc_tree(pid)) / 1024
-    try:
-        root = psutil.Process(pid)
-        return sum(p.memory_info().rss for p in [root, *root.children(recursive=True)]) / 2**20
-    except psutil.Error:
-        return 0.0
-
-
-def _proc_tree(pid: int) -> list[int]:
-    pids, queue = [], [pid]
-    while queue:
-        current = queue.pop()
-        pids.append(current)
-        for task in Path(f"/proc/{current}/task").glob("*/children"):
-            try:
-                queue.extend(int(c) for c in task.read_text().split())
-            except OSError:
-                pass
-    return pids
-
-
-def _proc_rss_kb(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-class MemorySampler(threading.Thread):
-    """Samples a process tree's RSS every `interval` seconds; `peak_mb` is the largest sample."""
-
-    def __init__(self, pid: int, interval: float = 0.1):
-        super().__init__(daemon=True)
-        self.pid, self.interval, self.peak_mb, self.last_mb = pid, interval, 0.0, 0.0
-        self._stop_event = threading.Event()
-
-    def run(self) -> None:
-        while not self._stop_event.is_set():
-            self.last_mb = tree_rss_mb(self.pid)
-            self.peak_mb = max(self.peak_mb, self.last_mb)
-            self._stop_event.wait(self.interval)
-
-    def stop(self) -> None:
-        self._stop_event.set()
-        self.join(timeout=5)
-
-
-@contextmanager
-def running_app(folder: Path, log_path: Path, timeout: float) -> Iterator[tuple[str, subprocess.Popen]]:
-    """`python -m dashboard serve --catalogue folder` on a free loopback port; its process group is always killed."""
-    port = free_port()
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
-    with open(log_path, "wb") as log:
-        server = subprocess.Popen([sys.executable, "-m", "dashboard", "serve", "--catalogue", str(folder),
-                                   "--port", str(port), "--address", "127.0.0.1"],
-                                  cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-        try:
-            url = f"http://127.0.0.1:{port}/"
-            wait_until_healthy(url, server, timeout)
-            yield url, server
-        finally:
-            stop_group(server)
-
-
-def wait_until_healthy(url: str, server: subprocess.Popen, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"the app exited with code {server.returncode} before answering")
-        try:
-            with urllib.request.urlopen(url + "_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise TimeoutError(f"the app did not answer at {url} within {timeout:.0f} s")
-
-
-def stop_group(server: subprocess.Popen) -> None:
-    """SIGTERM to the server's own process group (streamlit runs as its child), then SIGKILL if need be."""
-    if server.poll() is not None:
-        return
-    try:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        os.killpg(server.pid, signal.SIGKILL)
-        server.wait(timeout=10)
-    except ProcessLookupError:
-        pass
-
 
 def _map_frames(page) -> list:
     return [f for f in page.frames if "streamlit_folium" in f.url and not f.is_detached()]

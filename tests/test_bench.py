@@ -1,5 +1,6 @@
 """The benchmark's synthetic data looks like the real thing, and `bench/run.py --quick` runs and writes its figures."""
 import json
+import os
 import re
 import subprocess
 import sys
@@ -7,12 +8,11 @@ import time
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # bench/ is not an installed package
 
-from bench import run, synthetic  # noqa: E402
+from bench import appserver, run, synthetic  # noqa: E402
 from dashboard.catalogue import read_catalogue, write_catalogue  # noqa: E402
 from dashboard.factions import PARTIES, canonical_party, split_parties  # noqa: E402
 from dashboard.model import CLAIM_COLUMNS, EVENT_COLUMNS  # noqa: E402
@@ -147,15 +147,15 @@ def test_stopping_the_server_ends_its_whole_process_group():
     parent = subprocess.Popen([sys.executable, "-c", "import subprocess, sys; subprocess.call(['sleep', '60'])"],
                               start_new_session=True)
     time.sleep(0.5)
-    children = run._proc_tree(parent.pid)[1:]
-    run.stop_group(parent)
+    children = appserver.process_tree(parent.pid)[1:]
+    appserver.stop_group(parent)
     assert parent.poll() is not None
     time.sleep(0.2)
-    assert children and not any(Path(f"/proc/{pid}").exists() and run._proc_rss_kb(pid) for pid in children)
+    assert children and not any(Path(f"/proc/{pid}").exists() and appserver.tree_rss_mb(pid) for pid in children)
 
 
 def test_memory_of_a_process_tree():
-    assert run.tree_rss_mb(run.os.getpid()) > 10
+    assert appserver.tree_rss_mb(os.getpid()) > 10
 
 
 def test_browser_part_is_skipped_with_a_reason_when_chromium_is_missing(monkeypatch, tmp_path):
