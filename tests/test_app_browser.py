@@ -132,6 +132,26 @@ def set_slider(frame, day: str) -> None:
     frame.evaluate(SET_SLIDER, pd.Timestamp(day).value // 10**6)
 
 
+def wait_until_idle(page) -> None:
+    """Until Streamlit has finished its rerun (its status widget says "Running" while it works)."""
+    page.wait_for_function("!document.querySelector('[data-testid=stStatusWidget]')")
+
+
+def download_events_csv(page) -> bytes:
+    """Click "Events (CSV)" once the app is idle; a click that lands mid-rerun is lost, so it is tried twice."""
+    button = page.locator("[data-testid='stDownloadButton'] button", has_text="Events (CSV)")
+    for attempt in range(2):
+        wait_until_idle(page)
+        try:
+            with page.expect_download(timeout=20_000) as download:
+                button.click()
+            return Path(download.value.path()).read_bytes()
+        except sync_api.TimeoutError:
+            if attempt:
+                raise
+    raise AssertionError("unreachable")
+
+
 def test_click_a_marker_read_the_battle_move_the_slider(page, app_url, ids):
     page.goto(app_url)
     frame = map_frame(page)
@@ -166,9 +186,7 @@ def test_filter_then_download_exactly_what_is_shown(page, app_url):
     page.wait_for_function("location.search.includes('region=Mopti')")  # the filtered view can be shared
     map_frame(page)
     page.screenshot(path=str(SCREENSHOTS / "filtered.png"), full_page=True)
-    with page.expect_download() as download:
-        page.locator("[data-testid='stDownloadButton'] button", has_text="Events (CSV)").click()
-    exported = pd.read_csv(io.BytesIO(Path(download.value.path()).read_bytes()), encoding="utf-8-sig")
+    exported = pd.read_csv(io.BytesIO(download_events_csv(page)), encoding="utf-8-sig")
     assert list(exported["title"]) == ["Raid on Dioura"]
     assert exported.loc[0, "region"] == "Mopti"
 
