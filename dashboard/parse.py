@@ -11,7 +11,7 @@ from dashboard.dates import find_lead_date, parse_date_range
 from dashboard.decode import decode_article
 from dashboard.model import SIDE_LETTERS, ArticleError, Claim, Event, ParseError, Problem, make_event_id
 from dashboard.readers import RawArticle, read_article
-from dashboard.readers.base import PER_SIDE, canonical_key
+from dashboard.readers.base import canonical_key
 from dashboard.related import related_events
 
 _STATUS = {"KIA": "killed in action", "POW": "prisoner of war", "WIA": "wounded in action", "MIA": "missing in action",

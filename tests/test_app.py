@@ -4,7 +4,6 @@ st_folium is an unknown element to AppTest; the map itself is tested in test_map
 """
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).parent.parent / "dashboard" / "app.py")
