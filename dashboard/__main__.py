@@ -62,13 +62,18 @@ def build_report(catalogue: Catalogue) -> str:
 
 
 def run_serve(port: int, address: str, catalogue: Path | None = None) -> int:
-    command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
-               "--server.address", address, "--browser.gatherUsageStats", "false",
-               "--server.enableStaticServing", "true", "--server.headless", "true"]
-    env = dict(os.environ, DASHBOARD_CATALOGUE=str(catalogue.resolve())) if catalogue else dict(os.environ)
-    # Become the Streamlit process rather than wrap it: stopping `serve` then stops the server, and no idle
-    # Python wrapper holds memory beside it.
-    os.execve(sys.executable, command, env)
+    if catalogue is not None:
+        os.environ["DASHBOARD_CATALOGUE"] = str(catalogue.resolve())
+    from streamlit.web import cli as streamlit_cli
+
+    from dashboard import loaders
+
+    # Streamlit runs in this process (no wrapper holding memory beside it, and stopping `serve` stops the
+    # server); the warm-up fills the shared caches meanwhile, so the first visitor does not pay for them.
+    loaders.warm_up_when_serving()
+    sys.argv = ["streamlit", "run", str(APP), "--server.port", str(port), "--server.address", address,
+                "--browser.gatherUsageStats", "false", "--server.enableStaticServing", "true", "--server.headless", "true"]
+    return streamlit_cli.main()
 
 
 if __name__ == "__main__":

@@ -2,63 +2,24 @@
 from __future__ import annotations
 
 import copy
-import datetime as dt
-import os
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import assets, detail, export, factions, filters, mapview
-from dashboard.catalogue import Catalogue, cached_catalogue, corpus_fingerprint, read_catalogue
+from dashboard import detail, export, filters, mapview
+from dashboard.catalogue import Catalogue
 from dashboard.escape import markdown_text as md
+from dashboard.loaders import Sources, events_map, filter_choices, load_catalogue, offline_assets
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = Path(os.environ.get("DASHBOARD_SEEDS", ROOT / "seeds"))
-GAZETTEER = Path(os.environ.get("DASHBOARD_GAZETTEER", ROOT / "data" / "gazetteer.csv"))
-# A folder written by `python -m dashboard build` (events.csv, claims.csv, problems.csv), used instead of parsing SEEDS.
-PREBUILT = os.environ.get("DASHBOARD_CATALOGUE")
-STATIC_DIR = Path(__file__).with_name("static")
-CACHE_DIR = Path(os.environ.get("DASHBOARD_CACHE", ROOT / ".cache"))
 KINDS = ["article", "related"]
 TABLE_ROWS = 5000  # rows sent to the browser's table; the export always holds every filtered row
 
 
-@st.cache_resource(max_entries=4, show_spinner="Reading the articles…")
-def load_catalogue(fingerprint: str) -> Catalogue:
-    """Parse and geocode once per content of seeds + gazetteer, shared read-only by every session."""
-    catalogue = read_catalogue(PREBUILT) if PREBUILT else cached_catalogue(SEEDS, GAZETTEER, CACHE_DIR)
-    # Alignments and marker sizes once per catalogue, so a filter change only selects rows.
-    events = mapview.with_alignments(filters.prepare_events(catalogue.events))
-    catalogue.events = mapview.with_best_killed(events, catalogue.claims)
-    return catalogue
-
-
-@st.cache_resource(max_entries=4, show_spinner=False)
-def filter_choices(fingerprint: str, _events: pd.DataFrame) -> tuple[list[str], list[str], tuple[dt.date, dt.date]]:
-    """Faction and region choices and the date bounds: computed once per catalogue, not on every rerun."""
-    regions = sorted(r for r in _events["region"].dropna().unique() if r)
-    return factions.faction_options(_events), regions, _date_bounds(_events)
-
-
-@st.cache_resource
-def offline_assets() -> dict:
-    return assets.ensure_static_files(STATIC_DIR)
-
-
-@st.cache_resource(max_entries=16, show_spinner=False)
-def events_map(fingerprint: str, state: filters.FilterState, _shown: pd.DataFrame, _claims: pd.DataFrame):
-    """The folium map for one filter state (the frames are keyed by fingerprint + state, so not hashed)."""
-    m = mapview.build_map(_shown, claims=_claims)
-    assets.localize(m)
-    return m
-
-
-def filter_widgets(fingerprint: str, events: pd.DataFrame) -> filters.FilterState:
+def filter_widgets(key: str, events: pd.DataFrame) -> filters.FilterState:
     """Sidebar filters, first filled from the URL so a shared link reopens the same view."""
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    options, regions, (first, last) = filter_choices(fingerprint, events)
+    options, regions, (first, last) = filter_choices(key, events)
     url_state, notes = filters.parse_query_params(params, known_factions=options, known_regions=regions)
     defaults = {"f_dates": (max(first, url_state.start or first), min(last, url_state.end or last)),
                 "f_factions": list(url_state.factions), "f_regions": list(url_state.regions), "f_kinds": list(url_state.kinds)}
@@ -78,14 +39,6 @@ def filter_widgets(fingerprint: str, events: pd.DataFrame) -> filters.FilterStat
                                tuple(chosen), tuple(chosen_regions), tuple(kinds))
 
 
-def _date_bounds(events: pd.DataFrame) -> tuple[dt.date, dt.date]:
-    starts = pd.to_datetime(events["start_date"], errors="coerce").dropna()
-    ends = pd.to_datetime(events["end_date"], errors="coerce").dropna()
-    if starts.empty:
-        return dt.date(2012, 1, 1), dt.date.today()
-    return starts.min().date(), max(ends.max(), starts.max()).date()
-
-
 def sync_url(state: filters.FilterState, selected: str | None) -> None:
     wanted = state.to_query_params() | ({"event": selected} if selected else {})
     current = {key: st.query_params.get_all(key) for key in st.query_params}
@@ -102,7 +55,7 @@ def selection_from(source: str, value: str | None) -> None:
 
 
 def show_detail(event_id: str, catalogue: Catalogue) -> None:
-    info = detail.event_detail(event_id, catalogue.events, catalogue.claims)
+    info = detail.event_detail(event_id, catalogue.events, catalogue.claims, catalogue.event_text(event_id))
     st.subheader(md(info.title))
     st.markdown(f"**When:** {md(info.dates)}  \n**Where:** {md(info.place_text)}"
                 + (f" ({md(info.region)} region)" if info.region else "")
@@ -134,13 +87,13 @@ def show_detail(event_id: str, catalogue: Catalogue) -> None:
 
 def main() -> None:
     st.set_page_config(page_title="Mali War map", page_icon="🗺️", layout="wide")
-    fingerprint = corpus_fingerprint(PREBUILT, None) if PREBUILT else corpus_fingerprint(SEEDS, GAZETTEER)
-    catalogue = load_catalogue(fingerprint)
+    sources = Sources.from_env()
+    key = sources.fingerprint()
+    catalogue = load_catalogue(key, sources)
     events = catalogue.events
     st.title("Mali War in the north: the articles on a map")
-    state = filter_widgets(fingerprint, events)
-    shown = filters.filter_events(events, start=state.start, end=state.end, factions=state.factions,
-                                  regions=state.regions, kinds=state.kinds)
+    state = filter_widgets(key, events)
+    shown = state.apply(events)
     located = int(shown["latitude"].notna().sum())
     st.markdown(f"**{len(shown)}** of {len(events)} events shown · **{located}** on the map · "
                 f"{len(shown) - located} unlocated · {len(catalogue.problems)} problems (see below)")
@@ -150,7 +103,7 @@ def main() -> None:
     with map_column:
         # st_folium renames the ids inside the Map it renders, so each render gets its own copy of the cached map;
         # the selection ring goes in as a feature group, which updates the map without remounting it (slider keeps its time).
-        cached = events_map(fingerprint, state, shown, catalogue.claims)
+        cached = events_map(key, state, shown, catalogue.claims)
         ring = mapview.selection_layer(shown, st.session_state.get("selected"), catalogue.claims)
         clicked = st_folium(copy.deepcopy(cached), key="map", height=600, use_container_width=True,
                             feature_group_to_add=ring, returned_objects=["last_object_clicked_tooltip"])
@@ -175,10 +128,10 @@ def main() -> None:
     sync_url(state, selected)
     st.markdown("**Export exactly what the filters show**")
     c1, c2, c3 = st.columns(3)
-    c1.download_button("Events (CSV)", data=lambda: export.events_csv(shown), file_name="events.csv", mime="text/csv")
+    c1.download_button("Events (CSV)", data=lambda: export.events_csv(catalogue.with_text(shown)), file_name="events.csv", mime="text/csv")
     c2.download_button("Claims (CSV)", data=lambda: export.claims_csv(catalogue.claims, shown), file_name="claims.csv",
                        mime="text/csv")
-    c3.download_button("Events (GeoJSON)", data=lambda: export.events_geojson(shown, catalogue.claims),
+    c3.download_button("Events (GeoJSON)", data=lambda: export.events_geojson(catalogue.with_text(shown), catalogue.claims),
                        file_name="events.geojson", mime="application/geo+json")
     problems = catalogue.problems
     with st.expander(f"Problems: {len(problems)} things that could not be read or placed", expanded=False):

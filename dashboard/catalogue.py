@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard import export
+from dashboard import export, store
 from dashboard.gazetteer import Gazetteer
 from dashboard.locate import place_events
-from dashboard.model import CLAIM_COLUMNS, EVENT_COLUMNS, PROBLEM_COLUMNS, SIDE_LETTERS, Event, Problem
+from dashboard.model import CLAIM_COLUMNS, EVENT_COLUMNS, PROBLEM_COLUMNS, SIDE_LETTERS, TEXT_COLUMNS, Event, Problem
 from dashboard.parse import ParsedArticle, parse_file
 from dashboard.readers.base import fold
 
@@ -29,6 +29,21 @@ class Catalogue:
     problems: pd.DataFrame
     articles: list[ParsedArticle] = field(default_factory=list)
     merged: int = 0  # related summaries merged into the article that describes the same event
+    # Where TEXT_COLUMNS are read from when `events` leaves them out (a catalogue served from a disk store).
+    text: store.EventText | None = None
+    folder: Path | None = None  # the disk store this catalogue was read from, if any
+
+    def with_text(self, events: pd.DataFrame) -> pd.DataFrame:
+        """These rows of `events` with TEXT_COLUMNS, read from the store when the shared table leaves them out."""
+        if self.text is None or all(c in events.columns for c in TEXT_COLUMNS):
+            return events
+        texts = self.text.rows(events[store.ROW])
+        return events.assign(**{c: texts[c].to_numpy() for c in TEXT_COLUMNS})
+
+    def event_text(self, event_id: str) -> dict[str, str]:
+        """TEXT_COLUMNS of one event ({} for an unknown id)."""
+        rows = self.with_text(self.events[self.events["event_id"] == event_id].head(1))
+        return {c: rows.iloc[0][c] for c in TEXT_COLUMNS} if len(rows) else {}
 
 
 def article_files(seeds_dir: str | Path) -> list[Path]:
@@ -64,32 +79,73 @@ def code_fingerprint() -> str:
 
 
 def cached_catalogue(seeds_dir: str | Path, gazetteer_path: str | Path | None, cache_dir: str | Path) -> Catalogue:
-    """build_catalogue, kept on disk (Parquet) under the content and code fingerprints, so a restart starts warm."""
+    """build_catalogue, kept on disk (Parquet) under the content and code fingerprints, so a restart starts warm.
+
+    The catalogue comes back without the article text in `events` (read per event through `with_text`), unless
+    the cache cannot be written, when it is the whole built catalogue.
+    """
     key = f"{corpus_fingerprint(seeds_dir, gazetteer_path)}-{code_fingerprint()}"
-    folder = Path(cache_dir) / f"catalogue-{key}"
-    names = ("events", "claims", "problems")
-    if all((folder / f"{name}.parquet").is_file() for name in names):
+
+    def write(partial: Path) -> None:
+        built = build_catalogue(seeds_dir, gazetteer_path)
+        store.write_store({"events": built.events, "claims": built.claims, "problems": built.problems}, partial)
+
+    return _stored(Path(cache_dir) / f"catalogue-{key}", write, lambda: build_catalogue(seeds_dir, gazetteer_path))
+
+
+def cached_prebuilt(folder: str | Path, cache_dir: str | Path) -> Catalogue:
+    """A folder written by `build` (CSV), converted once to a disk store a block at a time, then read like the seeds."""
+    key = f"csv-{corpus_fingerprint(folder, None)}-{code_fingerprint()}"
+    typed = {"events": _typed_events, "claims": _typed_claims, "problems": _typed_problems}
+    return _stored(Path(cache_dir) / f"catalogue-{key}", lambda partial: store.convert_csv_folder(Path(folder), partial, typed),
+                   lambda: read_catalogue(folder))
+
+
+def _stored(folder: Path, write, whole) -> Catalogue:
+    """The store in `folder`, written by `write(partial_folder)` first if missing; `whole()` when the disk says no."""
+    for attempt in range(2):
+        if not store.is_complete(folder) and not _write_store(folder, write):
+            break  # a read-only disk only costs the warm start and the memory saving
         try:
-            return Catalogue(*(pd.read_parquet(folder / f"{name}.parquet") for name in names))
-        except (OSError, ValueError):
-            pass  # a damaged cache is rebuilt below
-    catalogue = build_catalogue(seeds_dir, gazetteer_path)
-    _write_cache(catalogue, folder)
-    return catalogue
+            tables = store.read_store(folder)
+        except (OSError, ValueError):  # a damaged store is written again, once
+            shutil.rmtree(folder, ignore_errors=True)
+            continue
+        return Catalogue(tables["events"], tables["claims"], tables["problems"],
+                         text=store.EventText(folder / "events.parquet"), folder=folder)
+    return whole()
 
 
-def _write_cache(catalogue: Catalogue, folder: Path) -> None:
+def _write_store(folder: Path, write) -> bool:
+    partial = folder.with_name(folder.name + ".partial")
     try:
-        partial = folder.with_name(folder.name + ".partial")
-        partial.mkdir(parents=True, exist_ok=True)
-        for name in ("events", "claims", "problems"):
-            getattr(catalogue, name).to_parquet(partial / f"{name}.parquet", index=False)
-        for old in folder.parent.glob("catalogue-*"):
-            if old != partial:
-                shutil.rmtree(old, ignore_errors=True)
-        partial.rename(folder)
+        shutil.rmtree(partial, ignore_errors=True)
+        partial.mkdir(parents=True)
+        write(partial)
+        store.replace_folder(partial, folder)
+        return True
     except OSError:
-        pass  # a read-only disk only costs the warm start
+        shutil.rmtree(partial, ignore_errors=True)
+        return False
+
+
+def cached_frame(catalogue: Catalogue, name: str, compute) -> pd.DataFrame:
+    """compute(), kept in the catalogue's store as NAME.parquet (derived columns then cost nothing on a restart)."""
+    path = catalogue.folder / f"{name}.parquet" if catalogue.folder else None
+    if path is not None and path.is_file():
+        try:
+            return pd.read_parquet(path)
+        except (OSError, ValueError):
+            pass
+    frame = compute()
+    if path is not None:
+        try:
+            partial = path.with_suffix(".partial")
+            frame.to_parquet(partial, index=False)
+            partial.rename(path)
+        except (OSError, ValueError):
+            pass  # kept in memory only
+    return frame
 
 
 def build_catalogue(seeds_dir: str | Path = DEFAULT_SEEDS, gazetteer_path: str | Path | None = DEFAULT_GAZETTEER) -> Catalogue:
@@ -197,17 +253,39 @@ def read_catalogue(folder: str | Path) -> Catalogue:
     folder = Path(folder)
     # Arrow-backed strings: the article text of 100k events takes about half the memory of Python str objects.
     text = {"dtype": "string[pyarrow]", "keep_default_na": False, "engine": "pyarrow"}
-    events = pd.read_csv(folder / "events.csv", **text)
-    events = events.reindex(columns=EVENT_COLUMNS, fill_value="")
-    for column in ("latitude", "longitude"):
-        events[column] = pd.to_numeric(events[column].replace("", None), errors="coerce").astype("float64")
-    events["location_precision"] = pd.to_numeric(events["location_precision"].replace("", None), errors="coerce").astype("Int64")
-    claims = pd.read_csv(folder / "claims.csv", **text).reindex(columns=CLAIM_COLUMNS, fill_value="")
-    for column in ("low", "high"):
-        claims[column] = pd.to_numeric(claims[column].replace("", None), errors="coerce").astype("Int64")
+    events = _typed_events(pd.read_csv(folder / "events.csv", **text))
+    claims = _typed_claims(pd.read_csv(folder / "claims.csv", **text))
     problems_path = folder / "problems.csv"
-    problems = pd.read_csv(problems_path, **text) if problems_path.is_file() else problems_frame([])
-    return Catalogue(_unguarded(events), _unguarded(claims), problems.reindex(columns=PROBLEM_COLUMNS, fill_value=""))
+    problems = _typed_problems(pd.read_csv(problems_path, **text) if problems_path.is_file() else pd.DataFrame())
+    return Catalogue(events, claims, problems)
+
+
+def _typed_events(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells read from an events CSV as EVENT_COLUMNS with their dtypes."""
+    events = _text_columns(frame, EVENT_COLUMNS)
+    for column in ("latitude", "longitude"):
+        events[column] = _numbers(events[column]).astype("float64")
+    events["location_precision"] = _numbers(events["location_precision"]).astype("Int64")
+    return _unguarded(events)
+
+
+def _typed_claims(frame: pd.DataFrame) -> pd.DataFrame:
+    claims = _text_columns(frame, CLAIM_COLUMNS)
+    for column in ("low", "high"):
+        claims[column] = _numbers(claims[column]).astype("Int64")
+    return _unguarded(claims)
+
+
+def _typed_problems(frame: pd.DataFrame) -> pd.DataFrame:
+    return _text_columns(frame, PROBLEM_COLUMNS)
+
+
+def _text_columns(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    return frame.reindex(columns=columns, fill_value="").astype("string[pyarrow]")
+
+
+def _numbers(column: pd.Series) -> pd.Series:
+    return pd.to_numeric(column.replace("", None), errors="coerce")
 
 
 def _unguarded(frame: pd.DataFrame) -> pd.DataFrame:

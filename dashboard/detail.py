@@ -9,7 +9,7 @@ import datetime as dt
 import json
 import math
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Mapping
 
 import pandas as pd
 
@@ -239,12 +239,20 @@ def _coordinate(value: Any) -> float | None:
     return float(value) if value is not None and not pd.isna(value) and math.isfinite(float(value)) else None
 
 
-def event_detail(event_id: str, events: pd.DataFrame, claims: pd.DataFrame) -> EventDetail:
-    """The detail panel's content for one event; pass the whole catalogue so "same place" sees every event."""
+def event_detail(event_id: str, events: pd.DataFrame, claims: pd.DataFrame,
+                 text: Mapping[str, Any] | None = None) -> EventDetail:
+    """The detail panel's content for one event; pass the whole catalogue so "same place" sees every event.
+
+    `text` gives the event's summary, sections and infobox when `events` leaves them out (Catalogue.event_text).
+    """
     rows = events[events["event_id"] == event_id]
     if rows.empty:
         raise UnknownEventError(f"no event with id {event_id!r}")
     row = rows.iloc[0]
+    if text:
+        row = row.astype(object)  # a copy that can take the text cells whatever the row's dtype
+        for column, value in text.items():
+            row[column] = value
     notes: list[str] = []
     sides = _sides(row)
     labels = {s.letter: s.label for s in sides}

@@ -17,6 +17,8 @@ EVENT_COLUMNS = [
     "strength_a", "strength_b", "strength_c", "result", "part_of", "summary",
     "source_file", "also_described_in", "sections", "infobox",
 ]
+# The long article text of an event: most of a large catalogue's memory, read per event when a store holds it.
+TEXT_COLUMNS = ("summary", "sections", "infobox")
 CLAIM_COLUMNS = ["event_id", "side", "kind", "low", "high", "claimed_by", "text"]
 PROBLEM_COLUMNS = ["source_file", "event_id", "stage", "reason"]
 

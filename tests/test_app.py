@@ -58,6 +58,9 @@ def test_selected_event_from_url_opens_the_detail_panel():
     assert not at.exception
     assert any("Battle of Anefis \\(June 2013\\)" in s.value for s in at.subheader)
     assert any("claims" in m.value.lower() for m in at.markdown)
+    # The article's own summary, which the shared table leaves on disk and the panel reads for this one event.
+    text = next(e for e in at.expander if e.label == "Summary and article sections")
+    assert any(m.value.startswith("On June 5, 2013, clashes broke out") for m in text.markdown)
 
 
 def test_bad_query_params_are_reported_not_fatal():

@@ -1,0 +1,135 @@
+"""The app's cached loaders, shared by every session, and the warm-up that fills them when the server starts.
+
+A module of its own (not the Streamlit script) so `python -m dashboard serve` can call the very same cached
+functions before the first visitor arrives: st.cache_resource keys them by module and name.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import assets, factions, filters, mapview
+from dashboard.catalogue import Catalogue, cached_catalogue, cached_frame, cached_prebuilt, corpus_fingerprint
+
+ROOT = Path(__file__).resolve().parent.parent
+STATIC_DIR = Path(__file__).with_name("static")
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Sources:
+    """What the app serves, from the environment (read on every run, so tests and `serve` can point it elsewhere)."""
+    seeds: Path
+    gazetteer: Path
+    prebuilt: Path | None  # a folder written by `python -m dashboard build`, used instead of parsing seeds
+    cache: Path
+
+    @classmethod
+    def from_env(cls) -> "Sources":
+        prebuilt = os.environ.get("DASHBOARD_CATALOGUE")
+        return cls(Path(os.environ.get("DASHBOARD_SEEDS", ROOT / "seeds")),
+                   Path(os.environ.get("DASHBOARD_GAZETTEER", ROOT / "data" / "gazetteer.csv")),
+                   Path(prebuilt) if prebuilt else None, Path(os.environ.get("DASHBOARD_CACHE", ROOT / ".cache")))
+
+    def fingerprint(self) -> str:
+        """The content hash of what is served (cheap: a file is hashed again only when it changes)."""
+        return corpus_fingerprint(self.prebuilt, None) if self.prebuilt else corpus_fingerprint(self.seeds, self.gazetteer)
+
+
+def prepared_events(catalogue: Catalogue) -> pd.DataFrame:
+    """The events with the filter helper columns, alignments and marker sizes: once per catalogue, not per rerun."""
+    events = mapview.with_alignments(filters.prepare_events(catalogue.events))
+    return mapview.with_best_killed(events, catalogue.claims)
+
+
+@st.cache_resource(max_entries=4, show_spinner="Reading the articles…")
+def load_catalogue(fingerprint: str, _sources: Sources) -> Catalogue:
+    """Parse and geocode once per content of seeds + gazetteer, shared read-only by every session."""
+    if _sources.prebuilt:
+        catalogue = cached_prebuilt(_sources.prebuilt, _sources.cache)
+    else:
+        catalogue = cached_catalogue(_sources.seeds, _sources.gazetteer, _sources.cache)
+    catalogue.events = cached_frame(catalogue, "prepared-events", lambda: prepared_events(catalogue))
+    return catalogue
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def filter_choices(fingerprint: str, _events: pd.DataFrame) -> tuple[list[str], list[str], tuple[dt.date, dt.date]]:
+    """Faction and region choices and the date bounds: computed once per catalogue, not on every rerun."""
+    regions = sorted(r for r in _events["region"].dropna().unique() if r)
+    return factions.faction_options(_events), regions, date_bounds(_events)
+
+
+def date_bounds(events: pd.DataFrame) -> tuple[dt.date, dt.date]:
+    starts = pd.to_datetime(events["start_date"], errors="coerce").dropna()
+    ends = pd.to_datetime(events["end_date"], errors="coerce").dropna()
+    if starts.empty:
+        return dt.date(2012, 1, 1), dt.date.today()
+    return starts.min().date(), max(ends.max(), starts.max()).date()
+
+
+@st.cache_resource
+def offline_assets() -> dict:
+    return assets.ensure_static_files(STATIC_DIR)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def events_map(fingerprint: str, state: filters.FilterState, _shown: pd.DataFrame, _claims: pd.DataFrame):
+    """The folium map for one filter state (the frames are keyed by fingerprint + state, so not hashed)."""
+    m = mapview.build_map(_shown, claims=_claims)
+    assets.localize(m)
+    return m
+
+
+def warm_up() -> None:
+    """Fill the caches a first visitor needs: the catalogue, the sidebar choices and the unfiltered map."""
+    sources = Sources.from_env()
+    key = sources.fingerprint()
+    catalogue = load_catalogue(key, sources)
+    filter_choices(key, catalogue.events)
+    offline_assets()
+    default = filters.FilterState()
+    events_map(key, default, default.apply(catalogue.events), catalogue.claims)
+
+
+def warm_up_when_serving(timeout: float = 120.0) -> threading.Thread:
+    """warm_up() in a background thread as soon as Streamlit's runtime exists (visitors arriving meanwhile wait
+    on the same cache entries rather than computing them twice)."""
+    def run() -> None:
+        from streamlit.runtime import Runtime
+
+        deadline = time.monotonic() + timeout
+        while not Runtime.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        # This thread runs outside any session on purpose: its "missing ScriptRunContext" warnings say nothing.
+        logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(
+            _NotFromThread(threading.get_ident()))
+        try:
+            start = time.perf_counter()
+            warm_up()
+            print(f"  Dashboard data ready ({time.perf_counter() - start:.1f} s)", file=sys.stderr, flush=True)
+        except Exception:  # the first visitor then meets the same error, shown in the page
+            log.exception("warming the caches failed")
+
+    thread = threading.Thread(target=run, name="dashboard-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
+class _NotFromThread(logging.Filter):
+    def __init__(self, thread_id: int):
+        super().__init__()
+        self.thread_id = thread_id
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.thread != self.thread_id

@@ -1,0 +1,119 @@
+"""A catalogue kept on disk as Parquet: written once per content, read back without the long article text.
+
+The summary, sections and infobox of 100k events are most of the catalogue's memory and are only needed
+for the one event a detail panel shows, or for an export; the store keeps them on disk in small row groups
+and reads the rows asked for. Everything else is read into memory as the app's shared events table.
+"""
+from __future__ import annotations
+
+import csv
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from dashboard.model import TEXT_COLUMNS
+
+ROW = "_row"  # an event's row in the store's events file, kept in the in-memory table to find its text
+ROW_GROUP = 1_000  # rows decoded to read one event's text
+CSV_BLOCK_BYTES = 8 << 20  # how much of a CSV is held in memory at a time while it is converted
+TABLES = ("events", "claims", "problems")
+
+
+@dataclass(frozen=True)
+class EventText:
+    """The long text columns (TEXT_COLUMNS) of a stored catalogue's events, read from disk by row."""
+    path: Path
+
+    def rows(self, positions: Sequence[int] | pd.Series) -> pd.DataFrame:
+        """TEXT_COLUMNS for these rows of the events file, in the order asked."""
+        wanted = np.asarray(positions, dtype=np.int64)
+        parquet = pq.ParquetFile(self.path)  # one per call: a ParquetFile is not shared across sessions' threads
+        sizes = [parquet.metadata.row_group(i).num_rows for i in range(parquet.num_row_groups)]
+        starts = np.concatenate([[0], np.cumsum(sizes)])
+        if len(wanted) and (wanted.min() < 0 or wanted.max() >= starts[-1]):
+            raise IndexError(f"rows outside the stored events ({starts[-1]} rows)")
+        groups = np.searchsorted(starts, wanted, side="right") - 1
+        out = {column: np.empty(len(wanted), dtype=object) for column in TEXT_COLUMNS}
+        for group in np.unique(groups):
+            here = np.flatnonzero(groups == group)
+            table = parquet.read_row_group(int(group), columns=list(TEXT_COLUMNS))
+            for column in TEXT_COLUMNS:
+                values = table.column(column).take(pa.array(wanted[here] - starts[group])).to_pylist()
+                out[column][here] = values
+        return pd.DataFrame({c: pd.array(v, dtype="string") for c, v in out.items()})
+
+
+def write_store(tables: dict[str, pd.DataFrame], folder: Path) -> None:
+    """Each table as FOLDER/<name>.parquet; events in small row groups so one event's text is cheap to read."""
+    for name, frame in tables.items():
+        frame.to_parquet(folder / f"{name}.parquet", index=False, row_group_size=ROW_GROUP)
+
+
+def convert_csv_folder(source: Path, folder: Path, typed: dict[str, Callable[[pd.DataFrame], pd.DataFrame]]) -> None:
+    """The CSV files written by `build` as Parquet, a block at a time (memory stays small whatever the size).
+
+    `typed[name]` turns one block of text cells into the table's columns and dtypes (the same function the
+    whole-file reader uses, so both give the same frames).
+    """
+    for name in TABLES:
+        path = source / f"{name}.csv"
+        if not path.is_file():
+            if name == "problems":  # optional: a folder without problems has none
+                typed[name](pd.DataFrame()).to_parquet(folder / f"{name}.parquet", index=False)
+                continue
+            raise FileNotFoundError(f"no {name}.csv in {source}")
+        _convert_csv(path, folder / f"{name}.parquet", typed[name])
+
+
+def _convert_csv(path: Path, target: Path, typed: Callable[[pd.DataFrame], pd.DataFrame]) -> None:
+    reader = pacsv.open_csv(path, read_options=pacsv.ReadOptions(block_size=CSV_BLOCK_BYTES, encoding="utf-8"),
+                            convert_options=pacsv.ConvertOptions(strings_can_be_null=False, column_types=_all_text(path)))
+    writer = None
+    try:
+        for batch in reader:
+            frame = typed(batch.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get))
+            table = pa.Table.from_pandas(frame, preserve_index=False, schema=writer.schema if writer else None)
+            if writer is None:
+                writer = pq.ParquetWriter(target, table.schema)
+            writer.write_table(table, row_group_size=ROW_GROUP)
+        if writer is None:  # a header and no rows
+            typed(pd.DataFrame()).to_parquet(target, index=False)
+    finally:
+        if writer is not None:
+            writer.close()
+
+
+def _all_text(path: Path) -> dict[str, pa.DataType]:
+    """Every column of the CSV read as text: typing is the `typed` function's job, not pyarrow's guess."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        names = next(csv.reader(handle), [])
+    return {name: pa.string() for name in names}
+
+
+def read_store(folder: Path, leave_out: Iterable[str] = TEXT_COLUMNS) -> dict[str, pd.DataFrame]:
+    """The stored tables; the events without the `leave_out` columns, with each row's position in ROW."""
+    left_out = set(leave_out)
+    columns = [c for c in pq.ParquetFile(folder / "events.parquet").schema_arrow.names if c not in left_out]
+    events = pd.read_parquet(folder / "events.parquet", columns=columns)
+    events[ROW] = np.arange(len(events), dtype=np.int64)
+    return {"events": events, **{name: pd.read_parquet(folder / f"{name}.parquet") for name in TABLES[1:]}}
+
+
+def is_complete(folder: Path) -> bool:
+    return all((folder / f"{name}.parquet").is_file() for name in TABLES)
+
+
+def replace_folder(partial: Path, folder: Path) -> None:
+    """Move a fully written store into place and drop older stores beside it."""
+    for old in folder.parent.glob("catalogue-*"):
+        if old != partial:
+            shutil.rmtree(old, ignore_errors=True)
+    partial.rename(folder)
+
