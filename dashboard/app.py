@@ -85,6 +85,19 @@ def show_detail(event_id: str, catalogue: Catalogue) -> None:
         st.dataframe(info.same_place, hide_index=True, width="stretch")
 
 
+def events_table(shown: pd.DataFrame) -> str | None:
+    """The filtered events as a sortable table (the first TABLE_ROWS); the event_id of the row picked, if any."""
+    table = filters.public_columns(shown.head(TABLE_ROWS))
+    if len(shown) > TABLE_ROWS:
+        st.caption(f"The table lists the first {TABLE_ROWS:,} of {len(shown):,} events by date; narrow the filters, "
+                   "or export, to see them all.")
+    picked = st.dataframe(table[["title", "start_date", "end_date", "place", "region", "side_a", "side_b", "result", "kind",
+                                 "event_id"]], hide_index=True, width="stretch", on_select="rerun",
+                          selection_mode="single-row", key="table")
+    rows = picked.selection.rows if picked else []
+    return table.iloc[rows[0]]["event_id"] if rows else None
+
+
 def main() -> None:
     st.set_page_config(page_title="Mali War map", page_icon="🗺️", layout="wide")
     sources = Sources.from_env()
@@ -100,6 +113,10 @@ def main() -> None:
     offline_assets()
     st.session_state.setdefault("selected", st.query_params.get("event"))
     map_column, detail_column = st.columns([3, 2])
+    # The table is filled before the map, though shown below it: it answers a filter change at once while the
+    # map of a new filter state is still being built.
+    table_pick = events_table(shown)
+    selection_from("table", table_pick)
     with map_column:
         # st_folium renames the ids inside the Map it renders, so each render gets its own copy of the cached map;
         # the selection ring goes in as a feature group, which updates the map without remounting it (slider keeps its time).
@@ -108,17 +125,8 @@ def main() -> None:
         clicked = st_folium(copy.deepcopy(cached), key="map", height=600, use_container_width=True,
                             feature_group_to_add=ring, returned_objects=["last_object_clicked_tooltip"])
         selection_from("map", mapview.event_id_from_tooltip((clicked or {}).get("last_object_clicked_tooltip")))
-    table = filters.public_columns(shown.head(TABLE_ROWS))
-    if len(shown) > TABLE_ROWS:
-        st.caption(f"The table lists the first {TABLE_ROWS:,} of {len(shown):,} events by date; narrow the filters, "
-                   "or export, to see them all.")
-    picked = st.dataframe(table[["title", "start_date", "end_date", "place", "region", "side_a", "side_b", "result", "kind",
-                                 "event_id"]], hide_index=True, width="stretch", on_select="rerun",
-                          selection_mode="single-row", key="table")
-    rows = picked.selection.rows if picked else []
-    selection_from("table", table.iloc[rows[0]]["event_id"] if rows else None)
     selected = st.session_state.get("selected")
-    if selected not in set(events["event_id"]):
+    if not (selected and (events["event_id"] == selected).any()):
         selected = None
     with detail_column:
         if selected:
@@ -128,7 +136,8 @@ def main() -> None:
     sync_url(state, selected)
     st.markdown("**Export exactly what the filters show**")
     c1, c2, c3 = st.columns(3)
-    c1.download_button("Events (CSV)", data=lambda: export.events_csv(catalogue.with_text(shown)), file_name="events.csv", mime="text/csv")
+    c1.download_button("Events (CSV)", data=lambda: export.events_csv(catalogue.with_text(shown)), file_name="events.csv",
+                       mime="text/csv")
     c2.download_button("Claims (CSV)", data=lambda: export.claims_csv(catalogue.claims, shown), file_name="claims.csv",
                        mime="text/csv")
     c3.download_button("Events (GeoJSON)", data=lambda: export.events_geojson(catalogue.with_text(shown), catalogue.claims),
