@@ -121,7 +121,7 @@ def test_quick_run_without_browser_writes_the_figures(tmp_path):
     assert results["meta"]["sizes"] == [200] and results["meta"]["articles"] == 50
     figures = results["figures"]
     for key in ("articles_per_s", "geocode_events_per_s", "articles_parse_and_geocode_s", "build_catalogue_s",
-                "200_read_catalogue_s", "200_cold_load_s", "200_filter_ms", "200_map_build_s", "200_map_payload_mb"):
+                "200_store_convert_s", "200_cold_load_s", "200_warm_load_s", "200_filter_ms", "200_map_build_s", "200_map_payload_mb"):
         assert isinstance(figures[key], (int, float)), key
     assert figures["articles_count"] == 50 and figures["200_filter_rows"] <= 200
     assert "browser part skipped: --no-browser" in results["notes"]
