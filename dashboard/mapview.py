@@ -11,9 +11,11 @@ from __future__ import annotations
 import html
 import math
 import re
+from collections.abc import Callable, Hashable, Iterable
 from datetime import date
 
 import folium
+import numpy as np
 import pandas as pd
 from branca.element import MacroElement
 from folium.plugins import Timeline, TimelineSlider
@@ -55,6 +57,11 @@ _EVENT_ID = re.compile(r"\bev-[0-9a-f]{10}\b")
 # Aggregation levels tried in order, finest first: (grid step in degrees, period).
 _AGGREGATION_LEVELS = [(0.1, "M"), (0.25, "M"), (0.5, "Q"), (1.0, "Q"), (1.0, "Y"), (2.0, "Y"), (5.0, "Y")]
 _PERIOD_FORMAT = {"M": "%b %Y", "Q": "Q%q %Y", "Y": "%Y"}
+# What build_map reads: it copies only these per located row, not the articles' long texts.
+_MAP_COLUMNS = frozenset({
+    "event_id", "title", "start_date", "end_date", "date_precision", "place", "latitude", "longitude",
+    "location_precision", "side_a", "side_b", "side_c", "alignment_a", "alignment_b", "best_killed",
+})
 
 _POINT_TO_LAYER = JsCode(
     "function(feature, latlng) { return L.circleMarker(latlng, feature.properties.style); }"
@@ -164,7 +171,10 @@ def _ms(stamps: pd.Series) -> pd.Series:
 
 
 def _days(values: pd.Series) -> pd.Series:
-    return pd.to_datetime(values, format="%Y-%m-%d", errors="coerce")
+    """YYYY-MM-DD dates (NaT when unreadable), each distinct text parsed once: events share days."""
+    codes, uniques = pd.factorize(values)
+    days = pd.to_datetime(uniques, format="%Y-%m-%d", errors="coerce")
+    return pd.Series(days.take(codes, allow_fill=True, fill_value=pd.NaT), index=values.index)
 
 
 def located_events(events: pd.DataFrame) -> pd.DataFrame:
@@ -215,80 +225,149 @@ def with_best_killed(events: pd.DataFrame, claims: pd.DataFrame | None) -> pd.Da
     return events.assign(best_killed=pd.array([best.get(e) for e in events["event_id"]], dtype="Int64"))
 
 
+def _memoised(how: Callable[[object], object], keys: Iterable[Hashable]) -> list:
+    """[how(key) for key in keys], calling `how` once per distinct key (tables repeat values a lot).
+
+    Keys that compare equal share one result, so `how` must not tell them apart (1 and 1.0, say).
+    """
+    cache: dict = {}
+    found = []
+    for key in keys:
+        if key not in cache:
+            cache[key] = how(key)
+        found.append(cache[key])
+    return found
+
+
+def _coded(values: pd.Series, how: Callable[[object], str]) -> tuple[np.ndarray, np.ndarray]:
+    """how(value) of every row as a code per row and the sorted distinct results.
+
+    Calls `how` once per distinct value (missing values: how(None)); tables repeat the same few values.
+    """
+    codes, uniques = pd.factorize(values)
+    found = [how(value) for value in uniques]
+    if (codes < 0).any():
+        found.append(how(None))  # code -1 takes the last item
+    result_codes, results = pd.factorize(np.array(found, dtype=object), sort=True, use_na_sentinel=False)
+    return result_codes[codes], np.asarray(results, dtype=object)
+
+
+def _per_value(values: pd.Series, how: Callable[[object], str]) -> np.ndarray:
+    """how(value) for every row, calling `how` once per distinct value (missing values: how(None))."""
+    codes, results = _coded(values, how)
+    return results[codes]
+
+
+def _place_names(located: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's place name, the first part of "place" ("Anefis, Kidal Region, Mali" -> "Anefis"; "" if none).
+
+    As a code per row and the sorted distinct names.
+    """
+    places = _column(located, "place", "").fillna("").astype(str)
+    return _coded(places, lambda place: place.split(",")[0].strip())
+
+
+def _marker_styles(located: pd.DataFrame) -> list[dict]:
+    """marker_style of every row (a fresh dict each)."""
+    keys = zip(_column(located, "alignment_a", "unknown").tolist(), _column(located, "alignment_b", "unknown").tolist(),
+               _column(located, "best_killed").tolist(), _column(located, "location_precision").tolist())
+    return [dict(style) for style in _memoised(lambda key: marker_style(*key), keys)]
+
+
+def _event_tooltips(located: pd.DataFrame) -> list[str]:
+    """tooltip_text of every row, formatting each distinct date once."""
+    dates = zip(map(str, located["start_date"].tolist()), map(str, located["end_date"].tolist()),
+                located["date_precision"].tolist())
+    whens = _memoised(lambda key: format_when(*key), dates)
+    return [tooltip_text(title, when, event_id)
+            for title, when, event_id in zip(located["title"].tolist(), whens, located["event_id"].tolist())]
+
+
 def event_features(located: pd.DataFrame) -> list[dict]:
     """One lean GeoJSON point per event: event_id, start, end, style, tooltip."""
-    columns = {
-        "align_a": _column(located, "alignment_a", "unknown"),
-        "align_b": _column(located, "alignment_b", "unknown"),
-        "killed": _column(located, "best_killed"),
-        "precision": _column(located, "location_precision"),
-    }
-    features = []
-    for row, a, b, killed, precision in zip(located.itertuples(index=False), *columns.values()):
-        when = format_when(row.start_date, row.end_date, row.date_precision)
-        features.append(_point(row.longitude, row.latitude, {
-            "event_id": row.event_id,
-            "start": int(row.start_ms),
-            "end": int(row.end_ms),
-            "style": marker_style(a, b, killed, precision),
-            "tooltip": tooltip_text(row.title, when, row.event_id),
-        }))
-    return features
+    rows = zip(located["longitude"].tolist(), located["latitude"].tolist(), located["event_id"].tolist(),
+               located["start_ms"].tolist(), located["end_ms"].tolist(),
+               _marker_styles(located), _event_tooltips(located))
+    return [
+        _point(lon, lat, {"event_id": event_id, "start": int(start), "end": int(end), "style": style,
+                          "tooltip": tooltip})
+        for lon, lat, event_id, start, end, style, tooltip in rows
+    ]
 
 
-def aggregation_groups(located: pd.DataFrame, limit: int) -> tuple[pd.DataFrame, float, str]:
-    """Group located events by rounded place and period, coarsening until at most `limit` groups."""
-    day = _days(located["start_date"])
+def _from_zero(values: np.ndarray) -> tuple[np.ndarray, int]:
+    """Integers shifted to start at 0, and how many values their range spans."""
+    low, high = (int(values.min()), int(values.max())) if len(values) else (0, 0)
+    return values - low, high - low + 1
+
+
+def _place_period_codes(located: pd.DataFrame, step: float, periods: pd.PeriodIndex) -> np.ndarray:
+    """Per row, one integer for its (latitude cell, longitude cell, period), ordered like those keys."""
+    # Spans are at most 1801 × 3601 × 120,000 monthly periods (years 1-9999): no int64 overflow.
+    parts = [np.round(located["latitude"].to_numpy() / step).astype(np.int64),
+             np.round(located["longitude"].to_numpy() / step).astype(np.int64),
+             periods.asi8]
+    codes = np.zeros(len(located), dtype=np.int64)
+    for part in parts:
+        shifted, span = _from_zero(part)
+        codes = codes * span + shifted
+    return codes
+
+
+def aggregation_groups(located: pd.DataFrame, limit: int) -> tuple[np.ndarray, pd.PeriodIndex, float, str]:
+    """Group located events by rounded place and period, coarsening until at most `limit` groups.
+
+    Returns each row's group number (groups ordered by latitude cell, longitude cell, period),
+    each group's period, and the grid step and period length used.
+    """
+    days = pd.DatetimeIndex(located["start_ms"].to_numpy().astype("datetime64[ms]"))
+    periods: dict[str, pd.PeriodIndex] = {}
     for step, freq in _AGGREGATION_LEVELS:
-        keys = pd.DataFrame({
-            "cell_lat": (located["latitude"] / step).round() * step,
-            "cell_lon": (located["longitude"] / step).round() * step,
-            "period": day.dt.to_period(freq),
-        }, index=located.index)
-        if keys.groupby(list(keys.columns)).ngroups <= limit:
+        if freq not in periods:
+            periods[freq] = days.to_period(freq)
+        groups, keys = pd.factorize(_place_period_codes(located, step, periods[freq]), sort=True)
+        if len(keys) <= limit:
             break
-    return keys, step, freq
+    ordinals = np.zeros(len(keys), dtype=np.int64)
+    ordinals[groups] = periods[freq].asi8  # the rows of a group share its period
+    return groups, pd.PeriodIndex.from_ordinals(ordinals, freq=freq), step, freq
 
 
-def _most_common(frame: pd.DataFrame, keys: list[str], column: str) -> pd.Series:
-    """Per group of `keys`, the most frequent value of `column` (vectorised; ties: first seen)."""
-    counts = frame.groupby(keys + [column], sort=False, dropna=False).size().rename("n").reset_index()
-    counts = counts.sort_values("n", ascending=False, kind="stable").drop_duplicates(keys)
-    return counts.set_index(keys)[column]
+def _most_common(groups: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """For each group number 0, 1, …, its most frequent code (vectorised; ties: the first seen)."""
+    width = int(codes.max(initial=0)) + 1
+    pair_ids, pairs = pd.factorize(groups.astype(np.int64) * width + codes)  # pairs in order of first appearance
+    group = pairs // width
+    order = np.lexsort((-np.bincount(pair_ids, minlength=len(pairs)), group))  # stable: ties stay first seen first
+    firsts = order[np.unique(group[order], return_index=True)[1]]
+    return pairs[firsts] % width
 
 
 def aggregate_features(located: pd.DataFrame, limit: int) -> tuple[list[dict], str]:
     """Place × period count circles (at most `limit` unless the coarsest level is still bigger)."""
-    keys, step, freq = aggregation_groups(located, limit)
-    names = _column(located, "place", "").fillna("").astype(str).str.split(",").str[0].str.strip()
-    frame = located.assign(
-        align=_column(located, "alignment_a", "unknown").map(_alignment), place_name=names, **keys
+    groups, periods, step, freq = aggregation_groups(located, limit)
+    table = located[["latitude", "longitude"]].groupby(groups, sort=True).agg(
+        count=("latitude", "size"), latitude=("latitude", "mean"), longitude=("longitude", "mean"),
     )
-    by = ["cell_lat", "cell_lon", "period"]
-    table = frame.groupby(by, sort=True).agg(
-        count=("event_id", "size"), latitude=("latitude", "mean"), longitude=("longitude", "mean"),
-    )
-    table = table.join(_most_common(frame, by, "place_name")).join(_most_common(frame, by, "align"))
-    table = table.reset_index()
-    periods = pd.PeriodIndex(table["period"])
-    table["start"] = _ms(pd.Series(periods.start_time))
-    table["end"] = _ms(pd.Series(periods.end_time))
+    align_codes, aligns = _coded(_column(located, "alignment_a", "unknown"), _alignment)
+    name_codes, names = _place_names(located)
+    labels = _per_value(pd.Series(periods), lambda period: period.strftime(_PERIOD_FORMAT[freq]))
+    rows = zip(table["longitude"].tolist(), table["latitude"].tolist(), table["count"].tolist(),
+               _ms(pd.Series(periods.start_time)).tolist(), _ms(pd.Series(periods.end_time)).tolist(),
+               aligns[_most_common(groups, align_codes)], names[_most_common(groups, name_codes)], labels)
     features = [
-        _point(row.longitude, row.latitude, {
+        _point(lon, lat, {
             "event_id": "",
-            "start": int(row.start),
-            "end": int(row.end),
+            "start": int(start),
+            "end": int(end),
             "style": {
-                "radius": round(min(MAX_RADIUS, MIN_RADIUS + 2.0 * math.sqrt(row.count)), 1),
-                "fillColor": ALIGNMENT_COLOURS[row.align], "color": "#ffffff",
+                "radius": round(min(MAX_RADIUS, MIN_RADIUS + 2.0 * math.sqrt(count)), 1),
+                "fillColor": ALIGNMENT_COLOURS[align], "color": "#ffffff",
                 "weight": 1, "opacity": 0.9, "fillOpacity": 0.75,
             },
-            "tooltip": js_safe_text(
-                f"{row.place_name or 'area'} · {row.period.strftime(_PERIOD_FORMAT[freq])} · "
-                f"{row.count} events (aggregated)"
-            ),
+            "tooltip": js_safe_text(f"{name or 'area'} · {label} · {count} events (aggregated)"),
         })
-        for row in table.itertuples(index=False)
+        for lon, lat, count, start, end, align, name, label in rows
     ]
     unit = {"M": "month", "Q": "quarter", "Y": "year"}[freq]
     note = (f"Aggregated view: {len(located):,} events drawn as {len(features):,} circles "
@@ -381,13 +460,15 @@ def _place_labels(m: folium.Map, located: pd.DataFrame, limit: int = 12) -> None
     """Names of the places with most events, so the map reads without tiles."""
     if located.empty or "place" not in located.columns:
         return
-    names = located["place"].fillna("").astype(str).str.split(",").str[0].str.strip()
-    frame = located.assign(label=names).loc[names != ""]
-    top = frame.groupby("label").agg(n=("label", "size"), lat=("latitude", "median"), lon=("longitude", "median"))
+    codes, names = _place_names(located)
+    named = names[codes] != ""
+    frame = pd.DataFrame({"lat": located["latitude"].to_numpy()[named], "lon": located["longitude"].to_numpy()[named]})
+    # Codes follow the names' order, so ties in the count rank as they would grouped by name.
+    top = frame.groupby(codes[named]).agg(n=("lat", "size"), lat=("lat", "median"), lon=("lon", "median"))
     layer = folium.FeatureGroup(name="Place names", control=True)
-    for label, row in top.sort_values("n", ascending=False).head(limit).iterrows():
+    for code, row in top.sort_values("n", ascending=False).head(limit).iterrows():
         folium.Marker([row.lat, row.lon], interactive=False, icon=folium.DivIcon(
-            html=f'<span class="mali-label">{js_safe_text(label)}</span>',
+            html=f'<span class="mali-label">{js_safe_text(names[code])}</span>',
             icon_size=(0, 0), icon_anchor=(-8, 6))).add_to(layer)
     layer.add_to(m)
 
@@ -443,7 +524,7 @@ def build_map(events: pd.DataFrame, *, claims: pd.DataFrame | None = None, selec
     # An overlay above the offline basemap: online it covers it, offline its tiles just fail.
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online only)", overlay=True, show=False).add_to(m)
     _country_outlines(m)
-    located = with_alignments(located_events(events))
+    located = with_alignments(located_events(events[[c for c in events.columns if c in _MAP_COLUMNS]]))
     _place_labels(m, located)
     aggregated = len(located) > aggregate_above
     if aggregated:

@@ -183,14 +183,17 @@ def test_map_opens_on_northern_mali_with_offline_borders_and_legend():
         assert label.replace("(", "").split()[0] in html
 
 
+def aggregated_count(feature: dict) -> int:
+    return int(feature["properties"]["tooltip"].split(" events")[0].rsplit("· ", 1)[1])
+
+
 def test_above_the_threshold_places_and_periods_are_counted_and_the_map_says_so():
     rows = [event_row(f"ev-{i:010x}", f"Clash {i}", f"2013-0{1 + i % 3}-1{i % 9}", place="Kidal",
                       latitude=18.44 + (i % 2) * 0.01, longitude=1.40) for i in range(30)]
     m = build_map(frame(rows), aggregate_above=10)
     features = features_of(m)
     assert len(features) <= 10
-    counts = [int(f["properties"]["tooltip"].split(" events")[0].rsplit("· ", 1)[1]) for f in features]
-    assert sum(counts) == 30
+    assert sum(map(aggregated_count, features)) == 30
     assert all(f["properties"]["event_id"] == "" for f in features)
     assert "Aggregated view: 30 events" in m.get_root().render()
 
@@ -198,8 +201,21 @@ def test_above_the_threshold_places_and_periods_are_counted_and_the_map_says_so(
 def test_aggregation_coarsens_until_it_fits_the_limit():
     rows = [event_row(f"ev-{i:010x}", "x", f"{2012 + i % 2}-0{1 + i % 9}-0{1 + i % 9}", place=f"P{i}",
                       latitude=14.0 + (i % 40) * 0.17, longitude=-4.0 + (i // 40) * 0.17) for i in range(2000)]
-    features = features_of(build_map(frame(rows), aggregate_above=50))
+    features = features_of(build_map(frame(rows + [NOWHERE]), aggregate_above=50))
     assert len(features) <= 50
+    assert sum(map(aggregated_count, features)) == 2000  # every located event in exactly one circle
+
+
+def test_an_aggregated_circle_shows_its_most_common_place_and_side_a_alignment():
+    places = ["Tessalit", "Aguelhok, Kidal Region", "Aguelhok", "Tessalit, Kidal Region, Mali"]
+    rows = [event_row(f"ev-{i:010x}", "x", f"2013-06-0{1 + i}", place=place, latitude=20.2, longitude=1.01)
+            for i, place in enumerate(places)]
+    sides = {"alignment_a": ["rebel", "state", "state", "jihadist"], "alignment_b": ["unknown"] * 4}
+    m = build_map(frame(rows, **sides), aggregate_above=1)
+    (feature,) = features_of(m)
+    # Two each: the first seen wins the tie.
+    assert feature["properties"]["tooltip"] == "Tessalit · Jun 2013 · 4 events (aggregated)"
+    assert feature["properties"]["style"]["fillColor"] == ALIGNMENT_COLOURS["state"]
 
 
 def test_below_the_threshold_no_aggregation_note():
