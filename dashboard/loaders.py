@@ -93,8 +93,6 @@ def events_map(fingerprint: str, state: filters.FilterState, _shown: pd.DataFram
 
 def warm_up() -> None:
     """Fill the caches a first visitor needs: the catalogue, the sidebar choices and the unfiltered map."""
-    import streamlit_folium  # noqa: F401  (imported here so the first visitor's run does not pay for it)
-
     sources = Sources.from_env()
     key = sources.fingerprint()
     catalogue = load_catalogue(key, sources)
