@@ -55,7 +55,12 @@ def selection_from(source: str, value: str | None) -> None:
 
 
 def show_detail(event_id: str, catalogue: Catalogue) -> None:
-    info = detail.event_detail(event_id, catalogue.events, catalogue.claims, catalogue.event_text(event_id))
+    try:
+        text = catalogue.event_text(event_id)
+    except (OSError, ValueError) as error:  # the disk store went away under a running server
+        text = {}
+        st.warning(f"The article text could not be read from the cache ({md(str(error))}); restart the app to rebuild it.")
+    info = detail.event_detail(event_id, catalogue.events, catalogue.claims, text)
     st.subheader(md(info.title))
     st.markdown(f"**When:** {md(info.dates)}  \n**Where:** {md(info.place_text)}"
                 + (f" ({md(info.region)} region)" if info.region else "")

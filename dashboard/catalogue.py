@@ -108,6 +108,7 @@ def _stored(folder: Path, write, whole) -> Catalogue:
             break  # a read-only disk only costs the warm start and the memory saving
         try:
             tables = store.read_store(folder)
+            store.mark_used(folder)
         except (OSError, ValueError):  # a damaged store is written again, once
             shutil.rmtree(folder, ignore_errors=True)
             continue
@@ -126,7 +127,7 @@ def _write_store(folder: Path, write) -> bool:
         return True
     except OSError:
         shutil.rmtree(partial, ignore_errors=True)
-        return False
+        return store.is_complete(folder)  # another server may have written the same store meanwhile
 
 
 def cached_frame(catalogue: Catalogue, name: str, compute) -> pd.DataFrame:

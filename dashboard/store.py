@@ -24,6 +24,7 @@ ROW = "_row"  # an event's row in the store's events file, kept in the in-memory
 ROW_GROUP = 1_000  # rows decoded to read one event's text
 CSV_BLOCK_BYTES = 8 << 20  # how much of a CSV is held in memory at a time while it is converted
 TABLES = ("events", "claims", "problems")
+KEEP_STORES = 3  # older stores kept beside the newest, for other servers on the same cache folder
 
 
 @dataclass(frozen=True)
@@ -110,10 +111,28 @@ def is_complete(folder: Path) -> bool:
     return all((folder / f"{name}.parquet").is_file() for name in TABLES)
 
 
-def replace_folder(partial: Path, folder: Path) -> None:
-    """Move a fully written store into place and drop older stores beside it."""
-    for old in folder.parent.glob("catalogue-*"):
-        if old != partial:
-            shutil.rmtree(old, ignore_errors=True)
-    partial.rename(folder)
+def replace_folder(partial: Path, folder: Path, keep: int | None = None) -> None:
+    """Move a fully written store into place; of the older stores beside it only the `keep` last used stay.
 
+    Older ones are not all dropped at once: another server on the same cache may still be reading one.
+    """
+    partial.rename(folder)
+    keep = KEEP_STORES if keep is None else keep
+    others = [p for p in folder.parent.glob("catalogue-*")
+              if p != folder and p.is_dir() and p.suffix != ".partial"]  # a .partial may be another server's work
+    for old in sorted(others, key=_last_used, reverse=True)[keep:]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def mark_used(folder: Path) -> None:
+    try:
+        folder.touch()
+    except OSError:
+        pass
+
+
+def _last_used(folder: Path) -> float:
+    try:
+        return folder.stat().st_mtime
+    except OSError:
+        return 0.0

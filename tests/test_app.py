@@ -84,3 +84,21 @@ def test_a_broken_gazetteer_still_starts_and_shows_its_problems(tmp_path, monkey
     table = problems.dataframe[0].value
     gazetteer_rows = table[table["stage"] == "gazetteer"]
     assert len(gazetteer_rows) >= 1 and gazetteer_rows["reason"].str.contains(rf"line {len(broken)}").any()
+
+
+def test_detail_panel_survives_its_text_store_going_away():
+    from dashboard.loaders import Sources, load_catalogue
+
+    at = run()
+    event_id = at.dataframe[0].value.set_index("title").loc["Battle of Gao", "event_id"]
+    sources = Sources.from_env()
+    stored = load_catalogue(sources.fingerprint(), sources).text.path  # the catalogue the app holds
+    aside = stored.with_name("events.parquet.aside")
+    stored.rename(aside)
+    try:
+        at = run({"event": event_id})
+    finally:
+        aside.rename(stored)
+    assert not at.exception
+    assert any(s.value == "Battle of Gao" for s in at.subheader)
+    assert any("could not be read from the cache" in w.value for w in at.warning)

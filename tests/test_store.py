@@ -90,7 +90,16 @@ def test_an_edited_csv_is_never_served_stale(built, tmp_path):
     trimmed = built.events.iloc[:10]
     write_catalogue(type(built)(trimmed, built.claims, built.problems), tmp_path / "out")
     assert len(cached_prebuilt(tmp_path / "out", tmp_path / "cache").events) == 10
-    assert len(list((tmp_path / "cache").iterdir())) == 1  # the old store was dropped
+    assert len(list((tmp_path / "cache").iterdir())) == 2  # the old one stays a while, for other servers
+
+
+def test_only_the_last_used_stores_are_kept(built, tmp_path, monkeypatch):
+    monkeypatch.setattr(store, "KEEP_STORES", 1)
+    sizes = (16, 12, 10)
+    for n in sizes:
+        write_catalogue(type(built)(built.events.iloc[:n], built.claims, built.problems), tmp_path / "out")
+        assert len(cached_prebuilt(tmp_path / "out", tmp_path / "cache").events) == n
+    assert len(list((tmp_path / "cache").iterdir())) == 2  # the newest and the one before it
 
 
 def test_a_damaged_store_is_written_again(tmp_path):
