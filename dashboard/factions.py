@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Mapping, NamedTuple
+from typing import Any, Mapping, NamedTuple, Sequence
 
 from dashboard.text import name_key
 
@@ -186,9 +186,17 @@ def party_label(name: str) -> str:
 
 def split_parties(cell: Any) -> list[str]:
     """The parties of one side cell ("MNLA; MAA-Dissident; HCUA"), tidied, empty ones dropped."""
-    if not isinstance(cell, str):
-        return []
-    return [p for p in (tidy(part) for part in cell.split(";")) if p]
+    return list(cell_parties(cell))
+
+
+def cell_parties(cell: Any) -> tuple[str, ...]:
+    """split_parties as a tuple (cached: a catalogue repeats the same side cells)."""
+    return _side_parties(cell) if isinstance(cell, str) else ()
+
+
+@lru_cache(maxsize=65536)
+def _side_parties(cell: str) -> tuple[str, ...]:
+    return tuple(p for p in (tidy(part) for part in cell.split(";")) if p)
 
 
 def coalition_of_choice(choice: str) -> Coalition | None:
@@ -205,18 +213,29 @@ def expand_faction(choice: str) -> set[str]:
     return {name, *PARENT_GROUPS.get(name, ())}
 
 
+def _switch(ref: PartyRef) -> tuple[int, str] | None:
+    """The party's known change of side, if any: the only way the year changes its own alignment."""
+    return FACTION_SWITCHES.get((ref.canonical, fold(ref.faction)))
+
+
 @lru_cache(maxsize=65536)
 def _default_alignment(ref: PartyRef, year: int | None) -> str:
-    switch = FACTION_SWITCHES.get((ref.canonical, fold(ref.faction)))
+    switch = _switch(ref)
     if switch and year is not None and year >= switch[0]:
         return switch[1]
     known = _PARTY.get(ref.canonical) or _COALITION.get(ref.canonical)
     return known.alignment if known else "unknown"
 
 
+@lru_cache(maxsize=65536)
+def firm_alignments(parties: tuple[str, ...], year: int | None) -> frozenset[str]:
+    """The alignments other than "unknown" that these parties have by their own default in a year."""
+    return frozenset(_default_alignment(parse_party(p), year) for p in parties) - {"unknown"}
+
+
 def _context_alignment(own: str, others: list[str], year: int | None) -> str | None:
     """What the other, firmly aligned parties of a side say about a party whose own alignment can change."""
-    firm = {_default_alignment(parse_party(p), year) for p in others} - {"unknown"}
+    firm = firm_alignments(tuple(others), year)
     if firm & {"state", "state ally"}:
         return "pro-government"
     if "rebel" in firm and "pro-government" not in firm:
@@ -229,9 +248,8 @@ def _context_alignment(own: str, others: list[str], year: int | None) -> str | N
     return None
 
 
-def _opponent_alignment(opposing: list[str], year: int | None) -> str | None:
-    """A group known to split between the two camps (the MAA) is in the camp its opponents are not."""
-    firm = {_default_alignment(parse_party(p), year) for p in opposing} - {"unknown"}
+def _opponent_alignment(firm: frozenset[str]) -> str | None:
+    """A group known to split between the two camps (the MAA) is in the camp its opponents' firm alignments are not."""
     government = firm & {"state", "state ally", "pro-government"}
     if "rebel" in firm and not government:
         return "pro-government"
@@ -246,22 +264,52 @@ def party_alignment(name: str, year: int | None, side_parties: list[str] | None 
 
     A known group with no fixed camp (the MAA) alone on its side takes the camp its `opposing` parties are not.
     """
+    return _alignment_against(name, year, side_parties or (), firm_alignments(tuple(opposing or ()), year))
+
+
+def _alignment_against(name: str, year: int | None, side_parties: Sequence[str], against: frozenset[str]) -> str:
+    """party_alignment, given the firm_alignments of the opposing parties (all that matters of them)."""
     ref = parse_party(name)
     own = _default_alignment(ref, year)
     if own not in _CONTEXTUAL:
         return own
-    others = [p for p in side_parties or () if parse_party(p) != ref]
+    others = [p for p in side_parties if parse_party(p) != ref]
     decided = _context_alignment(own, others, year) if others else None
-    if decided is None and own == "unknown" and ref.canonical in _PARTY and opposing:
-        decided = _opponent_alignment(opposing, year)
+    if decided is None and own == "unknown" and ref.canonical in _PARTY:
+        decided = _opponent_alignment(against)
     return decided or own
 
 
 def side_alignment(parties: list[str], year: int | None, opposing: list[str] | None = None) -> str:
     """A side with the state in it is the state's; otherwise the alignment most of its parties have."""
+    return side_alignment_against(tuple(parties), year, firm_alignments(tuple(opposing or ()), year))
+
+
+def side_alignment_against(parties: tuple[str, ...], year: int | None, against: frozenset[str]) -> str:
+    """side_alignment, given the firm_alignments of the opposing parties (all it reads of them)."""
+    # Leaving out what cannot change the result lets a whole catalogue share a few thousand cached answers.
+    year = year if _reads_year(parties) else None
+    return _side_alignment_of(parties, year, against if _reads_opponents(parties, year) else frozenset())
+
+
+@lru_cache(maxsize=65536)
+def _reads_year(parties: tuple[str, ...]) -> bool:
+    """Whether the year can change the side's alignment: only a party's known switch reads it."""
+    return any(_switch(parse_party(p)) for p in parties)
+
+
+@lru_cache(maxsize=65536)
+def _reads_opponents(parties: tuple[str, ...], year: int | None) -> bool:
+    """Whether the opponents can change the side's alignment: only for a known group with no camp (the MAA)."""
+    return any(_default_alignment(ref := parse_party(p), year) == "unknown" and ref.canonical in _PARTY
+               for p in parties)
+
+
+@lru_cache(maxsize=65536)
+def _side_alignment_of(parties: tuple[str, ...], year: int | None, against: frozenset[str]) -> str:
     counts: dict[str, int] = {}
     for party in parties:
-        alignment = party_alignment(party, year, parties, opposing)
+        alignment = _alignment_against(party, year, parties, against)
         if alignment != "unknown":
             counts[alignment] = counts.get(alignment, 0) + 1
     if not counts:
@@ -286,9 +334,9 @@ def opponents(sides: list[list[str]], index: int) -> list[str]:
 def event_alignments(row: Mapping[str, Any]) -> tuple[str, str]:
     """Alignment of side a and side b of one event row (for map colours)."""
     year = event_year(row.get("start_date"))
-    sides = [split_parties(row.get(f"side_{letter}")) for letter in "abc"]
-    return (side_alignment(sides[0], year, opponents(sides, 0)),
-            side_alignment(sides[1], year, opponents(sides, 1)))
+    sides = [cell_parties(row.get(f"side_{letter}")) for letter in "abc"]
+    a, b, c = (firm_alignments(side, year) for side in sides)
+    return side_alignment_against(sides[0], year, b | c), side_alignment_against(sides[1], year, a | c)
 
 
 def faction_options(events_df) -> list[str]:

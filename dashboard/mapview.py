@@ -22,9 +22,7 @@ from folium.plugins import Timeline, TimelineSlider
 from folium.template import Template
 from folium.utilities import JsCode
 
-from dashboard.casualties import best_estimate
-from dashboard.factions import event_alignments
-from dashboard.model import Claim
+from dashboard.factions import cell_parties, event_year, firm_alignments, side_alignment_against
 
 ALIGNMENTS = ("state", "state ally", "international", "pro-government", "rebel", "jihadist", "unknown")
 ALIGNMENT_COLOURS = {
@@ -195,34 +193,88 @@ def located_events(events: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def _distinct(values: pd.Series, how: Callable[[object], object]) -> tuple[np.ndarray, list]:
+    """Each row's code into [how(v) for v in the distinct values] + [how(None)] (missing values take the last)."""
+    codes, uniques = pd.factorize(values)
+    return codes, [how(value) for value in uniques] + [how(None)]
+
+
+def _per_combination(parts: list[np.ndarray], how: Callable[..., object]) -> np.ndarray:
+    """how(*codes) for every row's combination of integer codes, called once per distinct combination."""
+    combined = np.zeros(len(parts[0]), dtype=np.int64)
+    for part in parts:
+        shifted, span = _from_zero(part)
+        # Renumbered after each step so the product stays below rows × span: no overflow.
+        combined = pd.factorize(combined * span + shifted)[0].astype(np.int64)
+    _, firsts, inverse = np.unique(combined, return_index=True, return_inverse=True)
+    found = [how(*codes) for codes in zip(*(part[firsts].tolist() for part in parts))]
+    return np.array(found, dtype=object)[inverse]
+
+
+def _alignment_bits(alignments: frozenset[str]) -> int:
+    return sum(1 << ALIGNMENTS.index(alignment) for alignment in alignments)
+
+
+# Every set of alignments, indexed by its _alignment_bits.
+_ALIGNMENT_SETS = [frozenset(a for i, a in enumerate(ALIGNMENTS) if bits >> i & 1)
+                   for bits in range(1 << len(ALIGNMENTS))]
+
+
+def _row_years(start_dates: pd.Series) -> tuple[np.ndarray, list]:
+    """Each row's code into the distinct factions.event_year values (None when unreadable), and those values."""
+    codes, years = _distinct(start_dates, event_year)
+    return pd.factorize(np.array(years, dtype=object)[codes], use_na_sentinel=False)
+
+
 def with_alignments(events: pd.DataFrame) -> pd.DataFrame:
-    """Events plus alignment_a / alignment_b from the factions rules, unless already present."""
+    """Events plus alignment_a / alignment_b (factions.event_alignments of each row), unless already present.
+
+    Computed once per distinct side cell, year and opponents' firm alignments, not per row.
+    """
     if {"alignment_a", "alignment_b"} <= set(events.columns) or events.empty:
         return events
-    columns = [c for c in ("side_a", "side_b", "side_c", "start_date") if c in events.columns]
-    keys = events[columns].astype(object).where(events[columns].notna(), "")
-    cache: dict[tuple, tuple[str, str]] = {}
-    pairs = []
-    for key in keys.itertuples(index=False, name=None):
-        if key not in cache:  # many events share sides and year: compute each combination once
-            cache[key] = event_alignments(dict(zip(columns, key)))
-        pairs.append(cache[key])
-    return events.assign(alignment_a=[a for a, _ in pairs], alignment_b=[b for _, b in pairs])
+    year_codes, years = _row_years(_column(events, "start_date"))
+    sides = [_distinct(_column(events, f"side_{letter}"), cell_parties) for letter in "abc"]
+
+    def firm(codes: np.ndarray, parties: list) -> np.ndarray:
+        """Each row's factions.firm_alignments of one side, as _alignment_bits."""
+        return _per_combination([codes, year_codes], lambda c, y: _alignment_bits(
+            firm_alignments(parties[c], years[y]))).astype(np.int64)
+
+    def alignment(codes: np.ndarray, parties: list, against: np.ndarray) -> np.ndarray:
+        """Each row's alignment of one side against its opponents' firm alignments (as bits)."""
+        return _per_combination([codes, year_codes, against], lambda c, y, bits: side_alignment_against(
+            parties[c], years[y], _ALIGNMENT_SETS[bits]))
+
+    firm_a, firm_b, firm_c = (firm(*side) for side in sides)
+    return events.assign(alignment_a=alignment(*sides[0], firm_b | firm_c),
+                         alignment_b=alignment(*sides[1], firm_a | firm_c))
+
+
+def best_estimates(claims: pd.DataFrame) -> pd.Series:
+    """casualties.best_estimate of each event's claims, by event_id; events with no number of dead are left out.
+
+    The same rule, over all claims at once: each "killed" claim's midpoint, the median per side, the sides added.
+    """
+    killed = claims.loc[claims["kind"].eq("killed").fillna(False).to_numpy(dtype=bool)]
+    low, high = (np.trunc(pd.to_numeric(killed[end]).to_numpy(dtype="float64", na_value=np.nan))
+                 for end in ("low", "high"))
+    midpoints = np.where(np.isnan(low) | np.isnan(high), np.fmax(low, high), (low + high) / 2)
+    event_codes, event_ids = pd.factorize(killed["event_id"], use_na_sentinel=False)
+    side_codes = pd.factorize(killed["side"], use_na_sentinel=False)[0]
+    table = pd.DataFrame({"event": event_codes, "side": side_codes, "mid": midpoints}).dropna()
+    medians = table.groupby(["event", "side"], sort=False)["mid"].median()
+    # Midpoints are halves of integers and medians quarters: every sum is exact, so rounding matches round().
+    totals = medians.groupby(level="event", sort=False).sum().round()
+    return pd.Series(totals.to_numpy(dtype=np.int64), index=pd.Index(event_ids).take(totals.index))
 
 
 def with_best_killed(events: pd.DataFrame, claims: pd.DataFrame | None) -> pd.DataFrame:
     """Events plus best_killed (casualties.best_estimate of each event's claims), unless already present."""
     if "best_killed" in events.columns or claims is None:
         return events
-    wanted = claims.loc[claims["event_id"].isin(set(events["event_id"])) & (claims["kind"] == "killed")]
-    grouped: dict[str, list[Claim]] = {}
-    for row in wanted.itertuples(index=False):
-        low = None if pd.isna(row.low) else int(row.low)
-        high = None if pd.isna(row.high) else int(row.high)
-        grouped.setdefault(row.event_id, []).append(
-            Claim(row.side, row.kind, low, high, str(row.claimed_by), str(row.text)))
-    best = {event_id: best_estimate(found) for event_id, found in grouped.items()}
-    return events.assign(best_killed=pd.array([best.get(e) for e in events["event_id"]], dtype="Int64"))
+    best = best_estimates(claims).reindex(events["event_id"].to_numpy())
+    return events.assign(best_killed=best.astype("Int64").array)
 
 
 def _memoised(how: Callable[[object], object], keys: Iterable[Hashable]) -> list:

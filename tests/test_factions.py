@@ -191,3 +191,11 @@ def test_faction_options_leave_out_coalitions_with_nobody_present():
     dioura = events_frame([event("x.txt", "Raid on Dioura", "2019-03-17", side_a="JNIM", side_b="FAMa")])
     assert faction_options(dioura) == ["Jihadist groups", "JNIM", "Mali"]
     assert faction_options(dioura.iloc[:0]) == []
+
+
+def test_a_side_answer_is_not_reused_across_years_or_opponents_that_change_it():
+    # Asked in turn, so an answer cached for one year or set of opponents would show up in the next.
+    assert [side_alignment(["GATIA (al-Mahmoud faction)"], year) for year in (2016, 2023, 2016)] == [
+        "pro-government", "rebel", "pro-government"]
+    assert [side_alignment(["MAA"], 2013, against) for against in (["MNLA"], ["Mali"], ["AQIM"], [])] == [
+        "pro-government", "rebel", "unknown", "unknown"]

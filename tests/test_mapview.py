@@ -6,9 +6,13 @@ import folium
 import pandas as pd
 import pytest
 from folium.plugins import Timeline, TimelineSlider
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dashboard.assets import localize, offline_resources
+from dashboard.casualties import best_estimate
 from dashboard.catalogue import build_catalogue
+from dashboard.factions import event_alignments
 from dashboard.mapview import (
     ALIGNMENT_COLOURS,
     ALIGNMENT_LABELS,
@@ -21,8 +25,10 @@ from dashboard.mapview import (
     marker_radius,
     marker_style,
     selection_layer,
+    with_alignments,
+    with_best_killed,
 )
-from dashboard.model import CLAIM_COLUMNS, EVENT_COLUMNS
+from dashboard.model import CLAIM_COLUMNS, EVENT_COLUMNS, Claim
 
 PROBE = r"Kidal ${alert(1)} </script><img src=x onerror=alert(1)> \u `tick`"
 
@@ -128,6 +134,47 @@ def test_fill_is_side_a_alignment_and_ring_is_side_b():
 def test_alignments_come_from_the_faction_rules_when_not_given():
     style = by_id(features_of(build_map(frame([ANEFIS]))))["ev-00000000a1"]["properties"]["style"]
     assert (style["fillColor"], style["color"]) == (ALIGNMENT_COLOURS["state"], ALIGNMENT_COLOURS["rebel"])
+
+
+def test_each_row_gets_its_own_year_and_opponents_alignments():
+    # Rows share side cells but differ in the year (a known faction switch) or the opponents (the MAA alone).
+    gatia = "GATIA (al-Mahmoud faction)"
+    sides = [(gatia, "JNIM", "", "2016-01-01"), (gatia, "JNIM", "", "2023-01-01"),
+             ("MAA", "MNLA", "", "2013-01-01"), ("MAA", "Mali", "", "2013-01-01"), ("MAA", "AQIM", "", "2013-01-01"),
+             ("MAA", "AQIM", "Mali", "2013-01-01"), ("", None, "", ""), ("Mali", "MNLA", None, None)]
+    rows = [event_row(f"ev-{i:010x}", "x", "2013-01-01", side_a=a, side_b=b, side_c=c) | {"start_date": day}
+            for i, (a, b, c, day) in enumerate(sides)]
+    events = frame(rows)
+    found = list(zip(*(with_alignments(events)[c] for c in ("alignment_a", "alignment_b"))))
+    assert found == [("pro-government", "jihadist"), ("rebel", "jihadist"), ("pro-government", "rebel"),
+                     ("rebel", "state"), ("unknown", "jihadist"), ("rebel", "jihadist"), ("unknown", "unknown"),
+                     ("state", "rebel")]
+    assert found == [event_alignments(row) for row in events.to_dict("records")]
+
+
+def test_seed_alignments_are_the_faction_rules_of_each_event(seed_catalogue):
+    events = seed_catalogue.events
+    found = with_alignments(events)
+    assert list(zip(found["alignment_a"], found["alignment_b"])) == [
+        event_alignments(row) for row in events.astype(object).where(events.notna(), "").to_dict("records")]
+
+
+_FIGURES = st.one_of(st.none(), st.integers(0, 500))
+
+
+@given(st.lists(st.tuples(st.sampled_from(["ev-00000000a1", "ev-00000000b2", "ev-00000000c3"]),
+                          st.sampled_from(["a", "b", "c", "civilian"]), st.sampled_from(["killed", "injured"]),
+                          _FIGURES, _FIGURES), max_size=12))
+def test_best_killed_is_the_best_estimate_of_each_events_claims(rows):
+    claims = pd.DataFrame([(*row, "", "") for row in rows], columns=CLAIM_COLUMNS).astype(
+        {"low": "Int64", "high": "Int64"})
+    events = frame([ANEFIS, KIDAL, NOWHERE])
+    found = with_best_killed(events, claims)["best_killed"]
+    assert str(found.dtype) == "Int64"
+    for event_id, best in zip(events["event_id"], found):
+        expected = best_estimate([Claim(side, kind, low, high, "", "")
+                                  for e, side, kind, low, high in rows if e == event_id])
+        assert (None if pd.isna(best) else best) == expected
 
 
 def test_unknown_alignment_values_are_grey():
