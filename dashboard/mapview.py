@@ -5,10 +5,14 @@ Pure: builds a folium.Map from an events DataFrame (EVENT_COLUMNS, optionally wi
 tooltip ends with the event_id so st_folium's `last_object_clicked_tooltip` names the
 event; the detail panel is the app's job. Above `aggregate_above` located events the map
 draws place × period counts instead (and says so on the map).
+
+A feature carries only compact style values (see circle_style); the browser turns them into Leaflet
+options with a lookup table sent once, so the page does not repeat a style per circle.
 """
 from __future__ import annotations
 
 import html
+import json
 import math
 import re
 from collections.abc import Callable, Hashable, Iterable
@@ -21,6 +25,7 @@ from branca.element import MacroElement
 from folium.plugins import Timeline, TimelineSlider
 from folium.template import Template
 from folium.utilities import JsCode
+from jinja2.utils import htmlsafe_json_dumps
 
 from dashboard.factions import cell_parties, event_year, firm_alignments, side_alignment_against
 
@@ -61,8 +66,21 @@ _MAP_COLUMNS = frozenset({
     "location_precision", "side_a", "side_b", "side_c", "alignment_a", "alignment_b", "best_killed",
 })
 
+# What all circles of a kind share, indexed by a feature's "k"; circle_style adds the feature's own values.
+CIRCLE_KINDS = (
+    {"weight": 3, "opacity": 0.95, "fillOpacity": 0.8},  # an event at its exact place
+    {"weight": 3, "opacity": 0.7, "fillOpacity": 0.3, "dashArray": "4 4"},  # an event at an approximate place
+    {"color": "#ffffff", "weight": 1, "opacity": 0.9, "fillOpacity": 0.75},  # a count of aggregated events
+)
+EXACT, APPROXIMATE, AGGREGATE = range(len(CIRCLE_KINDS))
+_CODED_COLOURS = [ALIGNMENT_COLOURS[alignment] for alignment in ALIGNMENTS]  # indexed by a feature's "a" and "b"
+
+# circle_style in the browser; the tables are built once per page, not once per circle.
 _POINT_TO_LAYER = JsCode(
-    "function(feature, latlng) { return L.circleMarker(latlng, feature.properties.style); }"
+    f"(function () {{ var colours = {json.dumps(_CODED_COLOURS)}, kinds = {json.dumps(CIRCLE_KINDS)}; "
+    "return function (feature, latlng) { var p = feature.properties, style = {radius: p.r, fillColor: colours[p.a]}; "
+    "if (p.b !== undefined) { style.color = colours[p.b]; } "
+    "return L.circleMarker(latlng, Object.assign(style, kinds[p.k])); }; })()"
 )
 # A per-layer string tooltip: st_folium reads it from the clicked layer at any slider time.
 _ON_EACH_FEATURE = JsCode(
@@ -73,12 +91,19 @@ _DISPLAY_INTERVAL = JsCode(
     f"end: feature.properties.end + {DISPLAY_WINDOW_DAYS} * {_MS_PER_DAY}}}; }}"
 )
 _SLIDER_DATE = JsCode("function(date) { return moment.utc(date).format('D MMM YYYY'); }")
+_JS_ENTITIES = (("\\", "&#92;"), ("`", "&#96;"), ("$", "&#36;"), ("{", "&#123;"), ("}", "&#125;"))
 
 
 def js_safe_text(text: object) -> str:
-    """HTML-escape text and also neutralise `$`, backtick and backslash (JS template literals)."""
+    """HTML-escape text and also neutralise `$`, backtick, backslash (JS template literals) and braces.
+
+    Braces because branca renders the page's script once more as a Jinja template: "{{ 7*7 }}" in a title
+    would otherwise be run on the server and show as 49.
+    """
     escaped = html.escape("" if text is None else str(text), quote=True)
-    return escaped.replace("\\", "&#92;").replace("`", "&#96;").replace("$", "&#36;")
+    for character, entity in _JS_ENTITIES:
+        escaped = escaped.replace(character, entity)
+    return escaped
 
 
 def event_id_from_tooltip(tooltip: str | None) -> str | None:
@@ -136,22 +161,33 @@ def _alignment(value: object) -> str:
     return text if text in ALIGNMENT_COLOURS else "unknown"
 
 
-def marker_style(alignment_a: object, alignment_b: object, killed: object, precision: object) -> dict:
-    """Leaflet circleMarker options: fill = side a's alignment, outline = side b's."""
+def _alignment_code(value: object) -> int:
+    return ALIGNMENTS.index(_alignment(value))
+
+
+def circle_style(properties: dict) -> dict:
+    """Leaflet circleMarker options from a feature's compact properties, as its page computes them.
+
+    "r": radius, "a": fill colour's alignment (index in ALIGNMENTS), "b": ring colour's alignment (events
+    only), "k": index in CIRCLE_KINDS.
+    """
+    style = {"radius": properties["r"], "fillColor": _CODED_COLOURS[properties["a"]]}
+    if "b" in properties:
+        style["color"] = _CODED_COLOURS[properties["b"]]
+    return style | CIRCLE_KINDS[properties["k"]]
+
+
+def _event_shape(killed: object, precision: object) -> tuple[float, int]:
+    """An event circle's radius and kind (EXACT or APPROXIMATE, drawn 4 px larger)."""
     level = _number(precision)
-    approximate = level is not None and level >= APPROXIMATE_PRECISION
-    radius = marker_radius(killed)
-    style = {
-        "radius": round(radius + (4 if approximate else 0), 1),
-        "fillColor": ALIGNMENT_COLOURS[_alignment(alignment_a)],
-        "color": ALIGNMENT_COLOURS[_alignment(alignment_b)],
-        "weight": 3,
-        "opacity": 0.95,
-        "fillOpacity": 0.8,
-    }
-    if approximate:
-        style.update(dashArray="4 4", fillOpacity=0.3, opacity=0.7)
-    return style
+    kind = APPROXIMATE if level is not None and level >= APPROXIMATE_PRECISION else EXACT
+    return round(marker_radius(killed) + (4 if kind == APPROXIMATE else 0), 1), kind
+
+
+def marker_style(alignment_a: object, alignment_b: object, killed: object, precision: object) -> dict:
+    """Leaflet circleMarker options of an event: fill = side a's alignment, outline = side b's."""
+    radius, kind = _event_shape(killed, precision)
+    return circle_style({"a": _alignment_code(alignment_a), "b": _alignment_code(alignment_b), "r": radius, "k": kind})
 
 
 def _point(lon: float, lat: float, properties: dict) -> dict:
@@ -319,11 +355,13 @@ def _place_names(located: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return _coded(places, lambda place: place.split(",")[0].strip())
 
 
-def _marker_styles(located: pd.DataFrame) -> list[dict]:
-    """marker_style of every row (a fresh dict each)."""
-    keys = zip(_column(located, "alignment_a", "unknown").tolist(), _column(located, "alignment_b", "unknown").tolist(),
-               _column(located, "best_killed").tolist(), _column(located, "location_precision").tolist())
-    return [dict(style) for style in _memoised(lambda key: marker_style(*key), keys)]
+def _marker_codes(located: pd.DataFrame) -> Iterable[tuple[int, int, float, int]]:
+    """Each row's fill and ring alignment codes, radius and kind (see circle_style)."""
+    fills = _per_value(_column(located, "alignment_a", "unknown"), _alignment_code).tolist()
+    rings = _per_value(_column(located, "alignment_b", "unknown"), _alignment_code).tolist()
+    shapes = _memoised(lambda key: _event_shape(*key), zip(_column(located, "best_killed").tolist(),
+                                                            _column(located, "location_precision").tolist()))
+    return ((fill, ring, radius, kind) for fill, ring, (radius, kind) in zip(fills, rings, shapes))
 
 
 def _event_tooltips(located: pd.DataFrame) -> list[str]:
@@ -336,14 +374,14 @@ def _event_tooltips(located: pd.DataFrame) -> list[str]:
 
 
 def event_features(located: pd.DataFrame) -> list[dict]:
-    """One lean GeoJSON point per event: event_id, start, end, style, tooltip."""
+    """One lean GeoJSON point per event: event_id, start, end, tooltip and its compact style (circle_style)."""
     rows = zip(located["longitude"].tolist(), located["latitude"].tolist(), located["event_id"].tolist(),
                located["start_ms"].tolist(), located["end_ms"].tolist(),
-               _marker_styles(located), _event_tooltips(located))
+               _marker_codes(located), _event_tooltips(located))
     return [
-        _point(lon, lat, {"event_id": event_id, "start": int(start), "end": int(end), "style": style,
-                          "tooltip": tooltip})
-        for lon, lat, event_id, start, end, style, tooltip in rows
+        _point(lon, lat, {"event_id": event_id, "start": int(start), "end": int(end),
+                          "a": fill, "b": ring, "r": radius, "k": kind, "tooltip": tooltip})
+        for lon, lat, event_id, start, end, (fill, ring, radius, kind), tooltip in rows
     ]
 
 
@@ -401,7 +439,7 @@ def aggregate_features(located: pd.DataFrame, limit: int) -> tuple[list[dict], s
     table = located[["latitude", "longitude"]].groupby(groups, sort=True).agg(
         count=("latitude", "size"), latitude=("latitude", "mean"), longitude=("longitude", "mean"),
     )
-    align_codes, aligns = _coded(_column(located, "alignment_a", "unknown"), _alignment)
+    align_codes, aligns = _coded(_column(located, "alignment_a", "unknown"), _alignment_code)
     name_codes, names = _place_names(located)
     labels = _per_value(pd.Series(periods), lambda period: period.strftime(_PERIOD_FORMAT[freq]))
     rows = zip(table["longitude"].tolist(), table["latitude"].tolist(), table["count"].tolist(),
@@ -409,14 +447,11 @@ def aggregate_features(located: pd.DataFrame, limit: int) -> tuple[list[dict], s
                aligns[_most_common(groups, align_codes)], names[_most_common(groups, name_codes)], labels)
     features = [
         _point(lon, lat, {
-            "event_id": "",
             "start": int(start),
             "end": int(end),
-            "style": {
-                "radius": round(min(MAX_RADIUS, MIN_RADIUS + 2.0 * math.sqrt(count)), 1),
-                "fillColor": ALIGNMENT_COLOURS[align], "color": "#ffffff",
-                "weight": 1, "opacity": 0.9, "fillOpacity": 0.75,
-            },
+            "a": align,
+            "r": round(min(MAX_RADIUS, MIN_RADIUS + 2.0 * math.sqrt(count)), 1),
+            "k": AGGREGATE,
             "tooltip": js_safe_text(f"{name or 'area'} · {label} · {count} events (aggregated)"),
         })
         for lon, lat, count, start, end, align, name, label in rows
@@ -425,6 +460,37 @@ def aggregate_features(located: pd.DataFrame, limit: int) -> tuple[list[dict], s
     note = (f"Aggregated view: {len(located):,} events drawn as {len(features):,} circles "
             f"(one per ~{step:g}° area and {unit}). The table and exports list every event.")
     return features, note
+
+
+class _Shared(dict):
+    """A dict that deep copies share instead of copying: for data nothing changes once the map is built."""
+
+    def __deepcopy__(self, memo: dict) -> _Shared:
+        return self
+
+
+class _PrebuiltTimeline(Timeline):
+    """A folium Timeline whose GeoJSON is written once, and shared by the map's deep copies.
+
+    The app renders a fresh deep copy of its cached map on every rerun: copying and encoding thousands of
+    features each time cost more than the rest of the render.
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+          var {{ this.get_name() }}_options = {{ this.options|tojavascript }};
+          var {{ this.get_name() }} = L.timeline(
+              {{ this.geojson }},
+              {{ this.get_name() }}_options
+          );
+          {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, features: list[dict], **kwargs):
+        super().__init__(_Shared(type="FeatureCollection", features=features), **kwargs)
+        # What Timeline's tojson writes ("<", ">", "&" and "'" escaped), without the spaces.
+        self.geojson = str(htmlsafe_json_dumps(self.data, sort_keys=True, separators=(",", ":")))
 
 
 class _MapControl(MacroElement):
@@ -553,7 +619,7 @@ def selection_layer(events: pd.DataFrame, selected_event_id: str | None,
     row = located.iloc[0]
     killed = row["best_killed"] if "best_killed" in located.columns else None
     precision = row["location_precision"] if "location_precision" in located.columns else None
-    radius = marker_style("unknown", "unknown", killed, precision)["radius"] + 7
+    radius = _event_shape(killed, precision)[0] + 7
     group = folium.FeatureGroup(name="Selected event", control=False)
     ring = folium.CircleMarker([row["latitude"], row["longitude"]], radius=radius, color=SELECTED_COLOUR,
                                weight=4, fill=False)
@@ -584,9 +650,8 @@ def build_map(events: pd.DataFrame, *, claims: pd.DataFrame | None = None, selec
     else:
         features, note = event_features(with_best_killed(located, claims)), ""
     if features:
-        timeline = Timeline(
-            {"type": "FeatureCollection", "features": features},
-            point_to_layer=_POINT_TO_LAYER, on_each_feature=_ON_EACH_FEATURE, get_interval=_DISPLAY_INTERVAL,
+        timeline = _PrebuiltTimeline(
+            features, point_to_layer=_POINT_TO_LAYER, on_each_feature=_ON_EACH_FEATURE, get_interval=_DISPLAY_INTERVAL,
         )
         timeline.layer_name = "Events"
         timeline.add_to(m)

@@ -1,4 +1,5 @@
 """The events map: lean Timeline features, colours and sizes, escaping, aggregation, selection."""
+import copy
 import json
 import math
 
@@ -14,10 +15,15 @@ from dashboard.casualties import best_estimate
 from dashboard.catalogue import build_catalogue
 from dashboard.factions import event_alignments
 from dashboard.mapview import (
+    AGGREGATE,
     ALIGNMENT_COLOURS,
     ALIGNMENT_LABELS,
+    ALIGNMENTS,
+    APPROXIMATE,
+    EXACT,
     MIN_RADIUS,
     build_map,
+    circle_style,
     event_id_from_tooltip,
     format_when,
     js_safe_text,
@@ -68,11 +74,16 @@ def by_id(features: list[dict]) -> dict[str, dict]:
     return {f["properties"]["event_id"]: f for f in features}
 
 
+def style_of(feature: dict) -> dict:
+    """The circle's Leaflet options, as the page computes them from the feature."""
+    return circle_style(feature["properties"])
+
+
 def test_one_lean_feature_per_located_event_and_unlocated_ones_are_counted():
     m = build_map(frame([ANEFIS, KIDAL, NOWHERE]))
     features = features_of(m)
     assert sorted(by_id(features)) == ["ev-00000000a1", "ev-00000000b2"]
-    assert all(set(f["properties"]) == {"event_id", "start", "end", "style", "tooltip"} for f in features)
+    assert all(set(f["properties"]) == {"event_id", "start", "end", "a", "b", "r", "k", "tooltip"} for f in features)
     assert by_id(features)["ev-00000000a1"]["geometry"]["coordinates"] == [0.6022, 18.0547]
     assert "1 of 3 events have no map location" in m.get_root().render()
 
@@ -113,26 +124,39 @@ def test_article_text_is_escaped_before_it_reaches_the_browser():
     tooltip = features_of(m)[0]["properties"]["tooltip"]
     for dangerous in ("${", "<", ">", "`", "\\"):
         assert dangerous not in tooltip
-    assert "&#36;{alert(1)}" in tooltip and "&lt;/script&gt;&lt;img" in tooltip and "&#92;u" in tooltip
+    assert "&#36;&#123;alert(1)&#125;" in tooltip and "&lt;/script&gt;&lt;img" in tooltip and "&#92;u" in tooltip
     html = m.get_root().render()
     assert "${alert(1)}" not in html
     assert "<img src=x" not in html and "</script><img" not in html
 
 
+def test_jinja_in_article_text_is_shown_not_run_on_the_server():
+    # branca renders the page's script once more as a Jinja template.
+    title, place = "Raid {{ 7*7 }} {% if true %}yes{% endif %}", "Kidal {{ 6*7 }}"
+    probe = event_row("ev-00000000a7", title, "2013-06-05", latitude=18.0, longitude=1.0, place=place)
+    m = build_map(frame([probe]))
+    tooltip = features_of(m)[0]["properties"]["tooltip"]
+    assert tooltip.startswith("Raid &#123;&#123; 7*7 &#125;&#125; &#123;% if true %&#125;yes&#123;% endif %&#125; ·")
+    html = m.get_root().render()
+    assert "Raid \\u0026#123;\\u0026#123; 7*7" in html  # tojson writes the entities' & as \u0026
+    assert "Kidal \\u0026#123;\\u0026#123; 6*7" in html  # the place label
+    assert "Raid 49" not in html and "Kidal 42" not in html
+
+
 def test_js_safe_text_turns_template_literal_characters_into_entities():
-    assert js_safe_text("a $ ` \\ <b>&") == "a &#36; &#96; &#92; &lt;b&gt;&amp;"
+    assert js_safe_text("a $ ` \\ <b>& {x}") == "a &#36; &#96; &#92; &lt;b&gt;&amp; &#123;x&#125;"
     assert js_safe_text(None) == ""
 
 
 def test_fill_is_side_a_alignment_and_ring_is_side_b():
     m = build_map(frame([ANEFIS], alignment_a=["state"], alignment_b=["rebel"]))
-    style = features_of(m)[0]["properties"]["style"]
+    style = style_of(features_of(m)[0])
     assert style["fillColor"] == ALIGNMENT_COLOURS["state"]
     assert style["color"] == ALIGNMENT_COLOURS["rebel"]
 
 
 def test_alignments_come_from_the_faction_rules_when_not_given():
-    style = by_id(features_of(build_map(frame([ANEFIS]))))["ev-00000000a1"]["properties"]["style"]
+    style = style_of(by_id(features_of(build_map(frame([ANEFIS]))))["ev-00000000a1"])
     assert (style["fillColor"], style["color"]) == (ALIGNMENT_COLOURS["state"], ALIGNMENT_COLOURS["rebel"])
 
 
@@ -177,6 +201,37 @@ def test_best_killed_is_the_best_estimate_of_each_events_claims(rows):
         assert (None if pd.isna(best) else best) == expected
 
 
+def test_each_kind_of_circle_gets_its_whole_style_from_a_few_codes():
+    state, rebel, jihadist = (ALIGNMENTS.index(a) for a in ("state", "rebel", "jihadist"))
+    assert circle_style({"a": state, "b": rebel, "r": 12.0, "k": EXACT}) == {
+        "radius": 12.0, "fillColor": "#1f4e9c", "color": "#f39c12", "weight": 3, "opacity": 0.95, "fillOpacity": 0.8}
+    assert circle_style({"a": state, "b": rebel, "r": 8.0, "k": APPROXIMATE}) == {
+        "radius": 8.0, "fillColor": "#1f4e9c", "color": "#f39c12", "weight": 3, "opacity": 0.7, "fillOpacity": 0.3,
+        "dashArray": "4 4"}
+    assert circle_style({"a": jihadist, "r": 6.0, "k": AGGREGATE}) == {
+        "radius": 6.0, "fillColor": "#222222", "color": "#ffffff", "weight": 1, "opacity": 0.9, "fillOpacity": 0.75}
+
+
+def test_the_page_holds_each_colour_once_however_many_circles():
+    def page(n: int) -> str:
+        rows = [event_row(f"ev-{i:010x}", f"Clash {i}", "2013-06-05", latitude=18.0 + i / 100, longitude=1.0,
+                          location_precision=1 + i % 3, side_a="Mali", side_b="MNLA") for i in range(n)]
+        return build_map(frame(rows)).get_root().render()
+
+    one, many = page(1), page(200)
+    assert many.count(ALIGNMENT_COLOURS["state"]) == one.count(ALIGNMENT_COLOURS["state"]) <= 2  # table, legend
+    assert "fillOpacity" not in many.split("L.timeline(")[1].split("_options")[0]  # no style in the features
+    # Bytes per further event: id, times, place, tooltip and codes (367 when each carried its whole style).
+    assert len(many) - len(one) < 199 * 260
+
+
+def test_a_deep_copy_of_the_map_draws_the_same_features():
+    m = build_map(frame([ANEFIS, KIDAL, NOWHERE]))
+    html = copy.deepcopy(m).get_root().render()  # as the app renders its cached map
+    drawn = json.loads(html.split("L.timeline(")[1].split(",\n")[0])
+    assert drawn == {"type": "FeatureCollection", "features": features_of(m)}
+
+
 def test_unknown_alignment_values_are_grey():
     style = marker_style("Martians", None, None, None)
     assert style["fillColor"] == style["color"] == ALIGNMENT_COLOURS["unknown"]
@@ -199,14 +254,14 @@ def test_approximate_locations_look_approximate():
 
 def test_marker_size_uses_best_killed_column_or_claims():
     sized = build_map(frame([ANEFIS], best_killed=pd.array([16], dtype="Int64")))
-    assert features_of(sized)[0]["properties"]["style"]["radius"] == MIN_RADIUS + 8
+    assert style_of(features_of(sized)[0])["radius"] == MIN_RADIUS + 8
     claims = pd.DataFrame([
         ("ev-00000000a1", "b", "killed", 30, 30, "Mali", "30 killed (per Mali)"),
         ("ev-00000000a1", "b", "killed", 2, 2, "MNLA", "2 dead (per MNLA)"),
         ("ev-00000000a1", "a", "injured", 2, 2, "Mali", "2 injured (per Mali)"),
     ], columns=CLAIM_COLUMNS).astype({"low": "Int64", "high": "Int64"})
     from_claims = build_map(frame([ANEFIS]), claims=claims)
-    assert features_of(from_claims)[0]["properties"]["style"]["radius"] == MIN_RADIUS + 8  # median 16 dead
+    assert style_of(features_of(from_claims)[0])["radius"] == MIN_RADIUS + 8  # median 16 dead
 
 
 def test_slider_covers_all_events_in_about_monthly_steps_without_ticks():
@@ -241,7 +296,7 @@ def test_above_the_threshold_places_and_periods_are_counted_and_the_map_says_so(
     features = features_of(m)
     assert len(features) <= 10
     assert sum(map(aggregated_count, features)) == 30
-    assert all(f["properties"]["event_id"] == "" for f in features)
+    assert not any("event_id" in f["properties"] for f in features)  # a count names no single event
     assert "Aggregated view: 30 events" in m.get_root().render()
 
 
@@ -262,7 +317,7 @@ def test_an_aggregated_circle_shows_its_most_common_place_and_side_a_alignment()
     (feature,) = features_of(m)
     # Two each: the first seen wins the tie.
     assert feature["properties"]["tooltip"] == "Tessalit · Jun 2013 · 4 events (aggregated)"
-    assert feature["properties"]["style"]["fillColor"] == ALIGNMENT_COLOURS["state"]
+    assert style_of(feature)["fillColor"] == ALIGNMENT_COLOURS["state"]
 
 
 def test_below_the_threshold_no_aggregation_note():
@@ -307,7 +362,8 @@ def test_seed_articles_on_the_map(seed_catalogue):
     assert len(features) == int(events["latitude"].notna().sum())
     props = features[anefis["event_id"]]["properties"]
     assert props["tooltip"] == f"Battle of Anefis (June 2013) · 5 Jun 2013 · {anefis['event_id']}"
-    assert props["style"]["fillColor"] == ALIGNMENT_COLOURS["state"]  # Mali
-    assert props["style"]["color"] == ALIGNMENT_COLOURS["rebel"]  # MNLA
-    assert props["style"]["radius"] > MIN_RADIUS  # "30 killed (per Mali)" / "2 dead (per MNLA)"
+    style = style_of(features[anefis["event_id"]])
+    assert style["fillColor"] == ALIGNMENT_COLOURS["state"]  # Mali
+    assert style["color"] == ALIGNMENT_COLOURS["rebel"]  # MNLA
+    assert style["radius"] > MIN_RADIUS  # "30 killed (per Mali)" / "2 dead (per MNLA)"
     json.dumps(list(features.values()))  # plain JSON all the way down

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from dashboard.assets import ensure_static_files, localize
-from dashboard.mapview import build_map
+from dashboard.mapview import ALIGNMENT_COLOURS, MIN_RADIUS, build_map
 from dashboard.model import EVENT_COLUMNS
 
 CHROMIUM = "/usr/bin/chromium"
@@ -24,8 +24,11 @@ SLIDER = ".leaflet-timeline-control input[type=range]"
 VISIBLE_MARKERS = """() => { const map = Object.values(window).find(v => v instanceof L.Map); const out = [];
     map.eachLayer(l => { if (l instanceof L.CircleMarker && l.feature) {
         const p = map.latLngToContainerPoint(l.getLatLng()); const r = map.getContainer().getBoundingClientRect();
-        out.push({id: l.feature.properties.event_id, x: p.x + r.left, y: p.y + r.top}); } });
+        const o = l.options, style = {fillColor: o.fillColor, color: o.color, radius: o.radius, weight: o.weight,
+            opacity: o.opacity, fillOpacity: o.fillOpacity, dashArray: o.dashArray || null};
+        out.push({id: l.feature.properties.event_id, x: p.x + r.left, y: p.y + r.top, style: style}); } });
     return out; }"""
+STATE, REBEL = ALIGNMENT_COLOURS["state"], ALIGNMENT_COLOURS["rebel"]
 
 
 def row(event_id: str, title: str, day: str, lat: float, lon: float, precision: int) -> dict:
@@ -48,7 +51,16 @@ def events() -> pd.DataFrame:
 
 @pytest.fixture()
 def served_map(tmp_path):
-    m = build_map(events(), selected_event_id="ev-00000000a1")
+    yield from serve(build_map(events(), selected_event_id="ev-00000000a1"), tmp_path)
+
+
+@pytest.fixture()
+def served_aggregated_map(tmp_path):
+    yield from serve(build_map(events(), aggregate_above=1), tmp_path)
+
+
+def serve(m, tmp_path):
+    """Write the map's page with its offline files and serve the folder; yields the base URL."""
     mapping = localize(m, base_url="static/folium-offline/")
     ensure_static_files(tmp_path / "static", mapping)
     (tmp_path / "index.html").write_text(m.get_root().render(), encoding="utf-8")
@@ -71,12 +83,16 @@ def set_slider(page, utc_iso: str) -> None:
                   pd.Timestamp(utc_iso).value // 10**6)
 
 
+def launch(p):
+    return p.chromium.launch(executable_path=CHROMIUM, args=[
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"])
+
+
 def test_map_works_offline_in_a_real_browser(served_map, tmp_path):
     requests, errors, dialogs = [], [], []
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run"])
+        browser = launch(p)
         page = browser.new_page(viewport={"width": 1100, "height": 800})
         page.on("request", lambda r: requests.append(r.url))
         page.on("pageerror", lambda e: errors.append(str(e)))
@@ -88,6 +104,9 @@ def test_map_works_offline_in_a_real_browser(served_map, tmp_path):
         assert page.inner_text(".leaflet-timeline-control output") == "7 Jun 2013"
         shown = {m["id"]: m for m in page.evaluate(VISIBLE_MARKERS)}
         assert set(shown) == {"ev-00000000a1", "ev-00000000b2"}  # Gao (2012) is outside the window
+        # Fill: side A (Mali), ring: side B (MNLA); no claims, so the smallest circle; an exact place.
+        assert shown["ev-00000000a1"]["style"] == {"fillColor": STATE, "color": REBEL, "radius": MIN_RADIUS,
+                                                   "weight": 3, "opacity": 0.95, "fillOpacity": 0.8, "dashArray": None}
 
         probe = shown["ev-00000000b2"]
         page.mouse.move(probe["x"], probe["y"])
@@ -106,7 +125,11 @@ def test_map_works_offline_in_a_real_browser(served_map, tmp_path):
         page.wait_for_selector(".leaflet-tooltip >> text=ev-00000000a1")
 
         set_slider(page, "2012-06-27")
-        assert {m["id"] for m in page.evaluate(VISIBLE_MARKERS)} == {"ev-00000000c3"}
+        (gao,) = page.evaluate(VISIBLE_MARKERS)
+        assert gao["id"] == "ev-00000000c3"
+        # An approximate place (precision 2): dashed, paler and larger.
+        assert gao["style"] == {"fillColor": STATE, "color": REBEL, "radius": MIN_RADIUS + 4, "weight": 3,
+                                "opacity": 0.7, "fillOpacity": 0.3, "dashArray": "4 4"}
         page.screenshot(path=str(tmp_path / "map.png"))
         browser.close()
 
@@ -114,3 +137,22 @@ def test_map_works_offline_in_a_real_browser(served_map, tmp_path):
     assert outside == []
     assert errors == [] and dialogs == []
     assert any(url.endswith("-leaflet.timeline.min.js") for url in requests)
+
+
+def test_aggregated_circles_are_drawn_with_their_style(served_aggregated_map):
+    errors = []
+    with sync_api.sync_playwright() as p:
+        browser = launch(p)
+        page = browser.new_page(viewport={"width": 1100, "height": 800})
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(f"{served_aggregated_map}/index.html")
+        page.wait_for_selector(SLIDER)
+        set_slider(page, "2013-06-07T12:00")
+        (circle,) = page.evaluate(VISIBLE_MARKERS)
+        browser.close()
+    assert circle["id"] is None  # a count of events, none of them in particular
+    # Anefis and the probe (2013) in one circle sized by their count; fill: side A's alignment; a white ring.
+    radius = round(MIN_RADIUS + 2 * math.sqrt(2), 1)
+    assert circle["style"] == {"fillColor": STATE, "color": "#ffffff", "radius": radius, "weight": 1, "opacity": 0.9,
+                               "fillOpacity": 0.75, "dashArray": None}
+    assert errors == []
