@@ -18,7 +18,7 @@ from dashboard.catalogue import build_catalogue
 ROOT = Path(__file__).parent.parent
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).parent / "screenshots"
-PROBE = r"Kidal ${alert(1)} </script><img src=x onerror=alert(1)> \u"
+PROBE = r"Kidal ${alert(1)} </script><img src=x onerror=alert(1)> {{ 7*7 }} \u"
 
 pytestmark = [
     pytest.mark.browser,
