@@ -52,8 +52,10 @@ FULL_SIZES, QUICK_SIZES = (1_000, 10_000, 100_000), (200,)
 FULL_ARTICLES, QUICK_ARTICLES = 1_000, 50
 # The filter a user would set: a date range, a coalition (members by year) and a region.
 FILTER = {"start": "2014-01-01", "end": "2019-12-31", "factions": ["CMA"], "regions": ["Kidal"]}
-BROWSER_REGION = "Kidal"  # chosen in the sidebar for the filter-change timing
-WARM_REGION = "Gao"
+# Chosen one after another in the sidebar (each a filter state not rendered yet) for the filter-change timings,
+# and opened by URL by new visitors for the warm loads; the figures are the medians.
+BROWSER_REGIONS = ("Kidal", "Gao", "Ménaka")
+WARM_REGIONS = ("Gao", "Ménaka", "Mopti")
 READY_LINE = "Dashboard data ready"  # what `serve` prints once its caches are warm  # a state not rendered yet, opened by URL on a warm server
 
 # Targets from issue 5, for 100k events: (figure key suffix, limit, unit, what the target says).
@@ -354,39 +356,51 @@ def _load_to_markers(browser, url: str, timeout: float) -> float:
     return seconds
 
 
+def _put_median(results: Results, key: str, samples: list[float]) -> None:
+    """The median under `key`, every sample under `key`_samples (so a run's spread can be seen)."""
+    results.put(key, statistics.median(samples))
+    results.figures[key + "_samples"] = [round(x, 3) for x in samples]
+
+
 def _browse(results: Results, key: str, browser, url: str, timeout: float, warm: bool = True) -> None:
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)[:200]))
-    start = time.perf_counter()
-    page.goto(url, wait_until="commit")
-    _wait(page, lambda: _summary_text(page), timeout, "the events summary", errors)
-    results.put(key + "load_to_table_s", time.perf_counter() - start)
-    state = _wait(page, lambda: _ready_map(page, new=False), timeout, "markers on the map", errors)
-    results.put(key + "load_to_markers_s", time.perf_counter() - start)
+    """Visitors loading the page, then filter changes in the last visitor's sidebar, then visitors opening new states."""
+    visits = 3 if warm else 1
+    loads, tables, page, errors = [], [], None, []
+    for visit in range(visits):
+        if page is not None:
+            page.close()
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        errors = []
+        page.on("pageerror", lambda error, errors=errors: errors.append(str(error)[:200]))
+        start = time.perf_counter()
+        page.goto(url, wait_until="commit")
+        _wait(page, lambda: _summary_text(page), timeout, "the events summary", errors)
+        tables.append(time.perf_counter() - start)
+        state = _wait(page, lambda: _ready_map(page, new=False), timeout, "markers on the map", errors)
+        loads.append(time.perf_counter() - start)
+    _put_median(results, key + "load_to_table_s", tables)
+    _put_median(results, key + "load_to_markers_s", loads)
     results.put(key + "markers_at_load", state["shown"])
     with results.stage(key + "filter_to_map_s"):
-        _change_filter(results, key, page, timeout, errors)
+        to_table, to_map = [], []
+        for region in BROWSER_REGIONS[:visits]:
+            table_s, map_s, shown = _change_filter(page, region, timeout, errors)
+            to_table.append(table_s)
+            to_map.append(map_s)
+        _put_median(results, key + "filter_to_table_s", to_table)
+        _put_median(results, key + "filter_to_map_s", to_map)
+        results.put(key + "markers_after_filter", shown)
     if warm:
         with results.stage(key + "warm_load_to_markers_s"):
-            _warm_load(results, key, browser, url, timeout)
+            _put_median(results, key + "warm_load_to_markers_s",
+                        [_load_to_markers(browser, f"{url}?region={region}", timeout) for region in WARM_REGIONS])
     if errors:
         results.notes.append(f"{key}page errors: {'; '.join(errors[:3])}")
 
 
-def _warm_load(results: Results, key: str, browser, url: str, timeout: float) -> None:
-    """A second visitor on the running server, opening a filter state no one has rendered yet."""
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)[:200]))
-    start = time.perf_counter()
-    page.goto(f"{url}?region={WARM_REGION}", wait_until="commit")
-    _wait(page, lambda: _ready_map(page, new=False), timeout, "markers on the map (warm load)", errors)
-    results.put(key + "warm_load_to_markers_s", time.perf_counter() - start)
-
-
-def _change_filter(results: Results, key: str, page, timeout: float, errors: list[str]) -> None:
-    """Choose a region in the sidebar; time until the summary line changes and until the new map shows markers.
+def _change_filter(page, region: str, timeout: float, errors: list[str]) -> tuple[float, float, int]:
+    """Add a region in the sidebar: seconds until the summary line shows the new counts and until the new map
+    shows markers, and how many it shows.
 
     The summary time is taken inside the page (pointer down on the option to the first frame painted after the
     line's text changed), so it is not rounded up to Playwright's polling.
@@ -394,9 +408,9 @@ def _change_filter(results: Results, key: str, page, timeout: float, errors: lis
     for frame in _map_frames(page):
         frame.evaluate("() => { window.__benchOld = true; }")
     before = _summary_text(page)
-    region = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text="Region")
-    region.locator("input").first.click()
-    option = page.get_by_role("option", name=BROWSER_REGION, exact=True)
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text="Region")
+    box.locator("input").first.click()
+    option = page.get_by_role("option", name=region, exact=True)
     option.wait_for(timeout=timeout * 1000)
     # A user chooses once the page has settled: Streamlit's status widget is gone when no run is going on.
     page.wait_for_function("!document.querySelector('[data-testid=stStatusWidget]')", timeout=timeout * 1000)
@@ -407,11 +421,11 @@ def _change_filter(results: Results, key: str, page, timeout: float, errors: lis
           "the events summary after a filter change", errors)
     marks = _wait(page, lambda: page.evaluate("() => window.__benchMarks.painted && window.__benchMarks"), timeout,
                   "the painted summary", errors)
-    results.put(key + "filter_to_table_s", (marks["painted"] - marks["pointerdown"]) / 1000)
     state = _wait(page, lambda: _ready_map(page, new=True), timeout, "the updated map", errors)
-    results.put(key + "filter_to_map_s", time.perf_counter() - start)
-    results.put(key + "markers_after_filter", state["shown"])
+    map_s = time.perf_counter() - start
     page.keyboard.press("Escape")
+    page.wait_for_function("!document.querySelector('[data-testid=stStatusWidget]')", timeout=timeout * 1000)
+    return (marks["painted"] - marks["pointerdown"]) / 1000, map_s, state["shown"]
 
 
 def browser_skip_reason(no_browser: bool) -> str | None:
