@@ -8,6 +8,7 @@ import shutil
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 
@@ -78,11 +79,16 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:12]
 
 
-def cached_catalogue(seeds_dir: str | Path, gazetteer_path: str | Path | None, cache_dir: str | Path) -> Catalogue:
+Prepare = Callable[["Catalogue"], pd.DataFrame]
+
+
+def cached_catalogue(seeds_dir: str | Path, gazetteer_path: str | Path | None, cache_dir: str | Path,
+                     prepare: Prepare | None = None) -> Catalogue:
     """build_catalogue, kept on disk (Parquet) under the content and code fingerprints, so a restart starts warm.
 
     The catalogue comes back without the article text in `events` (read per event through `with_text`), unless
-    the cache cannot be written, when it is the whole built catalogue.
+    the cache cannot be written, when it is the whole built catalogue. With `prepare`, `events` is
+    prepare(catalogue) instead, computed once and kept in the store beside the tables.
     """
     key = f"{corpus_fingerprint(seeds_dir, gazetteer_path)}-{code_fingerprint()}"
 
@@ -90,31 +96,52 @@ def cached_catalogue(seeds_dir: str | Path, gazetteer_path: str | Path | None, c
         built = build_catalogue(seeds_dir, gazetteer_path)
         store.write_store({"events": built.events, "claims": built.claims, "problems": built.problems}, partial)
 
-    return _stored(Path(cache_dir) / f"catalogue-{key}", write, lambda: build_catalogue(seeds_dir, gazetteer_path))
+    return _stored(Path(cache_dir) / f"catalogue-{key}", write, lambda: build_catalogue(seeds_dir, gazetteer_path), prepare)
 
 
-def cached_prebuilt(folder: str | Path, cache_dir: str | Path) -> Catalogue:
+def cached_prebuilt(folder: str | Path, cache_dir: str | Path, prepare: Prepare | None = None) -> Catalogue:
     """A folder written by `build` (CSV), converted once to a disk store a block at a time, then read like the seeds."""
     key = f"csv-{corpus_fingerprint(folder, None)}-{code_fingerprint()}"
     typed = {"events": _typed_events, "claims": _typed_claims, "problems": _typed_problems}
     return _stored(Path(cache_dir) / f"catalogue-{key}", lambda partial: store.convert_csv_folder(Path(folder), partial, typed),
-                   lambda: read_catalogue(folder))
+                   lambda: read_catalogue(folder), prepare)
 
 
-def _stored(folder: Path, write, whole) -> Catalogue:
+def _stored(folder: Path, write, whole, prepare: Prepare | None) -> Catalogue:
     """The store in `folder`, written by `write(partial_folder)` first if missing; `whole()` when the disk says no."""
     for attempt in range(2):
         if not store.is_complete(folder) and not _write_store(folder, write):
             break  # a read-only disk only costs the warm start and the memory saving
         try:
-            tables = store.read_store(folder)
-            store.mark_used(folder)
+            catalogue = _read_stored(folder, prepare)
         except (OSError, ValueError):  # a damaged store is written again, once
             shutil.rmtree(folder, ignore_errors=True)
             continue
-        return Catalogue(tables["events"], tables["claims"], tables["problems"],
-                         text=store.EventText(folder / "events.parquet"), folder=folder)
-    return whole()
+        store.mark_used(folder)
+        return catalogue
+    catalogue = whole()
+    if prepare is not None:
+        catalogue.events = prepare(catalogue)
+    return catalogue
+
+
+def _read_stored(folder: Path, prepare: Prepare | None) -> Catalogue:
+    """The stored tables; with `prepare`, its events table, read from the store if an earlier start kept it there."""
+    prepared = folder / f"prepared-{prepare.__module__}.{prepare.__qualname__}.parquet" if prepare else None
+    reuse = prepared is not None and prepared.is_file()
+    tables = store.read_store(folder, events_file=prepared.name if reuse else "events.parquet")
+    catalogue = Catalogue(tables["events"], tables["claims"], tables["problems"],
+                          text=store.EventText(folder / "events.parquet"), folder=folder)
+    if prepare is not None and not reuse:
+        catalogue.events = prepare(catalogue)
+        try:
+            partial = prepared.with_name(prepared.name + ".partial")
+            catalogue.events.to_parquet(partial, index=False)
+            partial.rename(prepared)
+        except (OSError, ValueError):
+            pass  # kept in memory only: the next start prepares again
+    store.release_unused_memory()
+    return catalogue
 
 
 def _write_store(folder: Path, write) -> bool:
@@ -128,25 +155,6 @@ def _write_store(folder: Path, write) -> bool:
     except OSError:
         shutil.rmtree(partial, ignore_errors=True)
         return store.is_complete(folder)  # another server may have written the same store meanwhile
-
-
-def cached_frame(catalogue: Catalogue, name: str, compute) -> pd.DataFrame:
-    """compute(), kept in the catalogue's store as NAME.parquet (derived columns then cost nothing on a restart)."""
-    path = catalogue.folder / f"{name}.parquet" if catalogue.folder else None
-    if path is not None and path.is_file():
-        try:
-            return pd.read_parquet(path)
-        except (OSError, ValueError):
-            pass
-    frame = compute()
-    if path is not None:
-        try:
-            partial = path.with_suffix(".partial")
-            frame.to_parquet(partial, index=False)
-            partial.rename(path)
-        except (OSError, ValueError):
-            pass  # kept in memory only
-    return frame
 
 
 def build_catalogue(seeds_dir: str | Path = DEFAULT_SEEDS, gazetteer_path: str | Path | None = DEFAULT_GAZETTEER) -> Catalogue:

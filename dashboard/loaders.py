@@ -18,7 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import assets, factions, filters, mapview
-from dashboard.catalogue import Catalogue, cached_catalogue, cached_frame, cached_prebuilt, corpus_fingerprint
+from dashboard.catalogue import Catalogue, cached_catalogue, cached_prebuilt, corpus_fingerprint
 
 ROOT = Path(__file__).resolve().parent.parent
 STATIC_DIR = Path(__file__).with_name("static")
@@ -56,11 +56,8 @@ def prepared_events(catalogue: Catalogue) -> pd.DataFrame:
 def load_catalogue(fingerprint: str, _sources: Sources) -> Catalogue:
     """Parse and geocode once per content of seeds + gazetteer, shared read-only by every session."""
     if _sources.prebuilt:
-        catalogue = cached_prebuilt(_sources.prebuilt, _sources.cache)
-    else:
-        catalogue = cached_catalogue(_sources.seeds, _sources.gazetteer, _sources.cache)
-    catalogue.events = cached_frame(catalogue, "prepared-events", lambda: prepared_events(catalogue))
-    return catalogue
+        return cached_prebuilt(_sources.prebuilt, _sources.cache, prepare=prepared_events)
+    return cached_catalogue(_sources.seeds, _sources.gazetteer, _sources.cache, prepare=prepared_events)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
