@@ -111,10 +111,12 @@ def main() -> None:
     events = catalogue.events
     st.title("Mali War in the north: the articles on a map")
     state = filter_widgets(key, events)
-    shown = state.apply(events)
-    located = int(shown["latitude"].notna().sum())
-    st.markdown(f"**{len(shown)}** of {len(events)} events shown · **{located}** on the map · "
-                f"{len(shown) - located} unlocated · {len(catalogue.problems)} problems (see below)")
+    # The counts go out before the rows are copied out of the 100k-row table: the first answer to a filter change.
+    kept = state.mask(events)
+    count, located = int(kept.sum()), int((kept & events["latitude"].notna()).sum())
+    st.markdown(f"**{count}** of {len(events)} events shown · **{located}** on the map · "
+                f"{count - located} unlocated · {len(catalogue.problems)} problems (see below)")
+    shown = filters.selected_rows(events, kept)
     offline_assets()
     st.session_state.setdefault("selected", st.query_params.get("event"))
     map_column, detail_column = st.columns([3, 2])

@@ -154,6 +154,13 @@ def filter_events(events: pd.DataFrame, *, start: Any = None, end: Any = None, f
     Empty choices do not filter. Returns prepared rows ordered by (start_date, event_id).
     """
     prepared = events if is_prepared(events) else prepare_events(events)
+    return selected_rows(prepared, filter_mask(prepared, start=start, end=end, factions=factions, regions=regions,
+                                               kinds=kinds))
+
+
+def filter_mask(prepared: pd.DataFrame, *, start: Any = None, end: Any = None, factions: Iterable[str] = (),
+                regions: Iterable[str] = (), kinds: Iterable[str] = ()) -> pd.Series:
+    """Which rows of prepared events filter_events keeps (counting them is cheaper than copying them out)."""
     low, high = _as_timestamp(start, "start"), _as_timestamp(end, "end")
     if low is not None and high is not None and low > high:
         raise FilterError(f"start {low.date()} is after end {high.date()}")
@@ -169,7 +176,12 @@ def filter_events(events: pd.DataFrame, *, start: Any = None, end: Any = None, f
         mask &= prepared["_region"].isin({fold(r) for r in regions})
     if kinds:
         mask &= prepared["kind"].isin(kinds)
-    return _in_order(prepared[mask])
+    return mask
+
+
+def selected_rows(prepared: pd.DataFrame, mask: pd.Series) -> pd.DataFrame:
+    """The rows a filter_mask keeps, in (start_date, event_id) order."""
+    return _in_order(prepared if mask.all() else prepared[mask])
 
 
 def _in_order(rows: pd.DataFrame) -> pd.DataFrame:
@@ -239,6 +251,10 @@ class FilterState:
     def apply(self, events: pd.DataFrame) -> pd.DataFrame:
         return filter_events(events, start=self.start, end=self.end, factions=self.factions,
                              regions=self.regions, kinds=self.kinds)
+
+    def mask(self, prepared: pd.DataFrame) -> pd.Series:
+        return filter_mask(prepared, start=self.start, end=self.end, factions=self.factions,
+                           regions=self.regions, kinds=self.kinds)
 
 
 def _values(params: Mapping[str, Any], key: str) -> list[str]:

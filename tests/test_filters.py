@@ -8,7 +8,7 @@ from hypothesis import given, settings, strategies as st
 from dashboard.factions import canonical_party, fold, split_parties
 from dashboard.filters import (
     FilterError, FilterState, UnknownEventError, events_at_place, filter_events, parse_query_params,
-    prepare_events, public_columns,
+    prepare_events, public_columns, selected_rows,
 )
 from dashboard.model import EVENT_COLUMNS
 from fixtures_events import (
@@ -267,3 +267,17 @@ def test_on_the_real_seed_catalogue_coalitions_aliases_and_places_line_up():
     assert filter_events(events, factions=["MUJAO"])["event_id"].tolist() == \
         filter_events(events, factions=["MOJWA"])["event_id"].tolist() != []
     assert events_at_place(events, anefis_2013)["start_date"].tolist() == ["2013-05-17", "2014-07-11"]
+
+
+@pytest.mark.parametrize("state", [
+    FilterState(),
+    FilterState(start=dt.date(2013, 1, 1), end=dt.date(2013, 12, 31)),
+    FilterState(factions=("CMA",), regions=("Kidal",)),
+    FilterState(regions=("Nowhere",)),
+])
+def test_the_counts_line_mask_keeps_the_same_rows_as_the_table(state):
+    prepared = prepare_events(seed_events())
+    mask = state.mask(prepared)
+    rows = selected_rows(prepared, mask)
+    assert int(mask.sum()) == len(rows)
+    assert titles(rows) == titles(state.apply(prepared))
