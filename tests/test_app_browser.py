@@ -69,12 +69,17 @@ def ids(corpus):
     return dict(zip(events["title"], events["event_id"]))
 
 
+SERVER = {}  # the running app's process and log, for messages when a test fails
+
+
 @pytest.fixture(scope="module")
-def app_url(corpus):
+def app_url(corpus, tmp_path_factory):
     port = free_port()
     env = dict(os.environ, DASHBOARD_SEEDS=str(corpus))
+    log = tmp_path_factory.mktemp("server") / "server.log"
     server = subprocess.Popen([sys.executable, "-m", "dashboard", "serve", "--port", str(port)], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              stdout=log.open("wb"), stderr=subprocess.STDOUT)
+    SERVER.update(process=server, log=log)
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(120):
@@ -146,10 +151,20 @@ def download_events_csv(page) -> bytes:
             with page.expect_download(timeout=20_000) as download:
                 button.click()
             return Path(download.value.path()).read_bytes()
-        except sync_api.TimeoutError:
+        except sync_api.TimeoutError as error:
             if attempt:
-                raise
+                raise AssertionError(f"no download: {error}\n{server_state(page)}") from error
     raise AssertionError("unreachable")
+
+
+def server_state(page) -> str:
+    """What a failing test should say about the app: alive or not, the page's text, the end of its log."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "failure.png"), full_page=True)
+    process, log = SERVER.get("process"), SERVER.get("log")
+    alive = "no server" if process is None else ("running" if process.poll() is None else f"exited {process.returncode}")
+    tail = log.read_text(errors="replace")[-3000:] if log and log.exists() else ""
+    return f"server {alive}; page text: {page.inner_text('body')[:1500]!r}\nserver log:\n{tail}"
 
 
 def test_click_a_marker_read_the_battle_move_the_slider(page, app_url, ids):
