@@ -66,8 +66,11 @@ def run_serve(port: int, address: str, catalogue: Path | None = None) -> int:
         os.environ["DASHBOARD_CATALOGUE"] = str(catalogue.resolve())
     from streamlit.web import cli as streamlit_cli
 
-    from dashboard import loaders
+    from dashboard import assets, loaders
 
+    # The offline Leaflet files are written before Streamlit starts: it walks the static folder as it starts,
+    # and a file appearing meanwhile (a fresh clone) made it fail.
+    assets.ensure_static_files(loaders.STATIC_DIR)
     # Streamlit runs in this process (no wrapper holding memory beside it, and stopping `serve` stops the
     # server); the warm-up fills the shared caches meanwhile, so the first visitor does not pay for them.
     loaders.warm_up_when_serving()
