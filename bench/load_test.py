@@ -200,7 +200,8 @@ def server_metrics(url: str, families: str = "") -> dict[str, Any]:
     out: dict[str, Any] = {"cache_bytes": {}}
     for name, labels, value in re.findall(r"^(\w+)(?:\{([^}]*)\})?\s+(\S+)$", text, re.M):
         label = dict(re.findall(r'(\w+)="([^"]*)"', labels))
-        cache = label.get("cache", "").removeprefix("__main__.") or label.get("cache_type", "")
+        # "dashboard.loaders.load_catalogue" (or "__main__.…" for functions defined in the script): the name alone.
+        cache = label.get("cache", "").rsplit(".", 1)[-1] or label.get("cache_type", "")
         if name == "active_sessions":
             out["active_sessions"] = int(float(value))
         elif name == "session_events_total":
