@@ -125,6 +125,18 @@ def wait_until_healthy(url: str, server: subprocess.Popen, timeout: float) -> No
     raise TimeoutError(f"the app did not answer at {url} within {timeout:.0f} s")
 
 
+def wait_for_log(log: Path, text: str, server, timeout: float) -> None:
+    """Until `text` is in the server's log; the server exiting (message: the log's end) or the timeout raises."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if text in log.read_text(encoding="utf-8", errors="replace"):
+            return
+        if server.poll() is not None:
+            raise RuntimeError(f"the app exited with code {server.returncode}: {log.read_text(errors='replace')[-500:]}")
+        time.sleep(0.05)
+    raise TimeoutError(f"no {text!r} in the server log within {timeout:.0f} s")
+
+
 def stop_group(server: subprocess.Popen) -> None:
     """SIGTERM to the server's own process group (streamlit runs as its child), then SIGKILL if need be."""
     if server.poll() is not None:

@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))  # `python bench/run.py` from a checkout, installe
 import pandas as pd  # noqa: E402
 
 from bench import synthetic  # noqa: E402
-from bench.appserver import MemorySampler, running_app  # noqa: E402
+from bench.appserver import MemorySampler, running_app, wait_for_log  # noqa: E402
 from dashboard import assets, factions, filters, mapview  # noqa: E402
 from dashboard import loaders  # noqa: E402
 from dashboard.catalogue import (  # noqa: E402
@@ -319,7 +319,7 @@ def _serving(results: Results, n: int, label: str, folder: Path, cache: Path, wo
         sampler.start()
         try:
             results.put(key + "server_start_s", time.perf_counter() - start)
-            _wait_for_log(log, READY_LINE, server, timeout)
+            wait_for_log(log, READY_LINE, server, timeout)
             results.put(key + "data_ready_s", time.perf_counter() - start)
             yield url
         finally:
@@ -328,21 +328,16 @@ def _serving(results: Results, n: int, label: str, folder: Path, cache: Path, wo
             results.put(f"{n}_server_{label}final_rss_mb", sampler.last_mb)
 
 
-def _wait_for_log(log: Path, text: str, server, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if text in log.read_text(encoding="utf-8", errors="replace"):
-            return
-        if server.poll() is not None:
-            raise RuntimeError(f"the app exited with code {server.returncode}: {log.read_text(errors='replace')[-500:]}")
-        time.sleep(0.05)
-    raise TimeoutError(f"no {text!r} in the server log within {timeout:.0f} s")
-
-
-def _load_to_markers(browser, url: str, timeout: float) -> float:
+def _new_page(browser) -> tuple[Any, list[str]]:
+    """A page of the bench's size, and the list its script errors are collected in."""
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)[:200]))
+    return page, errors
+
+
+def _load_to_markers(browser, url: str, timeout: float) -> float:
+    page, errors = _new_page(browser)
     start = time.perf_counter()
     page.goto(url, wait_until="commit")
     _wait(page, lambda: _ready_map(page, new=False), timeout, "markers on the map", errors)
@@ -364,9 +359,7 @@ def _browse(results: Results, key: str, browser, url: str, timeout: float, warm:
     for visit in range(visits):
         if page is not None:
             page.close()
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        errors = []
-        page.on("pageerror", lambda error, errors=errors: errors.append(str(error)[:200]))
+        page, errors = _new_page(browser)
         start = time.perf_counter()
         page.goto(url, wait_until="commit")
         _wait(page, lambda: _summary_text(page), timeout, "the events summary", errors)

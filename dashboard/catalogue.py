@@ -32,7 +32,6 @@ class Catalogue:
     merged: int = 0  # related summaries merged into the article that describes the same event
     # Where TEXT_COLUMNS are read from when `events` leaves them out (a catalogue served from a disk store).
     text: store.EventText | None = None
-    folder: Path | None = None  # the disk store this catalogue was read from, if any
 
     def with_text(self, events: pd.DataFrame) -> pd.DataFrame:
         """These rows of `events` with TEXT_COLUMNS, read from the store when the shared table leaves them out."""
@@ -131,7 +130,7 @@ def _read_stored(folder: Path, prepare: Prepare | None) -> Catalogue:
     reuse = prepared is not None and prepared.is_file()
     tables = store.read_store(folder, events_file=prepared.name if reuse else "events.parquet")
     catalogue = Catalogue(tables["events"], tables["claims"], tables["problems"],
-                          text=store.EventText(folder / "events.parquet"), folder=folder)
+                          text=store.EventText(folder / "events.parquet"))
     if prepare is not None and not reuse:
         catalogue.events = prepare(catalogue)
         try:

@@ -249,12 +249,10 @@ class FilterState:
         return parse_query_params(params, **known)[0]
 
     def apply(self, events: pd.DataFrame) -> pd.DataFrame:
-        return filter_events(events, start=self.start, end=self.end, factions=self.factions,
-                             regions=self.regions, kinds=self.kinds)
+        return filter_events(events, **vars(self))
 
     def mask(self, prepared: pd.DataFrame) -> pd.Series:
-        return filter_mask(prepared, start=self.start, end=self.end, factions=self.factions,
-                           regions=self.regions, kinds=self.kinds)
+        return filter_mask(prepared, **vars(self))
 
 
 def _values(params: Mapping[str, Any], key: str) -> list[str]:

@@ -92,6 +92,12 @@ def hemisphere(value: float, positive: str, negative: str) -> str:
     return positive if value >= 0 else negative
 
 
+def assert_reads_back(text: str, lat: float, lon: float, within: float) -> None:
+    back = parse_coordinates(text)
+    assert back is not None
+    assert back[0] == pytest.approx(lat, abs=within) and back[1] == pytest.approx(lon, abs=within)
+
+
 def dms(value: float) -> tuple[int, int, int]:
     seconds = round(abs(value) * 3600)
     return seconds // 3600, seconds // 60 % 60, seconds % 60
@@ -101,9 +107,7 @@ def dms(value: float) -> tuple[int, int, int]:
 @given(latitudes, longitudes)
 def test_a_decimal_point_written_with_hemispheres_reads_back_within_1e4(lat, lon):
     text = f"{abs(lat):.4f}°{hemisphere(lat, 'N', 'S')} {abs(lon):.4f}°{hemisphere(lon, 'E', 'W')}"
-    back = parse_coordinates(text)
-    assert back is not None
-    assert back[0] == pytest.approx(lat, abs=1e-4) and back[1] == pytest.approx(lon, abs=1e-4)
+    assert_reads_back(text, lat, lon, within=1e-4)
 
 
 @PROPERTY
@@ -113,18 +117,14 @@ def test_a_dms_point_reads_back_to_the_second(lat, lon, form):
         a, b, c = dms(value)
         return form.format(a=a, b=b, c=c, h=hemisphere(value, positive, negative) if (a, b, c) != (0, 0, 0) else positive)
 
-    back = parse_coordinates(f"{written(lat, 'N', 'S')} {written(lon, 'E', 'W')}")
-    assert back is not None
-    assert back[0] == pytest.approx(lat, abs=1 / 3600 + 1e-4) and back[1] == pytest.approx(lon, abs=1 / 3600 + 1e-4)
+    assert_reads_back(f"{written(lat, 'N', 'S')} {written(lon, 'E', 'W')}", lat, lon, within=1 / 3600 + 1e-4)
 
 
 @PROPERTY
 @given(latitudes, longitudes)
 def test_a_wikitext_coord_template_reads_back_within_1e4(lat, lon):
     text = f"{{{{coord|{abs(lat):.4f}|{hemisphere(lat, 'N', 'S')}|{abs(lon):.4f}|{hemisphere(lon, 'E', 'W')}|display=title}}}}"
-    back = parse_coordinates(text)
-    assert back is not None
-    assert back[0] == pytest.approx(lat, abs=1e-4) and back[1] == pytest.approx(lon, abs=1e-4)
+    assert_reads_back(text, lat, lon, within=1e-4)
 
 
 @PROPERTY

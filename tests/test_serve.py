@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -13,12 +12,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # bench/ is not an installed package
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from bench.appserver import free_port, wait_for_log  # noqa: E402
 
 
 def get(url: str) -> int:
@@ -48,10 +44,7 @@ def test_a_fresh_checkout_serves_its_offline_map_files_and_stays_up(fresh_checko
                               env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while "Dashboard data ready" not in log.read_text(errors="replace") and time.monotonic() < deadline:
-            assert server.poll() is None, log.read_text(errors="replace")[-3000:]
-            time.sleep(0.2)
+        wait_for_log(log, "Dashboard data ready", server, timeout=60)
         time.sleep(1)  # Streamlit's own start-up work after it listens
         assert server.poll() is None, log.read_text(errors="replace")[-3000:]
         assert get(f"{url}/_stcore/health") == 200
