@@ -40,8 +40,9 @@ import pandas as pd  # noqa: E402
 
 from bench import synthetic  # noqa: E402
 from bench.appserver import MemorySampler, running_app, tree_cpu_s  # noqa: E402
-from dashboard import factions, filters  # noqa: E402
-from dashboard.catalogue import read_catalogue, write_catalogue  # noqa: E402
+from dashboard.parties import factions  # noqa: E402
+from dashboard.views import filters  # noqa: E402
+from dashboard.catalogue.build import read_catalogue, write_catalogue  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -200,7 +201,7 @@ def server_metrics(url: str, families: str = "") -> dict[str, Any]:
     out: dict[str, Any] = {"cache_bytes": {}}
     for name, labels, value in re.findall(r"^(\w+)(?:\{([^}]*)\})?\s+(\S+)$", text, re.M):
         label = dict(re.findall(r'(\w+)="([^"]*)"', labels))
-        # "dashboard.loaders.load_catalogue" (or "__main__.…" for functions defined in the script): the name alone.
+        # "dashboard.web.loaders.load_catalogue" (or "__main__.…" for functions defined in the script): the name alone.
         cache = label.get("cache", "").rsplit(".", 1)[-1] or label.get("cache_type", "")
         if name == "active_sessions":
             out["active_sessions"] = int(float(value))

@@ -35,14 +35,16 @@ import pandas as pd  # noqa: E402
 
 from bench import synthetic  # noqa: E402
 from bench.appserver import MemorySampler, running_app, wait_for_log  # noqa: E402
-from dashboard import assets, factions, filters, mapview  # noqa: E402
-from dashboard import loaders  # noqa: E402
-from dashboard.catalogue import (  # noqa: E402
+from dashboard.map import assets, build as mapview  # noqa: E402
+from dashboard.parties import factions  # noqa: E402
+from dashboard.views import filters  # noqa: E402
+from dashboard.web import loaders  # noqa: E402
+from dashboard.catalogue.build import (  # noqa: E402
     build_catalogue, cached_prebuilt, corpus_fingerprint, write_catalogue,
 )
-from dashboard.gazetteer import Gazetteer  # noqa: E402
-from dashboard.locate import place_events  # noqa: E402
-from dashboard.parse import parse_file  # noqa: E402
+from dashboard.places.gazetteer import Gazetteer  # noqa: E402
+from dashboard.places.locate import place_events  # noqa: E402
+from dashboard.ingest.parse import parse_file  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -6,17 +6,19 @@ import os
 import sys
 from pathlib import Path
 
-from dashboard.catalogue import DEFAULT_GAZETTEER, DEFAULT_SEEDS, Catalogue, build_catalogue, write_catalogue
+from dashboard import paths
+from dashboard.catalogue.build import Catalogue, build_catalogue, write_catalogue
 
-APP = Path(__file__).with_name("app.py")
+APP = Path(__file__).with_name("web") / "app.py"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="parse every article and write events.csv, claims.csv, problems.csv")
-    build.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help="folder of articles (default: seeds)")
-    build.add_argument("--gazetteer", type=Path, default=DEFAULT_GAZETTEER, help="gazetteer CSV (default: data/gazetteer.csv)")
+    build.add_argument("--seeds", type=Path, default=None,
+                       help="folder of articles (default: ./seeds if there is one, else the seeds that come with the package)")
+    build.add_argument("--gazetteer", type=Path, default=paths.GAZETTEER, help="gazetteer CSV (default: the package's data/gazetteer.csv)")
     build.add_argument("--out", type=Path, default=Path("out"), help="folder for the CSV files (default: out)")
     serve = commands.add_parser("serve", help="start the dashboard (Streamlit)")
     serve.add_argument("--port", type=int, default=8501)
@@ -28,7 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     return run_serve(args.port, args.address, args.catalogue)
 
 
-def run_build(seeds: Path, gazetteer: Path, out: Path) -> int:
+def run_build(seeds: Path | None, gazetteer: Path, out: Path) -> int:
+    seeds = paths.default_articles() if seeds is None else seeds
     if not seeds.is_dir():
         print(f"error: no such folder of articles: {seeds}", file=sys.stderr)
         return 2
@@ -66,7 +69,8 @@ def run_serve(port: int, address: str, catalogue: Path | None = None) -> int:
         os.environ["DASHBOARD_CATALOGUE"] = str(catalogue.resolve())
     from streamlit.web import cli as streamlit_cli
 
-    from dashboard import assets, loaders
+    from dashboard.map import assets
+    from dashboard.web import loaders
 
     # The offline Leaflet files are written before Streamlit starts: it walks the static folder as it starts,
     # and a file appearing meanwhile (a fresh clone) made it fail.

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).parent.parent / "dashboard" / "app.py")
+APP = str(Path(__file__).parent.parent / "dashboard" / "web" / "app.py")
 
 
 def run(query: dict | None = None) -> AppTest:
@@ -87,7 +87,7 @@ def test_a_broken_gazetteer_still_starts_and_shows_its_problems(tmp_path, monkey
 
 
 def test_detail_panel_survives_its_text_store_going_away():
-    from dashboard.loaders import Sources, load_catalogue
+    from dashboard.web.loaders import Sources, load_catalogue
 
     at = run()
     event_id = at.dataframe[0].value.set_index("title").loc["Battle of Gao", "event_id"]

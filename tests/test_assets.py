@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from folium.plugins import Timeline, TimelineSlider
 
-from dashboard.assets import (
+from dashboard.map.assets import (
     STREAMLIT_BASE_URL,
     OfflineAssetError,
     ensure_static_files,
@@ -16,7 +16,7 @@ from dashboard.assets import (
     missing_file_refs,
     offline_resources,
 )
-from dashboard.mapview import build_map
+from dashboard.map.build import build_map
 from dashboard.model import EVENT_COLUMNS
 
 

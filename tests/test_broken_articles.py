@@ -15,8 +15,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.catalogue import build_catalogue
-from dashboard.parse import parse_file
+from dashboard.catalogue.build import build_catalogue
+from dashboard.ingest.parse import parse_file
 
 ROOT = Path(__file__).resolve().parent.parent
 BROKEN = Path(__file__).resolve().parent / "broken"

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from dashboard.__main__ import main
-from dashboard.catalogue import build_catalogue, corpus_fingerprint, read_catalogue, write_catalogue
+from dashboard.catalogue.build import build_catalogue, corpus_fingerprint, read_catalogue, write_catalogue
 
 ROOT = Path(__file__).parent.parent
 SEEDS = ROOT / "seeds"
@@ -130,7 +130,7 @@ def test_build_command_prints_a_line_per_article_and_a_total(tmp_path, capsys):
 
 
 def test_disk_cache_serves_the_same_catalogue_and_follows_content(tmp_path):
-    from dashboard.catalogue import cached_catalogue
+    from dashboard.catalogue.build import cached_catalogue
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     for path in SEEDS.iterdir():

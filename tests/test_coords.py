@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.coords import parse_coordinates
+from dashboard.ingest.coords import parse_coordinates
 from dashboard.model import CoordinateError
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.dates import find_lead_date, format_date_range, parse_date_range
+from dashboard.ingest.dates import find_lead_date, format_date_range, parse_date_range
 from dashboard.model import DateError, DateRange
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

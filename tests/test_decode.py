@@ -2,7 +2,7 @@ import codecs
 
 import pytest
 
-from dashboard.decode import decode_article
+from dashboard.ingest.decode import decode_article
 from dashboard.model import ArticleError
 
 TEXT = "= Battle of Anéfis =\r\n\r\nInfobox\r\n- Date: July 11, 2014\r\n"

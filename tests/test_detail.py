@@ -3,11 +3,11 @@ import json
 
 import pytest
 
-from dashboard.detail import (
+from dashboard.views.detail import (
     CLAIMS_RANGE_COLUMNS, CLAIMS_TABLE_COLUMNS, claims_range, claims_table, dates_text, event_detail, figure_text,
     place_text,
 )
-from dashboard.filters import UnknownEventError, prepare_events
+from dashboard.views.filters import UnknownEventError, prepare_events
 from fixtures_events import (
     ANEFIS_2013, ANEFIS_2014, ANEFIS_MAY_2013, KIDAL_2014, KIDAL_2023, claim, claims_frame, events_frame,
     seed_claims, seed_events,

@@ -1,4 +1,4 @@
-from dashboard.escape import markdown_text
+from dashboard.text.escape import markdown_text
 
 PROBE = "Kidal ${alert(1)} </script><img src=x onerror=alert(1)> \\u"
 

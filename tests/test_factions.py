@@ -3,7 +3,7 @@ from collections import Counter
 
 import pytest
 
-from dashboard.factions import (
+from dashboard.parties.factions import (
     ALIGNMENTS, COALITIONS, PARTIES, canonical_party, event_alignments, expand_faction, faction_options, fold,
     parse_party, party_alignment, party_label, side_alignment, split_parties,
 )

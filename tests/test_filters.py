@@ -5,8 +5,8 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from dashboard.factions import canonical_party, fold, split_parties
-from dashboard.filters import (
+from dashboard.parties.factions import canonical_party, fold, split_parties
+from dashboard.views.filters import (
     FilterError, FilterState, UnknownEventError, events_at_place, filter_events, parse_query_params,
     prepare_events, public_columns, selected_rows,
 )
@@ -257,7 +257,7 @@ def test_events_at_an_unknown_id_is_a_clear_error():
 def test_on_the_real_seed_catalogue_coalitions_aliases_and_places_line_up():
     from pathlib import Path
 
-    from dashboard.catalogue import build_catalogue
+    from dashboard.catalogue.build import build_catalogue
     root = Path(__file__).resolve().parent.parent
     events = prepare_events(build_catalogue(root / "seeds", root / "data" / "gazetteer.csv").events)
     anefis_2014 = events.loc[events["start_date"] == "2014-07-11", "event_id"].item()

@@ -13,7 +13,7 @@ from geopy.exc import GeocoderServiceError
 from geopy.location import Location
 from geopy.point import Point
 
-from dashboard.gazetteer import DEFAULT_CSV, REQUIRED_COLUMNS, Gazetteer, GeocoderChain, with_online_fallback
+from dashboard.places.gazetteer import DEFAULT_CSV, REQUIRED_COLUMNS, Gazetteer, GeocoderChain, with_online_fallback
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer.csv"
 REGIONS = {"Kidal", "Gao", "Ménaka", "Tombouctou", "Mopti"}

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from geopy.distance import geodesic
 
-from dashboard.gazetteer import Gazetteer
-from dashboard.locate import place_events
+from dashboard.places.gazetteer import Gazetteer
+from dashboard.places.locate import place_events
 from dashboard.model import Event, make_event_id
 
 ROOT = Path(__file__).resolve().parents[1]

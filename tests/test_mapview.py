@@ -10,11 +10,11 @@ from folium.plugins import Timeline, TimelineSlider
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard.assets import localize, offline_resources
-from dashboard.casualties import best_estimate
-from dashboard.catalogue import build_catalogue
-from dashboard.factions import event_alignments
-from dashboard.mapview import (
+from dashboard.map.assets import localize, offline_resources
+from dashboard.casualties.read import best_estimate
+from dashboard.catalogue.build import build_catalogue
+from dashboard.parties.factions import event_alignments
+from dashboard.map.build import (
     AGGREGATE,
     ALIGNMENT_COLOURS,
     ALIGNMENT_LABELS,

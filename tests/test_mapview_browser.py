@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.assets import ensure_static_files, localize
-from dashboard.mapview import ALIGNMENT_COLOURS, MIN_RADIUS, build_map
+from dashboard.map.assets import ensure_static_files, localize
+from dashboard.map.build import ALIGNMENT_COLOURS, MIN_RADIUS, build_map
 from dashboard.model import EVENT_COLUMNS
 
 CHROMIUM = "/usr/bin/chromium"

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.parse import clean_commanders, clean_parties, parse_article, parse_file, place_from_title, split_side_block
+from dashboard.ingest.parse import clean_commanders, clean_parties, parse_article, parse_file, place_from_title, split_side_block
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 ARTICLES = Path(__file__).parent / "articles"

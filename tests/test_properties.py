@@ -18,15 +18,15 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from dashboard.casualties import ABSURD_FIGURE, parse_casualties_checked
-from dashboard.coords import parse_coordinates
-from dashboard.dates import MONTH_NAMES, format_date_range, parse_date_range
-from dashboard.decode import decode_article
-from dashboard.factions import canonical_party
-from dashboard.gazetteer import Gazetteer
-from dashboard.locate import place_events
+from dashboard.casualties.read import ABSURD_FIGURE, parse_casualties_checked
+from dashboard.ingest.coords import parse_coordinates
+from dashboard.ingest.dates import MONTH_NAMES, format_date_range, parse_date_range
+from dashboard.ingest.decode import decode_article
+from dashboard.parties.factions import canonical_party
+from dashboard.places.gazetteer import Gazetteer
+from dashboard.places.locate import place_events
 from dashboard.model import ArticleError, CoordinateError, DateError, DateRange
-from dashboard.parse import clean_commanders, clean_parties, parse_article, place_from_title
+from dashboard.ingest.parse import clean_commanders, clean_parties, parse_article, place_from_title
 
 GAZETTEER = Gazetteer.from_csv(Path(__file__).resolve().parent.parent / "data" / "gazetteer.csv")
 MALIAN_TOWNS = [p for p in GAZETTEER.places if not p.foreign and p.precision == 1 and p.kind not in ("country", "region")

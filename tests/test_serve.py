@@ -48,7 +48,7 @@ def test_a_fresh_checkout_serves_its_offline_map_files_and_stays_up(fresh_checko
         time.sleep(1)  # Streamlit's own start-up work after it listens
         assert server.poll() is None, log.read_text(errors="replace")[-3000:]
         assert get(f"{url}/_stcore/health") == 200
-        leaflet = next((fresh_checkout / "dashboard" / "static" / "folium-offline").glob("*-leaflet.js"))
+        leaflet = next((fresh_checkout / "dashboard" / "web" / "static" / "folium-offline").glob("*-leaflet.js"))
         assert get(f"{url}/app/static/folium-offline/{leaflet.name}") == 200
         assert "Traceback" not in log.read_text(errors="replace")
     finally:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import export, store
-from dashboard.catalogue import build_catalogue, cached_catalogue, cached_prebuilt, read_catalogue, write_catalogue
+from dashboard.catalogue import export, store
+from dashboard.catalogue.build import build_catalogue, cached_catalogue, cached_prebuilt, read_catalogue, write_catalogue
 from dashboard.model import TEXT_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent

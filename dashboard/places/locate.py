@@ -14,8 +14,8 @@ from countryinfo import CountryInfo
 from geopy.distance import geodesic
 from geopy.location import Location
 
-from .gazetteer import Gazetteer
-from .model import Event, Problem
+from dashboard.places.gazetteer import Gazetteer
+from dashboard.model import Event, Problem
 
 STAGE = "geocode"
 DISAGREE_KM = 10.0

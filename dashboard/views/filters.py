@@ -13,7 +13,7 @@ from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
-from .factions import (
+from dashboard.parties.factions import (
     canonical_party, coalition_of_choice, expand_faction, fold, opponents, party_alignment, split_parties,
 )
 

@@ -27,7 +27,7 @@ from folium.template import Template
 from folium.utilities import JsCode
 from jinja2.utils import htmlsafe_json_dumps
 
-from dashboard.factions import cell_parties, event_year, firm_alignments, side_alignment_against
+from dashboard.parties.factions import cell_parties, event_year, firm_alignments, side_alignment_against
 
 ALIGNMENTS = ("state", "state ally", "international", "pro-government", "rebel", "jihadist", "unknown")
 ALIGNMENT_COLOURS = {

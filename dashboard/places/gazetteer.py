@@ -23,12 +23,13 @@ from geopy.extra.rate_limiter import RateLimiter
 from geopy.location import Location
 from geopy.point import Point
 
-from dashboard.text import fold as fold_case_and_accents
-from dashboard.text import name_key
+from dashboard import paths
+from dashboard.text.fold import fold as fold_case_and_accents
+from dashboard.text.fold import name_key
 
-from .model import Problem
+from dashboard.model import Problem
 
-DEFAULT_CSV = Path(__file__).resolve().parents[1] / "data" / "gazetteer.csv"
+DEFAULT_CSV = paths.GAZETTEER
 REQUIRED_COLUMNS = ("name", "alt_names", "kind", "region", "country", "latitude", "longitude", "source")
 OPTIONAL_COLUMNS = ("precision", "note")
 # Without these a row cannot be a place at all; the other columns get defaults when missing.

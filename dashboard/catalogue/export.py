@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from .model import CLAIM_COLUMNS, EVENT_COLUMNS, PROBLEM_COLUMNS
+from dashboard.model import CLAIM_COLUMNS, EVENT_COLUMNS, PROBLEM_COLUMNS
 
 CSV_ENCODING = "utf-8-sig"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from dashboard.readers.base import RawArticle, canonical_key, fold
-from dashboard.readers.sections import attach_headed_body
+from dashboard.ingest.layout.base import RawArticle, canonical_key, fold
+from dashboard.ingest.layout.sections import attach_headed_body
 
 # Labels as pages display them; a value may be glued straight after one of these.
 _DISPLAY_LABELS = sorted([

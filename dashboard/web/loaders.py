@@ -17,11 +17,13 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import assets, factions, filters, mapview
-from dashboard.catalogue import Catalogue, cached_catalogue, cached_prebuilt, corpus_fingerprint
+from dashboard import paths
+from dashboard.map import assets, build as mapview
+from dashboard.parties import factions
+from dashboard.views import filters
+from dashboard.catalogue.build import Catalogue, cached_catalogue, cached_prebuilt, corpus_fingerprint
 
-ROOT = Path(__file__).resolve().parent.parent
-STATIC_DIR = Path(__file__).with_name("static")
+STATIC_DIR = Path(__file__).with_name("static")  # Streamlit serves <app dir>/static/
 
 log = logging.getLogger(__name__)
 
@@ -37,9 +39,9 @@ class Sources:
     @classmethod
     def from_env(cls) -> "Sources":
         prebuilt = os.environ.get("DASHBOARD_CATALOGUE")
-        return cls(Path(os.environ.get("DASHBOARD_SEEDS", ROOT / "seeds")),
-                   Path(os.environ.get("DASHBOARD_GAZETTEER", ROOT / "data" / "gazetteer.csv")),
-                   Path(prebuilt) if prebuilt else None, Path(os.environ.get("DASHBOARD_CACHE", ROOT / ".cache")))
+        return cls(Path(os.environ.get("DASHBOARD_SEEDS") or paths.default_articles()),
+                   Path(os.environ.get("DASHBOARD_GAZETTEER") or paths.GAZETTEER),
+                   Path(prebuilt) if prebuilt else None, paths.default_cache())
 
     def fingerprint(self) -> str:
         """The content hash of what is served (cheap: a file is hashed again only when it changes)."""

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from dashboard.readers.base import RawArticle
-from dashboard.readers.sections import attach_headed_body
+from dashboard.ingest.layout.base import RawArticle
+from dashboard.ingest.layout.sections import attach_headed_body
 
 _STATUS_TEMPLATES = {"kia": "KIA", "pow": "POW", "wia": "WIA", "mia": "MIA", "executed": "executed", "died": "died"}
 

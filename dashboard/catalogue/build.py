@@ -12,15 +12,14 @@ from typing import Callable
 
 import pandas as pd
 
-from dashboard import export, store
-from dashboard.gazetteer import Gazetteer
-from dashboard.locate import place_events
+from dashboard import paths
+from dashboard.catalogue import export, store
+from dashboard.places.gazetteer import Gazetteer
+from dashboard.places.locate import place_events
 from dashboard.model import CLAIM_COLUMNS, EVENT_COLUMNS, PROBLEM_COLUMNS, SIDE_LETTERS, TEXT_COLUMNS, Event, Problem
-from dashboard.parse import ParsedArticle, parse_file
-from dashboard.readers.base import fold
+from dashboard.ingest.parse import ParsedArticle, parse_file
+from dashboard.ingest.layout.base import fold
 
-DEFAULT_SEEDS = Path("seeds")
-DEFAULT_GAZETTEER = Path("data/gazetteer.csv")
 
 
 @dataclass
@@ -73,7 +72,7 @@ def file_digest(path: Path, size: int, mtime_ns: int) -> str:
 def code_fingerprint() -> str:
     """A hash of this package's source: a cached catalogue built by other code is never served."""
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.rglob("*.py")):
+    for path in sorted(paths.PACKAGE.rglob("*.py")):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
@@ -156,7 +155,9 @@ def _write_store(folder: Path, write) -> bool:
         return store.is_complete(folder)  # another server may have written the same store meanwhile
 
 
-def build_catalogue(seeds_dir: str | Path = DEFAULT_SEEDS, gazetteer_path: str | Path | None = DEFAULT_GAZETTEER) -> Catalogue:
+def build_catalogue(seeds_dir: str | Path | None = None, gazetteer_path: str | Path | None = paths.GAZETTEER) -> Catalogue:
+    """Every article of the folder (default: paths.default_articles()) parsed, merged and placed."""
+    seeds_dir = paths.default_articles() if seeds_dir is None else seeds_dir
     articles = [parse_file(path) for path in article_files(seeds_dir)]
     return catalogue_from_articles(articles, load_gazetteer(gazetteer_path))
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from dashboard.readers.base import PER_SIDE, RawArticle, canonical_key, fold
-from dashboard.readers.sections import attach_headed_body
+from dashboard.ingest.layout.base import PER_SIDE, RawArticle, canonical_key, fold
+from dashboard.ingest.layout.sections import attach_headed_body
 
 
 def _cells(line: str) -> list[str] | None:

@@ -5,14 +5,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dashboard.casualties import parse_casualties_checked
-from dashboard.coords import parse_coordinates
-from dashboard.dates import find_lead_date, parse_date_range
-from dashboard.decode import decode_article
+from dashboard.casualties.read import parse_casualties_checked
+from dashboard.ingest.coords import parse_coordinates
+from dashboard.ingest.dates import find_lead_date, parse_date_range
+from dashboard.ingest.decode import decode_article
 from dashboard.model import SIDE_LETTERS, ArticleError, Claim, Event, ParseError, Problem, make_event_id
-from dashboard.readers import RawArticle, read_article
-from dashboard.readers.base import canonical_key
-from dashboard.related import related_events
+from dashboard.ingest.layout import RawArticle, read_article
+from dashboard.ingest.layout.base import canonical_key
+from dashboard.ingest.related import related_events
 
 _STATUS = {"KIA": "killed in action", "POW": "prisoner of war", "WIA": "wounded in action", "MIA": "missing in action",
            "†": "killed", "executed": "executed", "died": "died"}

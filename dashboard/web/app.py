@@ -7,10 +7,12 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import detail, export, filters, mapview
-from dashboard.catalogue import Catalogue
-from dashboard.escape import markdown_text as md
-from dashboard.loaders import Sources, events_map, filter_choices, load_catalogue, offline_assets
+from dashboard.views import detail, filters
+from dashboard.catalogue import export
+from dashboard.map import build as mapview
+from dashboard.catalogue.build import Catalogue
+from dashboard.text.escape import markdown_text as md
+from dashboard.web.loaders import Sources, events_map, filter_choices, load_catalogue, offline_assets
 
 KINDS = ["article", "related"]
 TABLE_ROWS = 5000  # rows sent to the browser's table; the export always holds every filtered row

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from dashboard.model import ArticleError
-from dashboard.readers.base import RawArticle, Reader
-from dashboard.readers.markdown_infobox import MarkdownInfoboxReader
-from dashboard.readers.table import TableReader
-from dashboard.readers.webpage import WebPageReader
-from dashboard.readers.wikitext import WikitextReader
+from dashboard.ingest.layout.base import RawArticle, Reader
+from dashboard.ingest.layout.markdown_infobox import MarkdownInfoboxReader
+from dashboard.ingest.layout.table import TableReader
+from dashboard.ingest.layout.webpage import WebPageReader
+from dashboard.ingest.layout.wikitext import WikitextReader
 
 # Order matters: the most explicit structure first (a wikitext template cannot be mistaken for anything else).
 READERS: list[Reader] = [WikitextReader(), MarkdownInfoboxReader(), TableReader(), WebPageReader()]

@@ -13,8 +13,8 @@ from typing import Any, Mapping
 
 import pandas as pd
 
-from .factions import event_year, opponents, side_alignment, split_parties
-from .filters import UnknownEventError, events_at_place, public_columns
+from dashboard.parties.factions import event_year, opponents, side_alignment, split_parties
+from dashboard.views.filters import UnknownEventError, events_at_place, public_columns
 
 SIDES = ("a", "b", "c")
 SIDE_ORDER = (*SIDES, "civilian")

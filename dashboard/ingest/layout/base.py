@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from dashboard.text import fold as fold_case_and_accents
+from dashboard.text.fold import fold as fold_case_and_accents
 
 # Canonical infobox field -> labels seen for it (English and French wikis, Markdown dumps, wikitext keys).
 LABELS: dict[str, tuple[str, ...]] = {

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from dashboard.readers.base import RawArticle, canonical_key
-from dashboard.readers.sections import attach_body
+from dashboard.ingest.layout.base import RawArticle, canonical_key
+from dashboard.ingest.layout.sections import attach_body
 
 _ITEM = re.compile(r"^\s*[-*•]\s*([^:\n]{1,40}?)\s*:\s?(.*)$")
 _HEADING = re.compile(r"^(={1,6})\s*(.+?)\s*\1\s*$")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard.readers.base import END_HEADINGS, RELATED_HEADINGS, RawArticle, fold, split_paragraphs
+from dashboard.ingest.layout.base import END_HEADINGS, RELATED_HEADINGS, RawArticle, fold, split_paragraphs
 
 _COORD_LINE = re.compile(r"\d+(?:\.\d+)?\s*°\s*\d*.*?[NS].*?(?:[EW]|est|ouest)|^-?\d{1,2}\.\d+;\s*-?\d{1,3}\.\d+$|nord|{{\s*coord", re.I)
 
