@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.ingest.dates import find_lead_date, format_date_range, parse_date_range
+from dashboard.ingest.dates import find_lead_date, parse_date_range
+from dashboard.text.when import format_date_range
 from dashboard.model import DateError, DateRange
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -28,7 +29,7 @@ def seed_paragraph(name: str, opening: str) -> str:
         ("July 11, 2014", "2014-07-11", "2014-07-11", "day"),
         ("16–21 May 2014", "2014-05-16", "2014-05-21", "day"),
         ("November 10–14, 2023", "2023-11-10", "2023-11-14", "day"),
-        ("18 January–11 March 2012", "2012-01-18", "2012-03-11", "day"),
+        ("18 January – 11 March 2012", "2012-01-18", "2012-03-11", "day"),
         ("October 2, 2023 - December 20, 2023", "2023-10-02", "2023-12-20", "day"),
         ("March 8, 2022 - May 2023", "2022-03-08", "2023-05-31", "day"),
         ("26–28 June 2012", "2012-06-26", "2012-06-28", "day"),
@@ -160,14 +161,14 @@ def test_find_lead_date_ignores_lower_case_may_and_march_as_verbs():
     [
         (DateRange("2013-06-05", "2013-06-05", "day"), "5 June 2013"),
         (DateRange("2014-05-16", "2014-05-21", "day"), "16–21 May 2014"),
-        (DateRange("2012-01-18", "2012-03-11", "day"), "18 January–11 March 2012"),
-        (DateRange("2013-12-31", "2014-01-02", "day"), "31 December 2013–2 January 2014"),
+        (DateRange("2012-01-18", "2012-03-11", "day"), "18 January – 11 March 2012"),
+        (DateRange("2013-12-31", "2014-01-02", "day"), "31 December 2013 – 2 January 2014"),
         (DateRange("2014-05-01", "2014-05-31", "month"), "May 2014"),
         (DateRange("2014-03-01", "2014-05-31", "month"), "March–May 2014"),
         (DateRange("2012-01-01", "2012-12-31", "year"), "2012"),
         (DateRange("2012-01-01", "2014-12-31", "year"), "2012–2014"),
-        (DateRange("2022-03-08", "2023-05-31", "day"), "8 March 2022–31 May 2023"),
-        (DateRange("2012-01-01", "2014-05-31", "year"), "2012–May 2014"),
+        (DateRange("2022-03-08", "2023-05-31", "day"), "8 March 2022 – 31 May 2023"),
+        (DateRange("2012-01-01", "2014-05-31", "year"), "2012 – May 2014"),
     ],
 )
 def test_format_date_range_writes_human_text(r, text):

@@ -4,9 +4,10 @@ import json
 import pytest
 
 from dashboard.views.detail import (
-    CLAIMS_RANGE_COLUMNS, CLAIMS_TABLE_COLUMNS, claims_range, claims_table, dates_text, event_detail, figure_text,
+    CLAIMS_RANGE_COLUMNS, CLAIMS_TABLE_COLUMNS, claims_range, claims_table, event_detail, figure_text,
     place_text,
 )
+from dashboard.text.when import when_text
 from dashboard.views.filters import UnknownEventError, prepare_events
 from fixtures_events import (
     ANEFIS_2013, ANEFIS_2014, ANEFIS_MAY_2013, KIDAL_2014, KIDAL_2023, claim, claims_frame, events_frame,
@@ -160,7 +161,7 @@ def test_an_unknown_event_is_a_clear_error():
     ("June 2013", "", "day", "date unknown"),
 ])
 def test_dates_in_words(start, end, precision, text):
-    assert dates_text(start, end, precision) == text
+    assert when_text(start, end, precision) == text
 
 
 @pytest.mark.parametrize("precision, text", [

@@ -3,8 +3,9 @@ from collections import Counter
 
 import pytest
 
+from dashboard.text.fold import name_key as fold
 from dashboard.parties.factions import (
-    ALIGNMENTS, COALITIONS, PARTIES, canonical_party, event_alignments, expand_faction, faction_options, fold,
+    ALIGNMENTS, COALITIONS, PARTIES, canonical_party, event_alignments, expand_faction, faction_options,
     parse_party, party_alignment, party_label, side_alignment, split_parties,
 )
 from fixtures_events import ANEFIS_2013, ANEFIS_2014, ANEFIS_MAY_2013, BER_2023, KIDAL_2023, event, events_frame, seed_events

@@ -5,7 +5,8 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from dashboard.parties.factions import canonical_party, fold, split_parties
+from dashboard.parties.factions import canonical_party, split_parties
+from dashboard.text.fold import name_key as fold
 from dashboard.views.filters import (
     FilterError, FilterState, UnknownEventError, events_at_place, filter_events, parse_query_params,
     prepare_events, public_columns, selected_rows,

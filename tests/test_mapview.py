@@ -14,6 +14,8 @@ from dashboard.map.assets import localize, offline_resources
 from dashboard.casualties.read import best_estimate
 from dashboard.catalogue.build import build_catalogue
 from dashboard.parties.factions import event_alignments
+from dashboard.text.escape import js_safe_text
+from dashboard.text.when import when_text
 from dashboard.map.build import (
     AGGREGATE,
     ALIGNMENT_COLOURS,
@@ -25,8 +27,6 @@ from dashboard.map.build import (
     build_map,
     circle_style,
     event_id_from_tooltip,
-    format_when,
-    js_safe_text,
     located_events,
     marker_radius,
     marker_style,
@@ -105,17 +105,20 @@ def test_events_with_unreadable_dates_or_coordinates_stay_off_the_map():
 
 def test_tooltip_names_the_event_and_ends_with_its_id():
     tooltip = by_id(features_of(build_map(frame([ANEFIS, KIDAL]))))["ev-00000000b2"]["properties"]["tooltip"]
-    assert tooltip == "Second Battle of Kidal · 16 May 2014 – 21 May 2014 · ev-00000000b2"
+    assert tooltip == "Second Battle of Kidal · 16–21 May 2014 · ev-00000000b2"
     assert event_id_from_tooltip(tooltip) == "ev-00000000b2"
     assert event_id_from_tooltip("Anefis · 12 events (aggregated)") is None
     assert event_id_from_tooltip(None) is None
 
 
 def test_dates_are_written_at_their_precision():
-    assert format_when("2013-06-05", "2013-06-05") == "5 Jun 2013"
-    assert format_when("2013-06-01", "2013-06-30", "month") == "Jun 2013"
-    assert format_when("2013-01-01", "2013-12-31", "year") == "2013"
-    assert format_when("", "") == "date unknown"
+    assert when_text("2013-06-05", "2013-06-05", short=True) == "5 Jun 2013"
+    assert when_text("2013-06-01", "2013-06-30", "month", short=True) == "Jun 2013"
+    assert when_text("2013-01-01", "2013-12-31", "year", short=True) == "2013"
+    assert when_text("", "") == "date unknown"
+    # A range at month or year precision keeps its end (the tooltip once said "2012" for 2012–2013).
+    assert when_text("2012-01-01", "2013-12-31", "year", short=True) == "2012–2013"
+    assert when_text("2013-05-01", "2013-06-30", "month", short=True) == "May–Jun 2013"
 
 
 def test_article_text_is_escaped_before_it_reaches_the_browser():

@@ -15,22 +15,15 @@ import statistics
 from collections import defaultdict
 
 from dashboard.model import CasualtyError, Claim
+from dashboard.text.markup import without_citations
+from dashboard.text.numbers import NUMBER_WORDS, words_to_digits
 
 ABSURD_FIGURE = 100_000  # more than any single battle of the war; such a figure is a typo or a misread
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}
-_MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 1000}
-_VAGUE_BEFORE_MULTIPLIER = {"several", "few", "many", "some", "numerous"}  # "several hundred" stays vague
 _VAGUE = re.compile(
     r"\b(?:dozens|several|hundreds|thousands|scores|many|numerous|multiple|some|few|countless|unknown number)\b"
 )
 
-_CITATION = re.compile(r"\[\s*(?:\d+|[a-z]|note\s*\d+|citation needed|nb\s*\d+)\s*\]", re.I)
 _CLAIMANT_WORDS = r"per|according to|as claimed by|claimed by|selon|d['’]après|source:?|sources:?"
 _ATTRIBUTION = re.compile(  # "(per Mali)", "(According to the MNLA)", "(Malian government claim)"
     rf"\(\s*(?:(?:{_CLAIMANT_WORDS})\s+(?P<who>[^()]+?)"
@@ -48,7 +41,7 @@ _QUANTITY = re.compile(
 # "2 killed and 3 wounded" is two figures; "killed and wounded" is not.
 _AND_NUMBER = re.compile(
     r"(?<=\S)(?<!hundred)(?<!thousand)\s+(?:and|&)\s+"
-    r"(?=[-−]?\d|(?:a dozen|an? hundred|%s|dozens|several|hundreds|thousands|many|a few)\b)" % "|".join(_UNITS),
+    r"(?=[-−]?\d|(?:a dozen|an? hundred|%s|dozens|several|hundreds|thousands|many|a few)\b)" % "|".join(NUMBER_WORDS),
     re.I,
 )
 _AT_LEAST = re.compile(r"(?:at least|over|more than|upwards of|in excess of|>)\s*$")
@@ -72,48 +65,6 @@ _KINDS = [
 _CIVILIAN = re.compile(r"\bcivilians?\b")
 # Words that say there is nothing to count ("Unknown", "none", "-"): no claim, and nothing to report either.
 _NOTHING_CLAIMED = re.compile(r"^\W*$|\b(?:unknown|unclear|none|nil|n/a|inconnu\w*|aucune?)\b", re.I)
-
-
-def _words_to_digits(text: str) -> str:
-    """Spelled-out numbers as digits ("twenty-eight" -> "28", "a dozen" -> "12"); vague ones stay words."""
-    words = list(re.finditer(r"[a-z]+", text))
-    out, pos, i = [], 0, 0
-    while i < len(words):
-        end, value = _spelled_number(text, words, i)
-        if end > i:
-            out.append(text[pos:words[i].start()] + str(value))
-            pos = words[end - 1].end()
-            i = end
-        else:
-            i += 1
-    out.append(text[pos:])
-    return "".join(out)
-
-
-def _spelled_number(text: str, words: list[re.Match], i: int) -> tuple[int, int]:
-    """(index after, value) of a number spelled out from words[i]; (i, 0) when none starts there."""
-    if i > 0 and words[i - 1].group() in _VAGUE_BEFORE_MULTIPLIER and words[i].group() in _MULTIPLIERS:
-        return i, 0
-    total = current = 0
-    k, seen = i, False
-    while k < len(words):
-        if k > i and not re.fullmatch(r"[\s-]+", text[words[k - 1].end():words[k].start()]):
-            break
-        word = words[k].group()
-        nxt = words[k + 1].group() if k + 1 < len(words) else ""
-        if word in ("a", "an") and not seen and nxt in _MULTIPLIERS:
-            current = 1
-        elif word in _UNITS:
-            current += _UNITS[word]
-            seen = True
-        elif word == "thousand":
-            total, current, seen = total + max(current, 1) * 1000, 0, True
-        elif word in _MULTIPLIERS:
-            current, seen = max(current, 1) * _MULTIPLIERS[word], True
-        elif not (word == "and" and seen and words[k - 1].group() in ("hundred", "thousand") and nxt in _UNITS):
-            break
-        k += 1
-    return (k, total + current) if seen else (i, 0)
 
 
 def _split_figures(segment: str) -> list[str]:
@@ -165,7 +116,7 @@ def _kind(words: str) -> str:
 def _figure(figure: str, side: str, claimed_by: str, text: str) -> Claim | None:
     """One claim from one figure's words, None when the words hold no figure ("Unknown");
     raises CasualtyError for a negative or absurd figure."""
-    words = _words_to_digits(figure.casefold())
+    words = words_to_digits(figure.casefold())
     low, high, negative = _quantity(words)
     kind = _kind(words)
     if low is None and high is None and not (_VAGUE.search(words) and kind != "unknown"):
@@ -209,7 +160,7 @@ def _attributed(text: str) -> list[tuple[str, str, str]]:
     def settle_under_heading() -> None:
         settle(*(heading[0], heading[1], True) if heading else ("", "", False))
 
-    for line in _CITATION.sub("", text).splitlines():
+    for line in without_citations(text).splitlines():
         head = _HEADING.match(line)
         if head:
             settle_under_heading()

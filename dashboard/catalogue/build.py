@@ -18,7 +18,7 @@ from dashboard.places.gazetteer import Gazetteer
 from dashboard.places.locate import place_events
 from dashboard.model import CLAIM_COLUMNS, EVENT_COLUMNS, PROBLEM_COLUMNS, SIDE_LETTERS, TEXT_COLUMNS, Event, Problem
 from dashboard.ingest.parse import ParsedArticle, parse_file
-from dashboard.ingest.layout.base import fold
+from dashboard.text.fold import name_key
 
 
 
@@ -207,7 +207,7 @@ def same_event(a: Event, b: Event) -> bool:
 def _place_words(event: Event) -> set[str]:
     text = event.place or event.title
     words = re.findall(r"[A-ZÀ-Ý][\w'’-]+", text.split(",")[0])
-    return {fold(w) for w in words} - {"battle", "second", "first", "the", "and", "near", "mali", "region"}
+    return {name_key(w) for w in words} - {"battle", "second", "first", "the", "and", "near", "mali", "region"}
 
 
 def events_frame(events: list[Event]) -> pd.DataFrame:

@@ -1,4 +1,4 @@
-"""Event dates as articles write them ("16–21 May 2014", "between August 11 and 12, 2023") as ISO ranges.
+"""Reading event dates as articles write them ("16–21 May 2014", "between August 11 and 12, 2023") as ISO ranges.
 
 Text is split into tokens (day numbers, month names, four-digit years, ISO dates, range separators);
 a date expression is an unbroken run of such tokens. A run holds one date or two (a range); a part of
@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from dashboard.model import DateError, DateRange
+from dashboard.text.markup import without_citations
+from dashboard.text.when import MONTH_NAMES
 
 _ENGLISH_MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -32,12 +34,10 @@ _FRENCH_MONTHS = {
     "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12, "déc": 12,
 }
 _MONTHS = {**_ENGLISH_MONTHS, **_FRENCH_MONTHS}
-MONTH_NAMES = [""] + [calendar.month_name[m] for m in range(1, 13)]
 
 _SEPARATOR_WORDS = {"to", "and", "until", "till", "through", "thru", "au", "et"}
 _FILLER_WORDS = {"the", "of", "le"}  # may sit inside a date: "the 5th of June", "entre le 11 et le 12 août"
 _ORDINAL_SUFFIXES = {"", "st", "nd", "rd", "th", "er", "re", "e", "ème", "eme"}
-_CITATION = re.compile(r"\[\s*(?:\d+|[a-z]|note\s*\d+|citation needed|nb\s*\d+)\s*\]", re.I)
 
 _TOKEN = re.compile(
     r"(?P<iso>(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d))"
@@ -243,7 +243,7 @@ def _range_from_run(run: list[_Token], text: str, default_year: int | None) -> D
 
 def parse_date_range(text: str, *, default_year: int | None = None) -> DateRange:
     """The first date or date range written in text; default_year fills a date written without one."""
-    cleaned = _CITATION.sub("", text)
+    cleaned = without_citations(text)
     for _, run in _runs(_tokenize(cleaned)):
         if _has_date(run):
             return _range_from_run(run, text, default_year)
@@ -284,7 +284,7 @@ def find_lead_date(text: str, *, default_year: int | None = None) -> DateRange |
     Dates after "since", "until", "retrieved"… are skipped; a paragraph that gives a birth or death date
     ("born December 31, 1964") is about a person, so it has no event date (None). Bare years do not count.
     """
-    cleaned = _CITATION.sub("", text)
+    cleaned = without_citations(text)
     tokens = _tokenize(cleaned, prose=True)
     years = [(i, t.value) for i, t in enumerate(tokens) if t.kind == "year"]
     month_fallback: DateRange | None = None
@@ -303,52 +303,3 @@ def find_lead_date(text: str, *, default_year: int | None = None) -> DateRange |
             return found
         month_fallback = month_fallback or found
     return month_fallback
-
-
-def _written(d: date, level: str) -> str:
-    if level == "day":
-        return f"{d.day} {MONTH_NAMES[d.month]} {d.year}"
-    if level == "month":
-        return f"{MONTH_NAMES[d.month]} {d.year}"
-    return str(d.year)
-
-
-def _end_level(end: date, precision: str) -> str:
-    """The coarsest way to write the end, no coarser than the range's precision, that still means that day."""
-    month_end = end.day == calendar.monthrange(end.year, end.month)[1]
-    if precision == "year" and month_end and end.month == 12:
-        return "year"
-    if precision in ("year", "month") and month_end:
-        return "month"
-    return "day"
-
-
-def format_date_range(r: DateRange) -> str:
-    """Human text for a range ("5 June 2013", "16–21 May 2014", "May 2014").
-
-    parse_date_range reads it back to the same range for every range it can produce (a "month" or
-    "year" range starts on the 1st of its month or year).
-    """
-    try:
-        start, end = date.fromisoformat(r.start), date.fromisoformat(r.end)
-    except (TypeError, ValueError):
-        raise DateError(f"not an ISO date range: {r!r}") from None
-    level = r.precision if r.precision in ("day", "month", "year") else "day"
-    end_level = _end_level(end, level)
-    if level != end_level:
-        return f"{_written(start, level)}–{_written(end, end_level)}"
-    if level == "year":
-        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
-    if level == "month":
-        if (start.year, start.month) == (end.year, end.month):
-            return _written(start, "month")
-        if start.year == end.year:
-            return f"{MONTH_NAMES[start.month]}–{_written(end, 'month')}"
-        return f"{_written(start, 'month')}–{_written(end, 'month')}"
-    if start == end:
-        return _written(start, "day")
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{_written(end, 'day')}"
-    if start.year == end.year:
-        return f"{start.day} {MONTH_NAMES[start.month]}–{_written(end, 'day')}"
-    return f"{_written(start, 'day')}–{_written(end, 'day')}"

@@ -13,11 +13,10 @@ from dashboard.model import SIDE_LETTERS, ArticleError, Claim, Event, ParseError
 from dashboard.ingest.layout import RawArticle, read_article
 from dashboard.ingest.layout.base import canonical_key
 from dashboard.ingest.related import related_events
+from dashboard.text.markup import LEADING_IMAGE_NAME, squeeze, without_residue
 
 _STATUS = {"KIA": "killed in action", "POW": "prisoner of war", "WIA": "wounded in action", "MIA": "missing in action",
            "†": "killed", "executed": "executed", "died": "died"}
-_FILE_NAME = re.compile(r"^(?:\S+\s+){0,5}?\S*\.(?:svg|png|jpe?g|gif)\b\s*", re.I)
-_MARKUP = re.compile(r"\bborder\s*\|\s*\d+px\b|\b\d+px\b|\[\s*\d+\s*\]|\[\s*[a-z]\s*\]|\[citation needed\]", re.I)
 _SUPPORT = re.compile(r"(?i)\s*(?:(?:supported by|soutenu par)\s*:?\s*)+|\s*support\s*:?\s*$")
 _UNKNOWN = {"unknown", "inconnu", "inconnues", "inconnus", "n/a", "none", "-", "—", "?"}
 
@@ -247,8 +246,8 @@ def clean_parties(value: str) -> list[str]:
     parties: list[str] = []
     supported = False
     for piece in re.split(r"[\n,;]+", value):
-        piece, marked = _without_support_marker(_MARKUP.sub(" ", piece))
-        piece, marked_after_image = _without_support_marker(_FILE_NAME.sub("", piece))
+        piece, marked = _without_support_marker(without_residue(piece))
+        piece, marked_after_image = _without_support_marker(LEADING_IMAGE_NAME.sub("", piece))
         supported = supported or marked or marked_after_image
         name = _clean(piece)
         if name and name.casefold() not in _UNKNOWN:
@@ -294,7 +293,7 @@ def _year_hint(title: str) -> int | None:
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", _MARKUP.sub(" ", text)).strip(" ,;")
+    return squeeze(without_residue(text)).strip(" ,;")
 
 
 MAX_REASON = 400  # a reason quotes the article; a huge field is shortened (the infobox keeps it whole)

@@ -16,7 +16,6 @@ import json
 import math
 import re
 from collections.abc import Callable, Hashable, Iterable
-from datetime import date
 
 import folium
 import numpy as np
@@ -27,6 +26,8 @@ from folium.template import Template
 from folium.utilities import JsCode
 from jinja2.utils import htmlsafe_json_dumps
 
+from dashboard.text.escape import js_safe_text
+from dashboard.text.when import when_text
 from dashboard.parties.factions import cell_parties, event_year, firm_alignments, side_alignment_against
 
 ALIGNMENTS = ("state", "state ally", "international", "pro-government", "rebel", "jihadist", "unknown")
@@ -91,47 +92,12 @@ _DISPLAY_INTERVAL = JsCode(
     f"end: feature.properties.end + {DISPLAY_WINDOW_DAYS} * {_MS_PER_DAY}}}; }}"
 )
 _SLIDER_DATE = JsCode("function(date) { return moment.utc(date).format('D MMM YYYY'); }")
-_JS_ENTITIES = (("\\", "&#92;"), ("`", "&#96;"), ("$", "&#36;"), ("{", "&#123;"), ("}", "&#125;"))
-
-
-def js_safe_text(text: object) -> str:
-    """HTML-escape text and also neutralise `$`, backtick, backslash (JS template literals) and braces.
-
-    Braces because branca renders the page's script once more as a Jinja template: "{{ 7*7 }}" in a title
-    would otherwise be run on the server and show as 49.
-    """
-    escaped = html.escape("" if text is None else str(text), quote=True)
-    for character, entity in _JS_ENTITIES:
-        escaped = escaped.replace(character, entity)
-    return escaped
 
 
 def event_id_from_tooltip(tooltip: str | None) -> str | None:
     """The event_id carried at the end of a marker tooltip (st_folium's last_object_clicked_tooltip)."""
     found = _EVENT_ID.findall(tooltip or "")
     return found[-1] if found else None
-
-
-def _parse_day(value: object) -> date | None:
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        return None
-
-
-def format_when(start_date: object, end_date: object, precision: object = "day") -> str:
-    """A short human date: '5 Jun 2013', '5 Jun 2013 – 7 Jun 2013', 'Jun 2013' or '2013'."""
-    start, end = _parse_day(start_date), _parse_day(end_date)
-    if start is None:
-        return "date unknown"
-    if precision == "year":
-        return str(start.year)
-    if precision == "month":
-        return start.strftime("%b %Y")
-    first = f"{start.day} {start.strftime('%b %Y')}"
-    if end is None or end == start:
-        return first
-    return f"{first} – {end.day} {end.strftime('%b %Y')}"
 
 
 def tooltip_text(title: object, when: str, event_id: str) -> str:
@@ -368,7 +334,7 @@ def _event_tooltips(located: pd.DataFrame) -> list[str]:
     """tooltip_text of every row, formatting each distinct date once."""
     dates = zip(map(str, located["start_date"].tolist()), map(str, located["end_date"].tolist()),
                 located["date_precision"].tolist())
-    whens = _memoised(lambda key: format_when(*key), dates)
+    whens = _memoised(lambda key: when_text(*key, short=True), dates)
     return [tooltip_text(title, when, event_id)
             for title, when, event_id in zip(located["title"].tolist(), whens, located["event_id"].tolist())]
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any, Mapping, NamedTuple, Sequence
 
 from dashboard.text.fold import name_key
+from dashboard.text.markup import IMAGE_FILE, squeeze, without_residue
 
 ALIGNMENTS = ("state", "state ally", "international", "pro-government", "rebel", "jihadist", "unknown")
 # Tie-break when a side's parties disagree equally often.
@@ -113,9 +114,7 @@ FACTION_SWITCHES: dict[tuple[str, str], tuple[int, str]] = {
 # Alignments that a side can override: a pro-government militia fighting beside the rebels is a rebel there.
 _CONTEXTUAL = ("pro-government", "unknown")
 
-_WIKI_JUNK = re.compile(r"border\|\d+px|\[\d+\]|\S+\.svg", re.IGNORECASE)
 _PARENTHESIS = re.compile(r"^(?P<base>.*?)\s*\((?P<qualifier>[^()]*)\)\s*$")
-_SPACES = re.compile(r"\s+")
 
 
 class PartyRef(NamedTuple):
@@ -123,24 +122,19 @@ class PartyRef(NamedTuple):
     faction: str  # e.g. "al-Mahmoud faction", "Chad" for a MINUSMA contingent, or ""
 
 
-def fold(text: str) -> str:
-    """Case-, accent-, space- and punctuation-insensitive key: "Anéfis" and "anefis" fold alike."""
-    return name_key(text)
-
-
 def tidy(name: str) -> str:
     """A party name as written, minus wiki leftovers (flag images, citation marks) and extra spaces."""
-    return _SPACES.sub(" ", _WIKI_JUNK.sub(" ", name)).strip(" \t,;:.-")
+    return squeeze(IMAGE_FILE.sub(" ", without_residue(name))).strip(" \t,;:.-")
 
 
 def _index() -> dict[str, str]:
     names: dict[str, str] = {}
     for party in PARTIES:
         for alias in (party.name, *party.aliases):
-            names[fold(alias)] = party.name
+            names[name_key(alias)] = party.name
     for coalition in COALITIONS:
         for alias in (coalition.name, *coalition.aliases):
-            names.setdefault(fold(alias), coalition.name)
+            names.setdefault(name_key(alias), coalition.name)
     return names
 
 
@@ -153,13 +147,13 @@ _COALITION = {c.name: c for c in COALITIONS}
 def parse_party(name: Any) -> PartyRef:
     """Canonical party and faction qualifier: "GATIA (al-Mahmoud faction)" -> ("GATIA", "al-Mahmoud faction")."""
     cleaned = tidy(name) if isinstance(name, str) else ""
-    known = _BY_KEY.get(fold(cleaned))
+    known = _BY_KEY.get(name_key(cleaned))
     if known:
         return PartyRef(known, "")
     match = _PARENTHESIS.match(cleaned)
     if match:
         base, qualifier = match["base"].strip(), match["qualifier"].strip()
-        base_known, qualifier_known = _BY_KEY.get(fold(base)), _BY_KEY.get(fold(qualifier))
+        base_known, qualifier_known = _BY_KEY.get(name_key(base)), _BY_KEY.get(name_key(qualifier))
         # A contingent is MINUSMA only where the article names it so: "MINUSMA (Chad)", "Chad (MINUSMA)".
         if qualifier_known == "MINUSMA":
             return PartyRef("MINUSMA", base)
@@ -168,8 +162,8 @@ def parse_party(name: Any) -> PartyRef:
         if qualifier_known:
             return PartyRef(qualifier_known, base)
     words = cleaned.split()
-    if any(fold(w) == "minusma" for w in words):
-        return PartyRef("MINUSMA", " ".join(w for w in words if fold(w) != "minusma"))
+    if any(name_key(w) == "minusma" for w in words):
+        return PartyRef("MINUSMA", " ".join(w for w in words if name_key(w) != "minusma"))
     return PartyRef(cleaned, "")
 
 
@@ -215,7 +209,7 @@ def expand_faction(choice: str) -> set[str]:
 
 def _switch(ref: PartyRef) -> tuple[int, str] | None:
     """The party's known change of side, if any: the only way the year changes its own alignment."""
-    return FACTION_SWITCHES.get((ref.canonical, fold(ref.faction)))
+    return FACTION_SWITCHES.get((ref.canonical, name_key(ref.faction)))
 
 
 @lru_cache(maxsize=65536)
@@ -347,5 +341,5 @@ def faction_options(events_df) -> list[str]:
             for cell in events_df[column].dropna().unique():
                 present.update(canonical_party(p) for p in split_parties(cell))
     coalitions = [c.name for c in COALITIONS if expand_faction(c.name) & present]
-    parties = sorted(present - set(coalitions), key=lambda n: (fold(n), n))
+    parties = sorted(present - set(coalitions), key=lambda n: (name_key(n), n))
     return coalitions + parties

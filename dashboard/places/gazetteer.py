@@ -24,8 +24,8 @@ from geopy.location import Location
 from geopy.point import Point
 
 from dashboard import paths
-from dashboard.text.fold import fold as fold_case_and_accents
 from dashboard.text.fold import name_key
+from dashboard.text.numbers import NUMBER_WORDS
 
 from dashboard.model import Problem
 
@@ -55,12 +55,6 @@ _CERCLE_WORDS = {"cercle", "circle", "district"}
 _BETWEEN_WORDS = {"between", "entre"}
 _UNITS_KM = {"km": 1.0, "kms": 1.0, "kilometer": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometres": 1.0,
              "mile": 1.609344, "miles": 1.609344, "mi": 1.609344}
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}
 
 
 @dataclass(frozen=True)
@@ -118,11 +112,6 @@ class _Mention:
     end: int
     start_char: int
     end_char: int
-
-
-def fold(text: str) -> str:
-    """Case- and accent-folded text with apostrophes dropped ("Aguel'hoc" -> "aguelhoc")."""
-    return fold_case_and_accents(text).translate({ord(ch): None for ch in _APOSTROPHES})
 
 
 def _base_name(name: str) -> str:
@@ -249,7 +238,7 @@ class Gazetteer:
             pairs = [(m, p) for m, p in zip(mentions, places) if not p.foreign]
             mentions, places = [m for m, _ in pairs], [p for _, p in pairs]
         covered = {i for m in mentions for i in range(m.first, m.end)}
-        others = [fold(w.group()) for i, w in enumerate(words) if i not in covered]
+        others = [name_key(w.group()) for i, w in enumerate(words) if i not in covered]
         primary = self._primary(query, places, others)
         rest = [self._location(p, precision=p.precision, match="mention", query=query) for p in places[1:]]
         return [primary, *rest]
@@ -285,7 +274,7 @@ class Gazetteer:
             for mention in self._scan(part, capitalised=False):
                 for claim in mention.claims:
                     if claim.place.region:
-                        regions.add(fold(claim.place.region))
+                        regions.add(name_key(claim.place.region))
                     if claim.place.country:
                         countries.add(claim.place.country.upper())
         return regions, countries
@@ -324,13 +313,13 @@ class Gazetteer:
         """Pick among homonyms: the named region or country first, then Malian rows, then a full-name claim."""
         def rank(claim: _Claim) -> tuple[int, int, int, int, int]:
             place = claim.place
-            return (0 if regions and fold(place.region) in regions else 1,
+            return (0 if regions and name_key(place.region) in regions else 1,
                     0 if countries and place.country.upper() in countries else 1,
                     1 if place.foreign else 0,
-                    1 if claim.secondary and not (regions and fold(place.region) in regions) else 0,
+                    1 if claim.secondary and not (regions and name_key(place.region) in regions) else 0,
                     place.line)
         primary = [c for c in claims if not c.secondary]
-        usable = [c for c in claims if not c.secondary or (regions and fold(c.place.region) in regions)]
+        usable = [c for c in claims if not c.secondary or (regions and name_key(c.place.region) in regions)]
         return min(usable or primary or list(claims), key=rank).place
 
     def _location(self, place: Place, *, precision: int, match: str, query: str,
@@ -410,8 +399,8 @@ def _elision_length(word: str) -> int:
 
 def _plausible(words: list[re.Match[str]], i: int, n: int, capitalised: bool) -> bool:
     """Reject matches that are a person's name, a river, or (in prose) not capitalised."""
-    before = fold(words[i - 1].group()) if i > 0 else ""
-    after = fold(words[i + n].group()) if i + n < len(words) else ""
+    before = name_key(words[i - 1].group()) if i > 0 else ""
+    after = name_key(words[i + n].group()) if i + n < len(words) else ""
     if before in _PERSON_LINKS or before in _RIVER_WORDS or after in _RIVER_WORDS:
         return False
     if capitalised:
@@ -441,8 +430,8 @@ def _number_before(words: list[str]) -> float | None:
             return float(word.replace(",", ".")) + total
         if word == "hundred":
             total, seen = total + 100, True
-        elif word in _NUMBER_WORDS:
-            total, seen = total + _NUMBER_WORDS[word], True
+        elif word in NUMBER_WORDS or word in ("a", "an"):
+            total, seen = total + NUMBER_WORDS.get(word, 1), True
         else:
             break
     return total if seen else None

@@ -1,7 +1,10 @@
-"""Comparing names as people write them: one accent- and case-free form shared by every module."""
+"""Comparing names as people write them: one accent- and case-free fold, and the two keys built on it."""
 from __future__ import annotations
 
+import re
 import unicodedata
+
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
 def fold(text: str) -> str:
@@ -13,3 +16,9 @@ def fold(text: str) -> str:
 def name_key(text: str) -> str:
     """Letters and digits of the folded text only: "In-Delimane", "In Delimane" and "indelimane" are one key."""
     return "".join(ch for ch in fold(text) if ch.isalnum())
+
+
+def label_key(text: str) -> str:
+    """The folded text with punctuation and underscores as single spaces: "Casualties_and losses:" ->
+    "casualties and losses" (infobox labels, headings)."""
+    return _NOT_WORD.sub(" ", fold(text)).strip()

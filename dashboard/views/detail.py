@@ -5,7 +5,6 @@ the range they imply: side b killed, 2 (per MNLA) and 30 (per Mali) -> 2–30.
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import math
 from dataclasses import dataclass, field
@@ -13,6 +12,7 @@ from typing import Any, Mapping
 
 import pandas as pd
 
+from dashboard.text.when import when_text
 from dashboard.parties.factions import event_year, opponents, side_alignment, split_parties
 from dashboard.views.filters import UnknownEventError, events_at_place, public_columns
 
@@ -79,38 +79,6 @@ def _text(value: Any) -> str:
 
 def _int(value: Any) -> int | None:
     return None if value is None or pd.isna(value) else int(value)
-
-
-def _date(text: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text)
-    except (TypeError, ValueError):
-        return None
-
-
-def _day(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-def dates_text(start: Any, end: Any, precision: Any) -> str:
-    """ "5 June 2013", "10–14 November 2023", "16 May – 2 June 2014", "June 2013", "2012–2013"."""
-    first, last = _date(_text(start)), _date(_text(end)) or _date(_text(start))
-    if first is None:
-        return "date unknown"
-    precision = _text(precision) or "day"
-    if precision == "year":
-        return str(first.year) if first.year == last.year else f"{first.year}–{last.year}"
-    if precision == "month":
-        if (first.year, first.month) == (last.year, last.month):
-            return f"{first:%B %Y}"
-        return f"{first:%B}–{last:%B %Y}" if first.year == last.year else f"{first:%B %Y} – {last:%B %Y}"
-    if first == last:
-        return _day(first)
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}–{_day(last)}"
-    if first.year == last.year:
-        return f"{first.day} {first:%B} – {_day(last)}"
-    return f"{_day(first)} – {_day(last)}"
 
 
 def place_text(place: Any, precision: Any, location_source: Any = "", region: Any = "",
@@ -261,7 +229,7 @@ def event_detail(event_id: str, events: pd.DataFrame, claims: pd.DataFrame,
     same_place = public_columns(events_at_place(events, event_id))
     return EventDetail(
         event_id=event_id, title=_text(row.get("title")), kind=_text(row.get("kind")),
-        dates=dates_text(row.get("start_date"), row.get("end_date"), row.get("date_precision")),
+        dates=when_text(row.get("start_date"), row.get("end_date"), row.get("date_precision")),
         place=_text(row.get("place")),
         place_text=place_text(row.get("place"), row.get("location_precision"), row.get("location_source"),
                               row.get("region"), located=latitude is not None and longitude is not None),

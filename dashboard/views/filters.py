@@ -13,8 +13,9 @@ from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
+from dashboard.text.fold import name_key
 from dashboard.parties.factions import (
-    canonical_party, coalition_of_choice, expand_faction, fold, opponents, party_alignment, split_parties,
+    canonical_party, coalition_of_choice, expand_faction, opponents, party_alignment, split_parties,
 )
 
 SIDE_COLUMNS = ("side_a", "side_b", "side_c")
@@ -62,7 +63,7 @@ def _party_strings(sides: tuple[str, ...], year: int | None) -> tuple[str, str]:
 
 def place_key(place: Any) -> str:
     """The folded first part of a place as written: "Anéfis, Mali" and "Anefis, Kidal Region" -> "anefis"."""
-    return fold(place.split(",")[0]) if isinstance(place, str) else ""
+    return name_key(place.split(",")[0]) if isinstance(place, str) else ""
 
 
 def _fold_column(values: pd.Series, how) -> pd.Series:
@@ -95,7 +96,7 @@ def prepare_events(events: pd.DataFrame) -> pd.DataFrame:
         aligned.append(tags)
     out["_parties"] = pd.Series(parties, index=out.index, dtype=str)
     out["_aligned"] = pd.Series(aligned, index=out.index, dtype=str)
-    out["_region"] = _fold_column(out["region"], fold)
+    out["_region"] = _fold_column(out["region"], name_key)
     out["_place"] = _fold_column(out["place"], place_key)
     return out
 
@@ -173,7 +174,7 @@ def filter_mask(prepared: pd.DataFrame, *, start: Any = None, end: Any = None, f
     if factions:
         mask &= faction_mask(prepared, factions)
     if regions:
-        mask &= prepared["_region"].isin({fold(r) for r in regions})
+        mask &= prepared["_region"].isin({name_key(r) for r in regions})
     if kinds:
         mask &= prepared["kind"].isin(kinds)
     return mask
@@ -276,15 +277,15 @@ def _date_param(params: Mapping[str, Any], key: str, notes: list[str]) -> dt.dat
 
 def _choices(values: list[str], known: Iterable[str] | None, key: str, notes: list[str], normalise) -> tuple[str, ...]:
     """Normalised, de-duplicated choices; with a known list, its own spelling is used and strangers dropped."""
-    by_fold = {fold(k): k for k in known} if known is not None else None
+    by_fold = {name_key(k): k for k in known} if known is not None else None
     chosen: list[str] = []
     for value in values:
         name = normalise(value)
         if by_fold is not None:
-            if fold(name) not in by_fold:
+            if name_key(name) not in by_fold:
                 notes.append(f"ignored {key}={value!r}: not one of the choices")
                 continue
-            name = by_fold[fold(name)]
+            name = by_fold[name_key(name)]
         if name not in chosen:
             chosen.append(name)
     return tuple(chosen)

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from dashboard.text.fold import fold as fold_case_and_accents
+from dashboard.text.fold import label_key
 
 # Canonical infobox field -> labels seen for it (English and French wikis, Markdown dumps, wikitext keys).
 LABELS: dict[str, tuple[str, ...]] = {
@@ -26,14 +26,9 @@ PER_SIDE = {"combatant", "commander", "units", "strength", "casualties"}
 _LABEL_TO_CANONICAL = {label: canon for canon, labels in LABELS.items() for label in labels}
 
 
-def fold(text: str) -> str:
-    """Lower-case, accent-free, single-spaced text for comparing labels and names."""
-    return re.sub(r"\s+", " ", fold_case_and_accents(text).replace("_", " ")).strip()
-
-
 def canonical_key(label: str) -> tuple[str, int | None] | None:
     """("combatant", 2) for "Combatant2", ("date", None) for "Date", None for a label we do not know."""
-    folded = fold(label).rstrip(":").strip()
+    folded = label_key(label).rstrip(":").strip()
     match = re.fullmatch(r"(.*?)\s*(\d{1,2})", folded)
     if match and _LABEL_TO_CANONICAL.get(match.group(1)) in PER_SIDE:
         return _LABEL_TO_CANONICAL[match.group(1)], int(match.group(2))

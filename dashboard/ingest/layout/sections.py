@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from dashboard.ingest.layout.base import END_HEADINGS, RELATED_HEADINGS, RawArticle, fold, split_paragraphs
+from dashboard.text.fold import label_key
+from dashboard.ingest.layout.base import END_HEADINGS, RELATED_HEADINGS, RawArticle, split_paragraphs
 
 _COORD_LINE = re.compile(r"\d+(?:\.\d+)?\s*°\s*\d*.*?[NS].*?(?:[EW]|est|ouest)|^-?\d{1,2}\.\d+;\s*-?\d{1,3}\.\d+$|nord|{{\s*coord", re.I)
 
@@ -12,7 +13,7 @@ def attach_body(article: RawArticle, headed: list[tuple[str, str]]) -> None:
     """Put (heading, text) pairs into sections, related summaries and the coordinate line of the article."""
     in_end_matter = False
     for heading, text in headed:
-        key = fold(heading)
+        key = label_key(heading)
         text, coords = _take_coordinate_lines(text)
         if coords:
             article.coordinates_text = "\n".join(filter(None, [article.coordinates_text, coords]))
@@ -64,7 +65,7 @@ def attach_headed_body(article: RawArticle, text: str) -> None:
     for para in split_paragraphs(text):
         first, _, rest = para.partition("\n")
         marked = _MARKED_HEADING.match(first.strip())
-        key, current = fold(first), fold(headed[-1][0])
+        key, current = label_key(first), label_key(headed[-1][0])
         if key in ("contents", "sommaire") and not rest:
             headed.append(("", []))  # what follows the table of contents is a section whose heading the copy lost
             continue

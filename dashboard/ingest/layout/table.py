@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from dashboard.ingest.layout.base import PER_SIDE, RawArticle, canonical_key, fold
+from dashboard.text.fold import label_key
+from dashboard.ingest.layout.base import PER_SIDE, RawArticle, canonical_key
 from dashboard.ingest.layout.sections import attach_headed_body
 
 
@@ -48,5 +49,5 @@ class TableReader:
         article = RawArticle(self.shape, title, fields)
         attach_headed_body(article, "\n".join(rest))
         if not article.title:
-            article.title = next((v for k, v in fields if fold(k) in ("conflict", "name", "nom")), "")
+            article.title = next((v for k, v in fields if label_key(k) in ("conflict", "name", "nom")), "")
         return article

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from dashboard.ingest.layout.base import RawArticle, canonical_key, fold
+from dashboard.text.fold import label_key
+from dashboard.ingest.layout.base import RawArticle, canonical_key
 from dashboard.ingest.layout.sections import attach_headed_body
 
 # Labels as pages display them; a value may be glued straight after one of these.
@@ -12,7 +13,7 @@ _DISPLAY_LABELS = sorted([
     "Casualties and losses", "Units involved", "Territorial changes", "Part of",
     "Lieu", "Issue", "Belligérants", "Commandants", "Forces en présence", "Pertes", "Unités engagées", "Coordonnées",
 ], key=len, reverse=True)
-_BOILERPLATE = {"last updated", "from wikipedia, the free encyclopedia", "jump to navigation", "jump to search",
+_BOILERPLATE = {"last updated", "from wikipedia the free encyclopedia", "jump to navigation", "jump to search",
                 "informations generales", "general information", "infobox"}
 _MIN_PROSE = 100
 
@@ -29,7 +30,7 @@ def _label_of(line: str) -> tuple[str, str] | None:
     for label in _DISPLAY_LABELS:
         if stripped.startswith(label) and len(stripped) > len(label):
             rest = stripped[len(label):]
-            if rest[0].isdigit() or rest[0].isupper() or rest[0] in ":\t(" or (rest[0] == " " and fold(label) != "part of"):
+            if rest[0].isdigit() or rest[0].isupper() or rest[0] in ":\t(" or (rest[0] == " " and label_key(label) != "part of"):
                 return label, rest.lstrip(" :\t")
     return None
 
@@ -44,7 +45,7 @@ class WebPageReader:
 
     def read(self, text: str) -> RawArticle:
         lines = text.split("\n")
-        title = next((ln.strip() for ln in lines if ln.strip() and fold(ln) not in _BOILERPLATE), "")
+        title = next((ln.strip() for ln in lines if ln.strip() and label_key(ln) not in _BOILERPLATE), "")
         start = next(i for i, ln in enumerate(lines) if not _is_prose(ln) and _label_of(ln))
         end = next((i for i in range(start, len(lines)) if _is_prose(lines[i])), len(lines))
         article = RawArticle(self.shape, title)
