@@ -40,9 +40,9 @@ import pandas as pd  # noqa: E402
 
 from bench import synthetic  # noqa: E402
 from bench.appserver import MemorySampler, running_app, tree_cpu_s  # noqa: E402
-from dashboard.parties import factions  # noqa: E402
+from dashboard.parties import parties_of_frame  # noqa: E402
 from dashboard.views import filters  # noqa: E402
-from dashboard.catalogue.build import read_catalogue, write_catalogue  # noqa: E402
+from dashboard.catalogue import read_catalogue, write_catalogue  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -130,7 +130,7 @@ def expected_view(events: pd.DataFrame, state: filters.FilterState, event_id: st
 def candidate_states(events: pd.DataFrame, rng: random.Random) -> Iterator[filters.FilterState]:
     """Filter states by URL, in turn: a region, a faction, a date window, and all three together."""
     regions = sorted(r for r in events["region"].dropna().unique() if r)
-    known = set(factions.faction_options(events))
+    known = set(filters.faction_options(parties_of_frame(events)))
     names = [f for f in FACTIONS if f in known] or sorted(known)
     while True:
         region, faction = rng.choice(regions), rng.choice(names)

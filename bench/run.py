@@ -36,10 +36,10 @@ import pandas as pd  # noqa: E402
 from bench import synthetic  # noqa: E402
 from bench.appserver import MemorySampler, running_app, wait_for_log  # noqa: E402
 from dashboard.map import assets, build as mapview  # noqa: E402
-from dashboard.parties import factions  # noqa: E402
 from dashboard.views import filters  # noqa: E402
+from dashboard.views.prepared import prepare_catalogue  # noqa: E402
 from dashboard.web import loaders  # noqa: E402
-from dashboard.catalogue.build import (  # noqa: E402
+from dashboard.catalogue import (  # noqa: E402
     build_catalogue, cached_prebuilt, corpus_fingerprint, write_catalogue,
 )
 from dashboard.places.gazetteer import Gazetteer  # noqa: E402
@@ -180,11 +180,12 @@ def measure_catalogue(results: Results, n: int, work: Path, repeats: int) -> Pat
     # What the app does on its first start on new data (convert to the disk store, prepare), then on a restart.
     cache = work / f"cache_{n}"
     loaded, convert_s = timed(lambda: cached_prebuilt(folder, cache))
-    prepared, prepare_s = timed(lambda: cached_prebuilt(folder, cache, prepare=loaders.prepared_events).events)
+    ready, prepare_s = timed(lambda: prepare_catalogue(cached_prebuilt(folder, cache)))
+    prepared, parties = ready.events, ready.parties
     results.put(key + "store_convert_s", convert_s)
     results.put(key + "prepare_events_s", prepare_s)
     results.put(key + "cold_load_s", convert_s + prepare_s)
-    again, warm_s = timed(lambda: cached_prebuilt(folder, cache, prepare=loaders.prepared_events))
+    again, warm_s = timed(lambda: prepare_catalogue(cached_prebuilt(folder, cache)))
     results.put(key + "warm_load_s", warm_s)
     del again
     results.put(key + "events_frame_mb", prepared.memory_usage(deep=True).sum() / 1e6)
@@ -193,21 +194,21 @@ def measure_catalogue(results: Results, n: int, work: Path, repeats: int) -> Pat
     results.put(key + "event_text_ms", median_ms(lambda: loaded.event_text(one), repeats)[0])
     years = prepared["start_date"].astype(str).str[:4]
     results.put(key + "distinct_sides_year", len(prepared[["side_a", "side_b", "side_c"]].assign(year=years).drop_duplicates()))
-    filter_ms, shown = median_ms(lambda: filters.filter_events(prepared, **FILTER), repeats)
+    filter_ms, shown = median_ms(lambda: filters.filter_events(prepared, parties=parties, **FILTER), repeats)
     results.put(key + "filter_ms", filter_ms)
     results.put(key + "filter_rows", len(shown))
     results.put(key + "filter_none_ms", median_ms(lambda: filters.filter_events(prepared), repeats)[0])
     # What the sidebar needs before any filter applies, and the cache key app.main works out on every rerun.
-    results.put(key + "widgets_prep_ms", median_ms(lambda: _widget_inputs(prepared), repeats)[0])
+    results.put(key + "widgets_prep_ms", median_ms(lambda: _widget_inputs(prepared, parties), repeats)[0])
     results.put(key + "fingerprint_ms", median_ms(lambda: corpus_fingerprint(folder, None), repeats)[0])
     measure_map(results, key, prepared, loaded.claims)
     measure_map(results, key + "filtered_", shown, loaded.claims)
     return folder
 
 
-def _widget_inputs(events: pd.DataFrame) -> tuple:
+def _widget_inputs(events: pd.DataFrame, parties: pd.DataFrame) -> tuple:
     """The faction choices, regions and date bounds the sidebar needs (the same calls app.py makes)."""
-    options = factions.faction_options(events)
+    options = filters.faction_options(parties)
     regions = sorted(r for r in events["region"].dropna().unique() if r)
     starts = pd.to_datetime(events["start_date"], errors="coerce").dropna()
     ends = pd.to_datetime(events["end_date"], errors="coerce").dropna()

@@ -1,7 +1,7 @@
 """Synthetic data for the benchmark: events/claims tables and article corpora shaped like the real ones.
 
 Places come from the gazetteer's towns, villages and cities (written with their alternative spellings too),
-parties from dashboard.parties.factions.PARTIES (names and aliases, only in the years they fought), dates from 2012
+parties from dashboard.parties.PARTIES (names and aliases, only in the years they fought), dates from 2012
 to 2024 at day, month or year precision, and every event has several casualty claims with their claimants.
 Text lengths (lead, sections, infobox) are close to the seed articles', so memory and payload figures mean
 something. Everything is drawn from a seeded random generator: the same arguments give the same data.
@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.catalogue.build import Catalogue, events_frame, problems_frame
-from dashboard.parties.factions import PARTIES
+from dashboard.catalogue import Catalogue, events_frame, problems_frame
+from dashboard.parties import PARTIES
 from dashboard.model import CLAIM_COLUMNS, Claim, Event, make_event_id
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,7 +104,7 @@ def settlements(gazetteer_path: str | Path = GAZETTEER) -> list[Settlement]:
 
 
 def parties_by_alignment() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
-    """{alignment: [(canonical name, aliases)]} from dashboard.parties.factions.PARTIES."""
+    """{alignment: [(canonical name, aliases)]} from dashboard.parties.PARTIES."""
     out: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     for party in PARTIES:
         out.setdefault(party.alignment, []).append((party.name, party.aliases))

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from dashboard import paths
-from dashboard.catalogue.build import Catalogue, build_catalogue, write_catalogue
+from dashboard.catalogue import Catalogue, build_catalogue, write_catalogue
 
 APP = Path(__file__).with_name("web") / "app.py"
 

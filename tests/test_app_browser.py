@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.catalogue.build import build_catalogue
+from dashboard.catalogue import build_catalogue
 
 ROOT = Path(__file__).parent.parent
 CHROMIUM = "/usr/bin/chromium"

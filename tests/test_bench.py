@@ -13,8 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # bench/ is not an installed package
 
 from bench import appserver, run, synthetic  # noqa: E402
-from dashboard.catalogue.build import read_catalogue, write_catalogue  # noqa: E402
-from dashboard.parties.factions import PARTIES, canonical_party, split_parties  # noqa: E402
+from dashboard.catalogue import read_catalogue, write_catalogue  # noqa: E402
+from dashboard.parties import PARTIES, canonical_party, split_parties  # noqa: E402
 from dashboard.model import CLAIM_COLUMNS, EVENT_COLUMNS  # noqa: E402
 from dashboard.ingest.parse import parse_file  # noqa: E402
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.catalogue.build import build_catalogue
+from dashboard.catalogue import build_catalogue
 from dashboard.ingest.parse import parse_file
 
 ROOT = Path(__file__).resolve().parent.parent

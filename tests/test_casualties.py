@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.casualties.read import best_estimate, parse_casualties, parse_casualties_checked
+from dashboard.casualties import best_estimate, parse_casualties, parse_casualties_checked
 from dashboard.model import CasualtyError, Claim, ParseError
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from dashboard.__main__ import main
-from dashboard.catalogue.build import build_catalogue, corpus_fingerprint, read_catalogue, write_catalogue
+from dashboard.catalogue import build_catalogue, corpus_fingerprint, read_catalogue, write_catalogue
 
 ROOT = Path(__file__).parent.parent
 SEEDS = ROOT / "seeds"
@@ -126,11 +126,11 @@ def test_build_command_prints_a_line_per_article_and_a_total(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "003_499888a3b842d896.txt: web-page, 1 article event + 11 related (3 merged" in out
     assert "total: 5 articles, 16 events (5 article, 11 related, 3 summaries merged)" in out
-    assert {p.name for p in tmp_path.iterdir()} == {"events.csv", "claims.csv", "problems.csv"}
+    assert {p.name for p in tmp_path.iterdir()} == {"events.csv", "claims.csv", "parties.csv", "problems.csv"}
 
 
 def test_disk_cache_serves_the_same_catalogue_and_follows_content(tmp_path):
-    from dashboard.catalogue.build import cached_catalogue
+    from dashboard.catalogue import cached_catalogue
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     for path in SEEDS.iterdir():

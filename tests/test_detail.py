@@ -8,7 +8,7 @@ from dashboard.views.detail import (
     place_text,
 )
 from dashboard.text.when import when_text
-from dashboard.views.filters import UnknownEventError, prepare_events
+from dashboard.views import UnknownEventError, prepare_events
 from fixtures_events import (
     ANEFIS_2013, ANEFIS_2014, ANEFIS_MAY_2013, KIDAL_2014, KIDAL_2023, claim, claims_frame, events_frame,
     seed_claims, seed_events,

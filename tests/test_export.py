@@ -8,7 +8,7 @@ import pytest
 from dashboard.catalogue.export import (
     ExportError, claims_csv, events_csv, events_geojson, neutralise_formulas, restore_formula_text,
 )
-from dashboard.views.filters import filter_events, prepare_events
+from dashboard.views import filter_events, prepare_events
 from dashboard.model import CLAIM_COLUMNS, EVENT_COLUMNS
 from fixtures_events import (
     AMAZRAGANE_2013, ANEFIS_2013, ANEFIS_MAY_2013, BER_2023, GAO_2012, claim, claims_frame, event, events_frame,

@@ -4,8 +4,9 @@ from collections import Counter
 import pytest
 
 from dashboard.text.fold import name_key as fold
-from dashboard.parties.factions import (
-    ALIGNMENTS, COALITIONS, PARTIES, canonical_party, event_alignments, expand_faction, faction_options,
+from dashboard.views import faction_options
+from dashboard.parties import (
+    ALIGNMENTS, COALITIONS, PARTIES, canonical_party, event_alignments, expand_faction, parties_of_frame,
     parse_party, party_alignment, party_label, side_alignment, split_parties,
 )
 from fixtures_events import ANEFIS_2013, ANEFIS_2014, ANEFIS_MAY_2013, BER_2023, KIDAL_2023, event, events_frame, seed_events
@@ -179,7 +180,7 @@ def test_event_alignments_colour_both_sides():
 
 
 def test_faction_options_offer_present_coalitions_then_every_party_once():
-    options = faction_options(seed_events())
+    options = faction_options(parties_of_frame(seed_events()))
     assert options[:4] == ["Platform", "CMA", "CSP", "Jihadist groups"]
     parties = options[4:]
     assert len(parties) == len(set(parties))
@@ -190,8 +191,8 @@ def test_faction_options_offer_present_coalitions_then_every_party_once():
 
 def test_faction_options_leave_out_coalitions_with_nobody_present():
     dioura = events_frame([event("x.txt", "Raid on Dioura", "2019-03-17", side_a="JNIM", side_b="FAMa")])
-    assert faction_options(dioura) == ["Jihadist groups", "JNIM", "Mali"]
-    assert faction_options(dioura.iloc[:0]) == []
+    assert faction_options(parties_of_frame(dioura)) == ["Jihadist groups", "JNIM", "Mali"]
+    assert faction_options(parties_of_frame(dioura.iloc[:0])) == []
 
 
 def test_a_side_answer_is_not_reused_across_years_or_opponents_that_change_it():

@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))  # bench/ is not an installed package
 
 from bench import load_test  # noqa: E402
 from dashboard.views import filters  # noqa: E402
-from dashboard.catalogue.build import read_catalogue  # noqa: E402
+from dashboard.catalogue import read_catalogue  # noqa: E402
 
 pytestmark = [
     pytest.mark.browser,

@@ -11,29 +11,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dashboard.map.assets import localize, offline_resources
-from dashboard.casualties.read import best_estimate
-from dashboard.catalogue.build import build_catalogue
-from dashboard.parties.factions import event_alignments
+from dashboard.casualties import best_estimate
+from dashboard.catalogue import build_catalogue
+from dashboard.parties import event_alignments
 from dashboard.text.escape import js_safe_text
 from dashboard.text.when import when_text
-from dashboard.map.build import (
-    AGGREGATE,
-    ALIGNMENT_COLOURS,
-    ALIGNMENT_LABELS,
-    ALIGNMENTS,
-    APPROXIMATE,
-    EXACT,
-    MIN_RADIUS,
-    build_map,
-    circle_style,
-    event_id_from_tooltip,
-    located_events,
-    marker_radius,
+from dashboard.casualties import with_best_killed
+from dashboard.map import build_map, event_id_from_tooltip, located_events, selection_layer, with_alignments
+from dashboard.map.style import (
+    AGGREGATE, ALIGNMENT_COLOURS, ALIGNMENT_LABELS, APPROXIMATE, EXACT, MIN_RADIUS, circle_style, marker_radius,
     marker_style,
-    selection_layer,
-    with_alignments,
-    with_best_killed,
 )
+from dashboard.parties import ALIGNMENTS
 from dashboard.model import CLAIM_COLUMNS, EVENT_COLUMNS, Claim
 
 PROBE = r"Kidal ${alert(1)} </script><img src=x onerror=alert(1)> \u `tick`"

@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from dashboard.map.assets import ensure_static_files, localize
-from dashboard.map.build import ALIGNMENT_COLOURS, MIN_RADIUS, build_map
+from dashboard.map import build_map
+from dashboard.map.style import ALIGNMENT_COLOURS, MIN_RADIUS
 from dashboard.model import EVENT_COLUMNS
 
 CHROMIUM = "/usr/bin/chromium"

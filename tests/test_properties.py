@@ -23,7 +23,7 @@ from dashboard.ingest.coords import parse_coordinates
 from dashboard.ingest.dates import parse_date_range
 from dashboard.text.when import MONTH_NAMES, format_date_range
 from dashboard.ingest.decode import decode_article
-from dashboard.parties.factions import canonical_party
+from dashboard.parties import canonical_party
 from dashboard.places.gazetteer import Gazetteer
 from dashboard.places.locate import place_events
 from dashboard.model import ArticleError, CoordinateError, DateError, DateRange

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from dashboard.catalogue import export, store
-from dashboard.catalogue.build import build_catalogue, cached_catalogue, cached_prebuilt, read_catalogue, write_catalogue
+from dashboard.catalogue import build_catalogue, cached_catalogue, cached_prebuilt, read_catalogue, write_catalogue
 from dashboard.model import TEXT_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -128,25 +128,21 @@ def test_a_cache_that_cannot_be_written_serves_the_whole_catalogue(tmp_path):
     assert set(TEXT_COLUMNS) <= set(served.events.columns) and len(served.events) == 16
 
 
-def test_a_prepared_events_table_is_computed_once_per_store(tmp_path):
-    calls = []
-
-    def with_years(catalogue) -> pd.DataFrame:
-        calls.append(1)
-        return catalogue.events.assign(year=catalogue.events["start_date"].str[:4])
-
-    first = cached_catalogue(SEEDS, GAZETTEER, tmp_path, prepare=with_years)
-    second = cached_catalogue(SEEDS, GAZETTEER, tmp_path, prepare=with_years)
-    assert calls == [1]  # the second start read it from the store
-    pd.testing.assert_frame_equal(first.events, second.events)
-    assert "2014" in set(second.events["year"])
-    # the text is still found through the prepared table's rows
+def test_the_store_keeps_the_parties_table_and_the_derived_columns(tmp_path, monkeypatch):
+    first = cached_catalogue(SEEDS, GAZETTEER, tmp_path)
+    monkeypatch.setattr("dashboard.catalogue.build.parse_file", lambda path: pytest.fail("parsed again on a restart"))
+    second = cached_catalogue(SEEDS, GAZETTEER, tmp_path)
+    pd.testing.assert_frame_equal(first.parties, second.parties)
+    anefis = second.events[second.events["title"] == "Battle of Anefis (June 2013)"].iloc[0]
+    assert (anefis["alignment_a"], anefis["alignment_b"], anefis["best_killed"]) == ("state", "rebel", 16)  # side b: 2 dead (per MNLA), 30 killed (per Mali): median 16
+    # the text is still found through the store's rows
     gao = second.events[second.events["title"] == "Battle of Gao"].iloc[0]
     assert second.event_text(gao["event_id"])["summary"].startswith("The Battle of Gao")
 
 
-def test_a_cache_that_cannot_be_written_still_prepares(tmp_path):
+def test_a_cache_that_cannot_be_written_still_serves_the_derived_columns(tmp_path):
     blocker = tmp_path / "cache"
     blocker.write_text("a file where the cache folder should be")
-    served = cached_catalogue(SEEDS, GAZETTEER, blocker, prepare=lambda c: c.events.assign(prepared=True))
-    assert served.events["prepared"].all() and len(served.events) == 16
+    served = cached_catalogue(SEEDS, GAZETTEER, blocker)
+    assert served.events["alignment_a"].notna().all() and len(served.events) == 16
+    assert set(served.parties["event_id"]) <= set(served.events["event_id"])

@@ -11,8 +11,6 @@ Vague figures ("hundreds injured", "dozens") are kept with low/high None; "Unkno
 from __future__ import annotations
 
 import re
-import statistics
-from collections import defaultdict
 
 from dashboard.model import CasualtyError, Claim
 from dashboard.text.markup import without_citations
@@ -199,25 +197,3 @@ def parse_casualties(text: str, side: str) -> list[Claim]:
     """The trusted claims in one infobox casualty value; rejected figures are left out
     (use parse_casualties_checked to learn why)."""
     return parse_casualties_checked(text, side)[0]
-
-
-def _midpoint(claim: Claim) -> float | None:
-    if claim.low is not None and claim.high is not None:
-        return (claim.low + claim.high) / 2
-    return claim.low if claim.low is not None else claim.high
-
-
-def best_estimate(claims: list[Claim]) -> int | None:
-    """One death toll for sizing a map marker; None when no claim gives a number of dead.
-
-    Rule: take each "killed" claim's midpoint (low alone for "14+", high alone for "up to 30"); for each
-    side take the median over its sources, so one outlying claimant does not dominate; add the sides.
-    """
-    by_side: dict[str, list[float]] = defaultdict(list)
-    for claim in claims:
-        mid = _midpoint(claim) if claim.kind == "killed" else None
-        if mid is not None:
-            by_side[claim.side].append(mid)
-    if not by_side:
-        return None
-    return round(sum(statistics.median(values) for values in by_side.values()))

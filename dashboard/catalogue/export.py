@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.model import CLAIM_COLUMNS, EVENT_COLUMNS, PROBLEM_COLUMNS
+from dashboard.parties import PARTY_COLUMNS
 
 CSV_ENCODING = "utf-8-sig"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -141,6 +142,11 @@ def events_geojson(events: pd.DataFrame, claims: pd.DataFrame | None = None) -> 
                       "unlocated": {"count": len(unlocated), "event_ids": unlocated}}
         text = json.dumps(collection, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     return text.encode("utf-8")
+
+
+def parties_csv(parties: pd.DataFrame, events: pd.DataFrame) -> bytes:
+    """The parties of exactly these events, one row per party of a side, as CSV with PARTY_COLUMNS."""
+    return _csv(_columns(claims_for_events(parties, events), PARTY_COLUMNS, "parties"))
 
 
 def problems_csv(problems: pd.DataFrame) -> bytes:

@@ -23,7 +23,7 @@ from dashboard.model import TEXT_COLUMNS
 ROW = "_row"  # an event's row in the store's events file, kept in the in-memory table to find its text
 ROW_GROUP = 1_000  # rows decoded to read one event's text
 CSV_BLOCK_BYTES = 8 << 20  # how much of a CSV is held in memory at a time while it is converted
-TABLES = ("events", "claims", "problems")
+TABLES = ("events", "claims", "parties", "problems")
 KEEP_STORES = 3  # older stores kept beside the newest, for other servers on the same cache folder
 
 
@@ -57,37 +57,29 @@ def write_store(tables: dict[str, pd.DataFrame], folder: Path) -> None:
         frame.to_parquet(folder / f"{name}.parquet", index=False, row_group_size=ROW_GROUP)
 
 
-def convert_csv_folder(source: Path, folder: Path, typed: dict[str, Callable[[pd.DataFrame], pd.DataFrame]]) -> None:
-    """The CSV files written by `build` as Parquet, a block at a time (memory stays small whatever the size).
+def convert_csv(path: Path, targets: dict[str, Path],
+                transform: Callable[[pd.DataFrame], dict[str, pd.DataFrame]]) -> None:
+    """A CSV file as Parquet files, a block at a time (memory stays small whatever the size).
 
-    `typed[name]` turns one block of text cells into the table's columns and dtypes (the same function the
-    whole-file reader uses, so both give the same frames).
+    `transform(block)` turns one block of text cells into the rows each target gets from it ({name: frame}),
+    typed as the whole-file reader types them; it is also called once on an empty frame for a file with no rows.
     """
-    for name in TABLES:
-        path = source / f"{name}.csv"
-        if not path.is_file():
-            if name == "problems":  # optional: a folder without problems has none
-                typed[name](pd.DataFrame()).to_parquet(folder / f"{name}.parquet", index=False)
-                continue
-            raise FileNotFoundError(f"no {name}.csv in {source}")
-        _convert_csv(path, folder / f"{name}.parquet", typed[name])
-
-
-def _convert_csv(path: Path, target: Path, typed: Callable[[pd.DataFrame], pd.DataFrame]) -> None:
     reader = pacsv.open_csv(path, read_options=pacsv.ReadOptions(block_size=CSV_BLOCK_BYTES, encoding="utf-8"),
                             convert_options=pacsv.ConvertOptions(strings_can_be_null=False, column_types=_all_text(path)))
-    writer = None
+    writers: dict[str, pq.ParquetWriter] = {}
     try:
         for batch in reader:
-            frame = typed(batch.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get))
-            table = pa.Table.from_pandas(frame, preserve_index=False, schema=writer.schema if writer else None)
-            if writer is None:
-                writer = pq.ParquetWriter(target, table.schema)
-            writer.write_table(table, row_group_size=ROW_GROUP)
-        if writer is None:  # a header and no rows
-            typed(pd.DataFrame()).to_parquet(target, index=False)
+            for name, frame in transform(batch.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)).items():
+                table = pa.Table.from_pandas(frame, preserve_index=False,
+                                             schema=writers[name].schema if name in writers else None)
+                if name not in writers:
+                    writers[name] = pq.ParquetWriter(targets[name], table.schema)
+                writers[name].write_table(table, row_group_size=ROW_GROUP)
+        if not writers:  # a header and no rows
+            for name, frame in transform(pd.DataFrame()).items():
+                frame.to_parquet(targets[name], index=False)
     finally:
-        if writer is not None:
+        for writer in writers.values():
             writer.close()
 
 
@@ -98,15 +90,11 @@ def _all_text(path: Path) -> dict[str, pa.DataType]:
     return {name: pa.string() for name in names}
 
 
-def read_store(folder: Path, leave_out: Iterable[str] = TEXT_COLUMNS,
-               events_file: str = "events.parquet") -> dict[str, pd.DataFrame]:
-    """The stored tables; the events without the `leave_out` columns, with each row's position in ROW.
-
-    `events_file` may name a table derived from the events (keeping their ROW) to read instead.
-    """
+def read_store(folder: Path, leave_out: Iterable[str] = TEXT_COLUMNS) -> dict[str, pd.DataFrame]:
+    """The stored tables; the events without the `leave_out` columns, with each row's position in ROW."""
     left_out = set(leave_out)
-    columns = [c for c in pq.ParquetFile(folder / events_file).schema_arrow.names if c not in left_out]
-    events = pd.read_parquet(folder / events_file, columns=columns)
+    columns = [c for c in pq.ParquetFile(folder / "events.parquet").schema_arrow.names if c not in left_out]
+    events = pd.read_parquet(folder / "events.parquet", columns=columns)
     if ROW not in events.columns:
         events[ROW] = np.arange(len(events), dtype=np.int64)
     return {"events": events, **{name: pd.read_parquet(folder / f"{name}.parquet") for name in TABLES[1:]}}

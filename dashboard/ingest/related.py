@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from dashboard.ingest.dates import find_lead_date
-from dashboard.parties.factions import PARTIES, canonical_party
+from dashboard.parties import PARTIES, canonical_party
 from dashboard.model import Event, Problem, make_event_id
 
 EVENT_NOUNS = r"battle|ambush|raid|attack|clash(?:es)?|skirmish|offensive|siege|massacre|capture|bombing|strike|assault|fighting"

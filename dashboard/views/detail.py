@@ -13,8 +13,9 @@ from typing import Any, Mapping
 import pandas as pd
 
 from dashboard.text.when import when_text
-from dashboard.parties.factions import event_year, opponents, side_alignment, split_parties
-from dashboard.views.filters import UnknownEventError, events_at_place, public_columns
+from dashboard.parties import parties_of_frame, split_parties
+from dashboard.views.history import UnknownEventError, events_at_place
+from dashboard.views.prepared import public_columns
 
 SIDES = ("a", "b", "c")
 SIDE_ORDER = (*SIDES, "civilian")
@@ -187,19 +188,20 @@ def _decode_infobox(text: Any, notes: list[str]) -> dict[str, str]:
         return {}
 
 
-def _sides(row: pd.Series) -> list[SideDetail]:
-    year = event_year(row.get("start_date"))
-    all_parties = [split_parties(row.get(f"side_{letter}")) for letter in SIDES]
+def _sides(row: pd.Series, parties: pd.DataFrame) -> list[SideDetail]:
+    """Each side with its parties (as written), commanders, strength and alignment in this event."""
+    own = parties[parties["event_id"] == row.get("event_id")].sort_values(["side", "position"], kind="stable")
     sides = []
-    for index, letter in enumerate(SIDES):
-        parties = all_parties[index]
+    for letter in SIDES:
+        rows = own[own["side"] == letter]
+        names = rows["party"].tolist()
         commanders = split_parties(row.get(f"commanders_{letter}"))
         strength = _text(row.get(f"strength_{letter}"))
-        if not (parties or commanders or strength):
+        if not (names or commanders or strength):
             continue
-        label = f"Side {letter.upper()}" + (f": {'; '.join(parties)}" if parties else "")
-        alignment = side_alignment(parties, year, opponents(all_parties, index))
-        sides.append(SideDetail(letter, label, parties, commanders, strength, alignment))
+        label = f"Side {letter.upper()}" + (f": {'; '.join(names)}" if names else "")
+        alignment = rows["side_alignment"].iloc[0] if len(rows) else "unknown"
+        sides.append(SideDetail(letter, label, names, commanders, strength, alignment))
     return sides
 
 
@@ -208,10 +210,11 @@ def _coordinate(value: Any) -> float | None:
 
 
 def event_detail(event_id: str, events: pd.DataFrame, claims: pd.DataFrame,
-                 text: Mapping[str, Any] | None = None) -> EventDetail:
+                 text: Mapping[str, Any] | None = None, parties: pd.DataFrame | None = None) -> EventDetail:
     """The detail panel's content for one event; pass the whole catalogue so "same place" sees every event.
 
-    `text` gives the event's summary, sections and infobox when `events` leaves them out (Catalogue.event_text).
+    `text` gives the event's summary, sections and infobox when `events` leaves them out (Catalogue.event_text);
+    `parties` is the catalogue's parties table (derived from the event's side columns when not given).
     """
     rows = events[events["event_id"] == event_id]
     if rows.empty:
@@ -222,7 +225,9 @@ def event_detail(event_id: str, events: pd.DataFrame, claims: pd.DataFrame,
         for column, value in text.items():
             row[column] = value
     notes: list[str] = []
-    sides = _sides(row)
+    if parties is None:
+        parties = parties_of_frame(rows.head(1))
+    sides = _sides(row, parties)
     labels = {s.letter: s.label for s in sides}
     own_claims = claims[claims["event_id"] == event_id]
     latitude, longitude = _coordinate(row.get("latitude")), _coordinate(row.get("longitude"))

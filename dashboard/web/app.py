@@ -7,22 +7,23 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard.views import detail, filters
 from dashboard.catalogue import export
-from dashboard.map import build as mapview
-from dashboard.catalogue.build import Catalogue
+from dashboard.catalogue.tables import Catalogue
+from dashboard.map import event_id_from_tooltip, selection_layer
 from dashboard.text.escape import markdown_text as md
+from dashboard.views import detail, filters, links
+from dashboard.views.prepared import public_columns
 from dashboard.web.loaders import Sources, events_map, filter_choices, load_catalogue, offline_assets
 
 KINDS = ["article", "related"]
 TABLE_ROWS = 5000  # rows sent to the browser's table; the export always holds every filtered row
 
 
-def filter_widgets(key: str, events: pd.DataFrame) -> filters.FilterState:
+def filter_widgets(key: str, catalogue: Catalogue) -> filters.FilterState:
     """Sidebar filters, first filled from the URL so a shared link reopens the same view."""
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    options, regions, (first, last) = filter_choices(key, events)
-    url_state, notes = filters.parse_query_params(params, known_factions=options, known_regions=regions)
+    options, regions, (first, last) = filter_choices(key, catalogue)
+    url_state, notes = links.parse_query_params(params, known_factions=options, known_regions=regions)
     defaults = {"f_dates": (max(first, url_state.start or first), min(last, url_state.end or last)),
                 "f_factions": list(url_state.factions), "f_regions": list(url_state.regions), "f_kinds": list(url_state.kinds)}
     for key, value in defaults.items():
@@ -62,7 +63,7 @@ def show_detail(event_id: str, catalogue: Catalogue) -> None:
     except (OSError, ValueError) as error:  # the disk store went away under a running server
         text = {}
         st.warning(f"The article text could not be read from the cache ({md(str(error))}); restart the app to rebuild it.")
-    info = detail.event_detail(event_id, catalogue.events, catalogue.claims, text)
+    info = detail.event_detail(event_id, catalogue.events, catalogue.claims, text, catalogue.parties)
     st.subheader(md(info.title))
     st.markdown(f"**When:** {md(info.dates)}  \n**Where:** {md(info.place_text)}"
                 + (f" ({md(info.region)} region)" if info.region else "")
@@ -94,7 +95,7 @@ def show_detail(event_id: str, catalogue: Catalogue) -> None:
 
 def events_table(shown: pd.DataFrame) -> str | None:
     """The filtered events as a sortable table (the first TABLE_ROWS); the event_id of the row picked, if any."""
-    table = filters.public_columns(shown.head(TABLE_ROWS))
+    table = public_columns(shown.head(TABLE_ROWS))
     if len(shown) > TABLE_ROWS:
         st.caption(f"The table lists the first {TABLE_ROWS:,} of {len(shown):,} events by date; narrow the filters, "
                    "or export, to see them all.")
@@ -112,9 +113,9 @@ def main() -> None:
     catalogue = load_catalogue(key, sources)
     events = catalogue.events
     st.title("Mali War in the north: the articles on a map")
-    state = filter_widgets(key, events)
+    state = filter_widgets(key, catalogue)
     # The counts go out before the rows are copied out of the 100k-row table: the first answer to a filter change.
-    kept = state.mask(events)
+    kept = state.mask(events, catalogue.parties)
     count, located = int(kept.sum()), int((kept & events["latitude"].notna()).sum())
     st.markdown(f"**{count}** of {len(events)} events shown · **{located}** on the map · "
                 f"{count - located} unlocated · {len(catalogue.problems)} problems (see below)")
@@ -130,10 +131,10 @@ def main() -> None:
         # st_folium renames the ids inside the Map it renders, so each render gets its own copy of the cached map;
         # the selection ring goes in as a feature group, which updates the map without remounting it (slider keeps its time).
         cached = events_map(key, state, shown, catalogue.claims)
-        ring = mapview.selection_layer(shown, st.session_state.get("selected"), catalogue.claims)
+        ring = selection_layer(shown, st.session_state.get("selected"), catalogue.claims)
         clicked = st_folium(copy.deepcopy(cached), key="map", height=600, use_container_width=True,
                             feature_group_to_add=ring, returned_objects=["last_object_clicked_tooltip"])
-        selection_from("map", mapview.event_id_from_tooltip((clicked or {}).get("last_object_clicked_tooltip")))
+        selection_from("map", event_id_from_tooltip((clicked or {}).get("last_object_clicked_tooltip")))
     selected = st.session_state.get("selected")
     if not (selected and (events["event_id"] == selected).any()):
         selected = None

@@ -18,10 +18,11 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import paths
-from dashboard.map import assets, build as mapview
-from dashboard.parties import factions
+from dashboard.catalogue.cache import cached_catalogue, cached_prebuilt, corpus_fingerprint
+from dashboard.catalogue.tables import Catalogue
+from dashboard.map import assets, build_map
 from dashboard.views import filters
-from dashboard.catalogue.build import Catalogue, cached_catalogue, cached_prebuilt, corpus_fingerprint
+from dashboard.views.prepared import prepare_catalogue
 
 STATIC_DIR = Path(__file__).with_name("static")  # Streamlit serves <app dir>/static/
 
@@ -48,25 +49,23 @@ class Sources:
         return corpus_fingerprint(self.prebuilt, None) if self.prebuilt else corpus_fingerprint(self.seeds, self.gazetteer)
 
 
-def prepared_events(catalogue: Catalogue) -> pd.DataFrame:
-    """The events with the filter helper columns, alignments and marker sizes: once per catalogue, not per rerun."""
-    events = mapview.with_alignments(filters.prepare_events(catalogue.events))
-    return mapview.with_best_killed(events, catalogue.claims)
-
-
 @st.cache_resource(max_entries=4, show_spinner="Reading the articles…")
 def load_catalogue(fingerprint: str, _sources: Sources) -> Catalogue:
-    """Parse and geocode once per content of seeds + gazetteer, shared read-only by every session."""
+    """Parse and geocode once per content of seeds + gazetteer, shared read-only by every session; its events and
+    parties come made ready for filtering (views.prepared), once per catalogue, not per rerun."""
     if _sources.prebuilt:
-        return cached_prebuilt(_sources.prebuilt, _sources.cache, prepare=prepared_events)
-    return cached_catalogue(_sources.seeds, _sources.gazetteer, _sources.cache, prepare=prepared_events)
+        catalogue = cached_prebuilt(_sources.prebuilt, _sources.cache)
+    else:
+        catalogue = cached_catalogue(_sources.seeds, _sources.gazetteer, _sources.cache)
+    return prepare_catalogue(catalogue)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def filter_choices(fingerprint: str, _events: pd.DataFrame) -> tuple[list[str], list[str], tuple[dt.date, dt.date]]:
+def filter_choices(fingerprint: str, _catalogue: Catalogue) -> tuple[list[str], list[str], tuple[dt.date, dt.date]]:
     """Faction and region choices and the date bounds: computed once per catalogue, not on every rerun."""
-    regions = sorted(r for r in _events["region"].dropna().unique() if r)
-    return factions.faction_options(_events), regions, date_bounds(_events)
+    events = _catalogue.events
+    regions = sorted(r for r in events["region"].dropna().unique() if r)
+    return filters.faction_options(_catalogue.parties), regions, date_bounds(events)
 
 
 def date_bounds(events: pd.DataFrame) -> tuple[dt.date, dt.date]:
@@ -85,7 +84,7 @@ def offline_assets() -> dict:
 @st.cache_resource(max_entries=16, show_spinner=False)
 def events_map(fingerprint: str, state: filters.FilterState, _shown: pd.DataFrame, _claims: pd.DataFrame):
     """The folium map for one filter state (the frames are keyed by fingerprint + state, so not hashed)."""
-    m = mapview.build_map(_shown, claims=_claims)
+    m = build_map(_shown, claims=_claims)
     assets.localize(m)
     return m
 
@@ -95,10 +94,10 @@ def warm_up() -> None:
     sources = Sources.from_env()
     key = sources.fingerprint()
     catalogue = load_catalogue(key, sources)
-    filter_choices(key, catalogue.events)
+    filter_choices(key, catalogue)
     offline_assets()
     default = filters.FilterState()
-    events_map(key, default, default.apply(catalogue.events), catalogue.claims)
+    events_map(key, default, default.apply(catalogue.events, catalogue.parties), catalogue.claims)
 
 
 def warm_up_when_serving(timeout: float = 120.0) -> threading.Thread:

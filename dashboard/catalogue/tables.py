@@ -1,0 +1,142 @@
+"""The catalogue as tables: events (one row each: the events.csv columns, then derived ones), claims, parties
+and problems, made from parsed Events, with the dtypes every reader of a catalogue gets back."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from dashboard.casualties.estimate import with_best_killed
+from dashboard.catalogue import export, store
+from dashboard.ingest.parse import ParsedArticle
+from dashboard.model import CLAIM_COLUMNS, EVENT_COLUMNS, PROBLEM_COLUMNS, SIDE_LETTERS, TEXT_COLUMNS, Event, Problem
+from dashboard.parties import PARTY_COLUMNS, parties_of_events, parties_of_frame, side_alignment_columns
+
+# Worked out from the other tables once per catalogue, kept in the store, not in events.csv.
+DERIVED_COLUMNS = ("alignment_a", "alignment_b", "best_killed")
+
+
+@dataclass
+class Catalogue:
+    events: pd.DataFrame
+    claims: pd.DataFrame
+    problems: pd.DataFrame
+    parties: pd.DataFrame | None = None  # PARTY_COLUMNS; derived from the events' side columns when not given
+    articles: list[ParsedArticle] = field(default_factory=list)
+    merged: int = 0  # related summaries merged into the article that describes the same event
+    # Where TEXT_COLUMNS are read from when `events` leaves them out (a catalogue served from a disk store).
+    text: store.EventText | None = None
+
+    def __post_init__(self) -> None:
+        if self.parties is None:
+            self.parties = parties_of_frame(self.events)
+
+    def with_text(self, events: pd.DataFrame) -> pd.DataFrame:
+        """These rows of `events` with TEXT_COLUMNS, read from the store when the shared table leaves them out."""
+        if self.text is None or all(c in events.columns for c in TEXT_COLUMNS):
+            return events
+        texts = self.text.rows(events[store.ROW])
+        return events.assign(**{c: texts[c].to_numpy() for c in TEXT_COLUMNS})
+
+    def event_text(self, event_id: str) -> dict[str, str]:
+        """TEXT_COLUMNS of one event ({} for an unknown id)."""
+        rows = self.with_text(self.events[self.events["event_id"] == event_id].head(1))
+        return {c: rows.iloc[0][c] for c in TEXT_COLUMNS} if len(rows) else {}
+
+
+def with_derived(events: pd.DataFrame, claims: pd.DataFrame, parties: pd.DataFrame) -> pd.DataFrame:
+    """The events with DERIVED_COLUMNS: each side's alignment (from the parties table) and the best estimate of
+    killed (from the claims)."""
+    bare = events.drop(columns=[c for c in DERIVED_COLUMNS if c in events.columns])
+    aligned = pd.concat([bare, side_alignment_columns(bare, parties)], axis=1)
+    return with_best_killed(aligned, claims)
+
+
+def events_frame(events: list[Event]) -> pd.DataFrame:
+    rows = [event_row(e) for e in events]
+    frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+    frame["latitude"] = pd.to_numeric(frame["latitude"], errors="coerce").astype("float64")
+    frame["longitude"] = pd.to_numeric(frame["longitude"], errors="coerce").astype("float64")
+    frame["location_precision"] = pd.array(frame["location_precision"].tolist(), dtype="Int64")
+    return frame
+
+
+def event_row(event: Event) -> dict:
+    """One events.csv row: list fields "; "-joined for people reading the file (the parties table keeps them as data)."""
+    row = {column: getattr(event, column, "") for column in EVENT_COLUMNS if hasattr(event, column)}
+    for i, letter in enumerate(SIDE_LETTERS[:3]):
+        row[f"side_{letter}"] = "; ".join(_nth(event.sides, i))
+        row[f"commanders_{letter}"] = "; ".join(_nth(event.commanders, i))
+        row[f"strength_{letter}"] = event.strengths[i] if i < len(event.strengths) else ""
+    if len(event.sides) > 3:  # a fourth side or more: kept in side_c rather than dropped
+        row["side_c"] = " | ".join("; ".join(s) for s in event.sides[2:])
+    row["also_described_in"] = "; ".join(event.also_described_in)
+    row["sections"] = json.dumps([list(s) for s in event.sections], ensure_ascii=False)
+    row["infobox"] = json.dumps(event.infobox, ensure_ascii=False)
+    return row
+
+
+def claims_frame(events: list[Event]) -> pd.DataFrame:
+    pairs = [(e.event_id, c) for e in events for c in e.claims]
+    frame = pd.DataFrame({"event_id": [event_id for event_id, _ in pairs],
+                          **{k: [getattr(c, k) for _, c in pairs] for k in CLAIM_COLUMNS[1:] if k not in ("low", "high")}})
+    for column in ("low", "high"):
+        frame[column] = pd.array([getattr(c, column) for _, c in pairs], dtype="Int64")
+    return frame[CLAIM_COLUMNS]
+
+
+def parties_frame(events: list[Event]) -> pd.DataFrame:
+    return parties_of_events(events)
+
+
+def problems_frame(problems: list[Problem]) -> pd.DataFrame:
+    return pd.DataFrame([vars(p) for p in problems], columns=PROBLEM_COLUMNS)
+
+
+def typed_events(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells read from an events CSV as EVENT_COLUMNS with their dtypes."""
+    events = _text_columns(frame, EVENT_COLUMNS)
+    for column in ("latitude", "longitude"):
+        events[column] = _numbers(events[column]).astype("float64")
+    events["location_precision"] = _numbers(events["location_precision"]).astype("Int64")
+    return _unguarded(events)
+
+
+def typed_claims(frame: pd.DataFrame) -> pd.DataFrame:
+    claims = _text_columns(frame, CLAIM_COLUMNS)
+    for column in ("low", "high"):
+        claims[column] = _numbers(claims[column]).astype("Int64")
+    return _unguarded(claims)
+
+
+def typed_parties(frame: pd.DataFrame) -> pd.DataFrame:
+    parties = _text_columns(frame, PARTY_COLUMNS)
+    parties["position"] = _numbers(parties["position"]).fillna(0).astype("int64")
+    return _unguarded(parties)
+
+
+def typed_problems(frame: pd.DataFrame) -> pd.DataFrame:
+    return _text_columns(frame, PROBLEM_COLUMNS)
+
+
+def _text_columns(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    return frame.reindex(columns=columns, fill_value="").astype("string[pyarrow]")
+
+
+def _numbers(column: pd.Series) -> pd.Series:
+    return pd.to_numeric(column.replace("", None), errors="coerce")
+
+
+def _unguarded(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text columns with the export's spreadsheet guard (a leading apostrophe) taken off again."""
+    for column in frame.columns:
+        if isinstance(frame[column].dtype, pd.StringDtype):
+            guarded = frame[column].str.match(export.GUARDED_FORMULA).fillna(False).astype(bool)
+            if guarded.any():  # only cells our own export guarded; the rest stay as read
+                frame[column] = frame[column].where(~guarded, frame[column].str[1:])
+    return frame
+
+
+def _nth(lists: list[list[str]], i: int) -> list[str]:
+    return lists[i] if i < len(lists) else []

@@ -1,0 +1,101 @@
+"""The war's parties: one canonical name each with its aliases, the coalitions and their members over time,
+the groups whose factions are parties of their own, and the known changes of side."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Every alignment a party or a side can have, in the order legends and tie-breaks use.
+ALIGNMENTS = ("state", "state ally", "international", "pro-government", "rebel", "jihadist", "unknown")
+
+
+@dataclass(frozen=True)
+class Party:
+    name: str  # canonical name shown to users
+    alignment: str  # default alignment, one of ALIGNMENTS
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Member:
+    party: str  # canonical party name
+    first_year: int | None = None  # None: no bound
+    last_year: int | None = None
+
+
+@dataclass(frozen=True)
+class Coalition:
+    name: str  # canonical name, also a Party when articles name the coalition itself
+    alignment: str  # a member counts only when its alignment in the event is this one
+    members: tuple[Member, ...]
+    aliases: tuple[str, ...] = ()
+
+
+PARTIES: tuple[Party, ...] = (
+    Party("Mali", "state", ("Malian Army", "Malian Armed Forces", "FAMa", "Forces Armées Maliennes",
+                            "Malian forces", "Malian government", "Government of Mali", "Republic of Mali",
+                            "Malian military", "Armed Forces of Mali")),
+    Party("Wagner Group", "state ally", ("Wagner", "PMC Wagner", "Africa Corps", "Russian Africa Corps")),
+    Party("France", "international", ("French Army", "French Armed Forces", "French forces", "Operation Serval",
+                                      "Serval", "Operation Barkhane", "Barkhane")),
+    Party("MINUSMA", "international", ("United Nations Multidimensional Integrated Stabilization Mission in Mali",
+                                       "UN peacekeepers", "United Nations peacekeepers")),
+    # Foreign states outside MINUSMA (e.g. Chad in the 2013 Serval campaign); as MINUSMA contingents
+    # they are written "MINUSMA (Chad)" and fold into MINUSMA.
+    Party("Chad", "international", ("Chadian Army", "Chadian forces")),
+    Party("Niger", "international", ("Nigerien Army", "Nigerien forces")),
+    Party("Burkina Faso", "international"),
+    Party("Netherlands", "international"),
+    Party("AFISMA", "international", ("African-led International Support Mission to Mali", "MISMA")),
+    Party("Platform", "pro-government", ("Platform coalition", "Plateforme", "Platform of Movements of 14 June 2014")),
+    Party("GATIA", "pro-government", ("Imghad Tuareg Self-Defense Group and Allies",
+                                      "Groupe d'autodéfense touareg Imghad et alliés")),
+    Party("MAA-Loyalist", "pro-government", ("MAA-Platform", "pro-government MAA", "Loyalist MAA")),
+    Party("CM-FPR", "pro-government", ("CM-FPR II", "Ganda Koy", "Ganda Izo",
+                                       "Coordination of Patriotic Resistance Movements and Forces")),
+    Party("CMA", "rebel", ("Coordination of Azawad Movements", "Coordination des mouvements de l'Azawad")),
+    Party("MNLA", "rebel", ("National Movement for the Liberation of Azawad", "MLNA",
+                            # Infoboxes list the MNLA under the flag of its declared state.
+                            "Azawad")),
+    Party("HCUA", "rebel", ("High Council for the Unity of Azawad",)),
+    Party("MAA-Dissident", "rebel", ("MAA-CMA", "rebel MAA", "Dissident MAA")),
+    # The MAA before and beside its split: its side decides which MAA it is.
+    Party("MAA", "unknown", ("Arab Movement of Azawad", "Mouvement arabe de l'Azawad")),
+    Party("CSP", "rebel", ("CSP-PSD", "CSP-DPA",
+                           "Permanent Strategic Framework for Peace, Security, and Development",
+                           "Permanent Strategic Framework",
+                           "Strategic Framework for the Defence of the People of Azawad")),
+    Party("AQIM", "jihadist", ("AQMI", "Al-Qaeda in the Islamic Maghreb", "al-Qaida in the Islamic Maghreb")),
+    Party("Ansar Dine", "jihadist", ("Ansar Eddine", "Ansar al-Din")),
+    Party("MOJWA", "jihadist", ("MUJAO", "Movement for Oneness and Jihad in West Africa",
+                                "Movement for Unity and Jihad in West Africa")),
+    Party("Al-Mourabitoun", "jihadist", ("Al-Murabitun", "Al Mourabitoune")),
+    Party("Katiba Salahadin", "jihadist", ("Katiba Salaheddine", "Katibat Salah ad-Din")),
+    Party("Katiba Macina", "jihadist", ("Macina Liberation Front", "Katiba Massina", "FLM")),
+    Party("JNIM", "jihadist", ("GSIM", "Jama'at Nasr al-Islam wal Muslimin", "Jama'at Nusrat al-Islam wal-Muslimin",
+                               "Group for the Support of Islam and Muslims")),
+    Party("ISGS", "jihadist", ("EIGS", "IS Sahel", "Islamic State in the Greater Sahara",
+                               "Islamic State – Sahel Province", "ISSP")),
+)
+
+COALITIONS: tuple[Coalition, ...] = (
+    Coalition("Platform", "pro-government",
+              (Member("GATIA", 2014), Member("MAA-Loyalist", 2014), Member("CM-FPR", 2014))),
+    Coalition("CMA", "rebel",
+              (Member("MNLA", 2014, 2023), Member("HCUA", 2014, 2023), Member("MAA-Dissident", 2014, 2023))),
+    # CSP-PSD (2023), renamed CSP-DPA (2024): the CMA's members plus Platform factions that joined;
+    # those count only when the event puts them on the rebel side (e.g. "GATIA (al-Mahmoud faction)").
+    Coalition("CSP", "rebel",
+              (Member("CMA", 2023), Member("MNLA", 2023), Member("HCUA", 2023), Member("MAA-Dissident", 2023),
+               Member("MAA", 2023), Member("GATIA", 2023), Member("MAA-Loyalist", 2023))),
+    Coalition("Jihadist groups", "jihadist",
+              tuple(Member(p.name) for p in PARTIES if p.alignment == "jihadist"),
+              aliases=("jihadist", "jihadists", "jihadist groups", "Islamists")),
+)
+
+# Parent groups whose factions are separate parties: choosing the parent gets the factions too.
+PARENT_GROUPS: dict[str, tuple[str, ...]] = {"MAA": ("MAA-Loyalist", "MAA-Dissident")}
+
+# Factions known to have changed sides from a given year: (canonical, folded faction) -> (from year, alignment).
+FACTION_SWITCHES: dict[tuple[str, str], tuple[int, str]] = {
+    ("GATIA", "almahmoudfaction"): (2023, "rebel"),
+}
