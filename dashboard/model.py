@@ -61,12 +61,30 @@ class Claim:
     text: str  # the article's own words for this figure
 
 
+# The stage of the data flow a problem comes from: a closed set, each with what it means for a user.
+STAGES = {
+    "read": "the file could not be read as text (empty, binary, not in a known encoding, cut off)",
+    "parse": "the article's structure: no infobox or title found, a field given twice, a cut-off field",
+    "date": "the event's date: missing, impossible, or taken from the lead instead of the infobox",
+    "place": "the event's place as written: missing, or taken from the title or the lead",
+    "coordinates": "the article's own coordinate line could not be used",
+    "casualties": "a casualty figure that could not be used as a claim",
+    "related": "a related-article summary that describes an event but could not be placed in time",
+    "gazetteer": "a row of the gazetteer file that could not be used",
+    "geocode": "placing the event on the map: unknown place, rejected coordinates, a choice between homonyms",
+}
+
+
 @dataclass
 class Problem:
     source_file: str
     event_id: str
-    stage: str  # read, parse, date, place, casualties, related, geocode, gazetteer
+    stage: str  # one of STAGES
     reason: str
+
+    def __post_init__(self) -> None:
+        if self.stage not in STAGES:
+            raise ValueError(f"unknown problem stage {self.stage!r}; stages are {', '.join(STAGES)}")
 
 
 @dataclass

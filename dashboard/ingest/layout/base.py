@@ -46,6 +46,7 @@ class RawArticle:
     sections: list[tuple[str, str]] = field(default_factory=list)
     related: list[tuple[str, str]] = field(default_factory=list)  # (title if the page gave one, summary paragraph)
     coordinates_text: str = ""  # the article's own coordinate line(s)
+    references: str = ""  # the text of its References / Notes section(s), as written (footnotes are read from it)
     notes: list[str] = field(default_factory=list)  # things the reader had to guess or skip
 
 
@@ -62,6 +63,9 @@ class Reader(Protocol):
 RELATED_HEADINGS = {"related research articles", "related articles"}
 END_HEADINGS = {"references", "notes", "external links", "further reading", "sources", "bibliography", "citations",
                 "notes et references", "liens externes", "bibliographie"}
+# End sections whose text is the article's list of references (footnote targets).
+REFERENCE_HEADINGS = {"references", "notes", "sources", "citations", "notes et references", "references et notes",
+                      "footnotes"}
 
 
 def split_paragraphs(text: str) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from dashboard.text.fold import label_key
-from dashboard.ingest.layout.base import END_HEADINGS, RELATED_HEADINGS, RawArticle, split_paragraphs
+from dashboard.ingest.layout.base import END_HEADINGS, REFERENCE_HEADINGS, RELATED_HEADINGS, RawArticle, split_paragraphs
 
 _COORD_LINE = re.compile(r"\d+(?:\.\d+)?\s*°\s*\d*.*?[NS].*?(?:[EW]|est|ouest)|^-?\d{1,2}\.\d+;\s*-?\d{1,3}\.\d+$|nord|{{\s*coord", re.I)
 
@@ -22,6 +22,8 @@ def attach_body(article: RawArticle, headed: list[tuple[str, str]]) -> None:
             in_end_matter = True
         elif key in END_HEADINGS:
             in_end_matter = True
+            if key in REFERENCE_HEADINGS and text.strip():
+                article.references = "\n".join(filter(None, [article.references, text.strip()]))
         elif key in ("contents", "sommaire"):
             continue
         elif text.strip() or heading:
