@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 from geopy.distance import geodesic
-from geopy.exc import GeocoderServiceError
 from geopy.location import Location
 from geopy.point import Point
 
-from dashboard.places.gazetteer import DEFAULT_CSV, REQUIRED_COLUMNS, Gazetteer, GeocoderChain, with_online_fallback
+from dashboard.places.gazetteer import DEFAULT_CSV, REQUIRED_COLUMNS, Gazetteer
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer.csv"
 REGIONS = {"Kidal", "Gao", "Ménaka", "Tombouctou", "Mopti"}
@@ -235,48 +234,6 @@ def test_geocoding_makes_no_network_call(gazetteer, monkeypatch):
     monkeypatch.setattr(socket, "create_connection", refuse)
     assert gazetteer.geocode("Kidal").raw["place"]["name"] == "Kidal"
     assert gazetteer.geocode("Nowhere at all") is None
-
-
-# -- the chain to an online geocoder (tested with a fake; nothing goes online) --------------------------------
-
-class FakeOnline:
-    """Stands in for an online geopy geocoder: knows Bamako only, records what it was asked."""
-
-    def __init__(self, fail: bool = False):
-        self.asked: list[str] = []
-        self.fail = fail
-
-    def geocode(self, query, exactly_one=True, **kwargs):
-        self.asked.append(query)
-        if self.fail:
-            raise GeocoderServiceError("service down")
-        if query == "Bamako":
-            return Location("Bamako, Mali", Point(12.65, -8.0), {"source": "fake"})
-        return None
-
-
-def test_chain_answers_from_the_gazetteer_before_going_online(gazetteer):
-    online = FakeOnline()
-    chain = GeocoderChain([gazetteer, online])
-    assert chain.geocode("Kidal").raw["place"]["name"] == "Kidal"
-    assert online.asked == []
-    assert chain.geocode("Bamako").address == "Bamako, Mali"
-    assert online.asked == ["Bamako"]
-    assert chain.geocode("Nowhere") is None
-
-
-def test_chain_survives_a_failing_service(gazetteer):
-    chain = GeocoderChain([FakeOnline(fail=True), gazetteer])
-    assert chain.geocode("Gao").raw["place"]["name"] == "Gao"
-    assert chain.errors and "service down" in chain.errors[0]
-
-
-def test_online_fallback_goes_through_geopys_rate_limiter(gazetteer):
-    online = FakeOnline()
-    chain = with_online_fallback(gazetteer, online, min_delay_seconds=0)
-    assert chain.geocode("Bamako").address == "Bamako, Mali"
-    assert chain.geocode("Anefis").raw["place"]["name"] == "Anéfis"
-    assert online.asked == ["Bamako"]
 
 
 # -- the data file ---------------------------------------------------------------------------------------------

@@ -4,8 +4,7 @@
 coordinate); `geocode(query)` answers like any geopy geocoder with `geopy.location.Location` objects whose
 `raw` carries the gazetteer row, how the query matched and the UCDP GED location precision (`where_prec`:
 1 exact place, 2 within ~25 km of a named place, 3 cercle, 4 region, 5 larger area or between places,
-6 country). `find_places(text)` lists the known places that free text names. A user with network can put an
-online geopy geocoder after the gazetteer with `with_online_fallback` (off unless someone calls it).
+6 country). `find_places(text)` lists the known places that free text names. Nothing goes online.
 """
 from __future__ import annotations
 
@@ -15,11 +14,9 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Iterable
 
 from geopy.distance import geodesic
-from geopy.exc import GeopyError
-from geopy.extra.rate_limiter import RateLimiter
 from geopy.location import Location
 from geopy.point import Point
 
@@ -328,32 +325,6 @@ class Gazetteer:
         raw = {"place": place.row(), "match": match, "precision": precision, "query": query,
                "foreign": place.foreign, **{k: v for k, v in extra.items() if v is not None}}
         return Location(address or place.address, Point(lat, lon), raw)
-
-
-class GeocoderChain:
-    """Ask geocoders in turn; the first answer wins. Put the gazetteer first so known places never go online."""
-
-    def __init__(self, geocoders: Sequence[Any]):
-        self.geocoders = list(geocoders)
-        self.errors: list[str] = []
-
-    def geocode(self, query: str, *, exactly_one: bool = True, **kwargs: Any) -> Location | list[Location] | None:
-        for geocoder in self.geocoders:
-            ask: Callable[..., Any] = getattr(geocoder, "geocode", geocoder)
-            try:
-                found = ask(query, exactly_one=exactly_one, **kwargs)
-            except GeopyError as err:  # one failing service must not stop the others
-                self.errors.append(f"{type(geocoder).__name__}: {err}")
-                continue
-            if found:
-                return found
-        return None
-
-
-def with_online_fallback(gazetteer: Gazetteer, online: Any, *, min_delay_seconds: float = 1.0) -> GeocoderChain:
-    """The gazetteer, then an online geopy geocoder behind geopy's RateLimiter. Never used unless called."""
-    limited = RateLimiter(online.geocode, min_delay_seconds=min_delay_seconds, max_retries=1)
-    return GeocoderChain([gazetteer, limited])
 
 
 # -- helpers -------------------------------------------------------------------------------------------------
