@@ -1,0 +1,1 @@
+"""How far to trust the parser: what it reads from labelled articles, compared with what a person read."""
