@@ -15,7 +15,7 @@ EVENT_COLUMNS = [
     "place", "region", "latitude", "longitude", "location_precision", "location_source",
     "side_a", "side_b", "side_c", "commanders_a", "commanders_b", "commanders_c",
     "strength_a", "strength_b", "strength_c", "result", "part_of", "summary",
-    "source_file", "also_described_in", "sections", "infobox",
+    "source_file", "also_described_in", "linked_events", "sections", "infobox",
 ]
 # The long article text of an event: most of a large catalogue's memory, read per event when a store holds it.
 TEXT_COLUMNS = ("summary", "sections", "infobox")
@@ -53,7 +53,8 @@ class DateRange:
 @dataclass
 class Claim:
     """One casualty figure as one source stated it."""
-    side: str  # "a", "b", "c"… (belligerent columns) or "civilian"
+    side: str  # "a", "b", "c"… (belligerent columns), "civilian"; a dataset's figures also "all" (every side
+    # together) and "unknown" (deaths whose side it does not know)
     kind: str  # killed, injured, captured, missing, vehicles destroyed, vehicles captured, displaced, unknown
     low: int | None
     high: int | None
@@ -72,6 +73,7 @@ STAGES = {
     "related": "a related-article summary that describes an event but could not be placed in time",
     "gazetteer": "a row of the gazetteer file that could not be used",
     "geocode": "placing the event on the map: unknown place, rejected coordinates, a choice between homonyms",
+    "dataset": "a UCDP or ACLED file: a row that could not be used (with its line), an actor kept as written",
 }
 
 

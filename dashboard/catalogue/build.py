@@ -2,10 +2,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Sequence
+
+import pandas as pd
 
 from dashboard import paths
 from dashboard.catalogue.merge import merge_related
-from dashboard.catalogue.tables import Catalogue, claims_frame, events_frame, parties_frame, problems_frame, with_derived
+from dashboard.catalogue.tables import (
+    Catalogue, claims_frame, events_frame, parties_frame, problems_frame, with_derived, with_links,
+)
 from dashboard.ingest.parse import ParsedArticle, parse_file
 from dashboard.model import Problem
 from dashboard.places.gazetteer import Gazetteer
@@ -17,11 +22,45 @@ def article_files(seeds_dir: str | Path) -> list[Path]:
     return sorted(p for p in Path(seeds_dir).iterdir() if p.is_file() and not p.name.startswith("."))
 
 
-def build_catalogue(seeds_dir: str | Path | None = None, gazetteer_path: str | Path | None = paths.GAZETTEER) -> Catalogue:
-    """Every article of the folder (default: paths.default_articles()) parsed, merged and placed."""
+def build_catalogue(seeds_dir: str | Path | None = None, gazetteer_path: str | Path | None = paths.GAZETTEER,
+                    datasets: Sequence[str | Path] = ()) -> Catalogue:
+    """Every article of the folder (default: paths.default_articles()) parsed, merged and placed; with the events
+    of each dataset file (UCDP GED, ACLED) beside them, linked to the articles' (datasets.DatasetError when a
+    file cannot be read at all)."""
     seeds_dir = paths.default_articles() if seeds_dir is None else seeds_dir
     articles = [parse_file(path) for path in article_files(seeds_dir)]
-    return catalogue_from_articles(articles, load_gazetteer(gazetteer_path))
+    gazetteer = load_gazetteer(gazetteer_path)
+    catalogue = catalogue_from_articles(articles, gazetteer)
+    if not datasets:
+        return catalogue
+    from dashboard.datasets import read_dataset, region_names
+
+    return join_datasets(catalogue, [read_dataset(path, region_names(gazetteer)) for path in datasets])
+
+
+def join_datasets(catalogue: Catalogue, found: list) -> Catalogue:
+    """The catalogue with the datasets' events, claims, parties and problems (datasets.DatasetTables) beside its
+    own, and the links between the articles' events and theirs."""
+    from dashboard.datasets import DATASET_KINDS
+    from dashboard.datasets.link import link_events
+
+    events = pd.concat([catalogue.events, *(with_derived(t.events, t.claims, t.parties) for t in found)],
+                       ignore_index=True)
+    claims = pd.concat([catalogue.claims, *(t.claims for t in found)], ignore_index=True)
+    parties = pd.concat([catalogue.parties, *(t.parties for t in found)], ignore_index=True)
+    problems = pd.concat([catalogue.problems, *(problems_frame(dataset_problems(t)) for t in found)], ignore_index=True)
+    links = link_events(events, parties, DATASET_KINDS)
+    return Catalogue(with_links(events, links), claims, problems, parties, catalogue.articles, catalogue.merged,
+                     links=links, datasets=[t.detected for t in found])
+
+
+def dataset_problems(found) -> list[Problem]:
+    """A dataset file's problems, and one for every actor we do not know (kept as written, with its count)."""
+    name = Path(found.detected.path).name
+    unknown = [Problem(name, "", "dataset", f"actor not among the war's parties, kept as written: {actor!r} "
+                                           f"({count} event{'s' * (count != 1)})")
+               for actor, count in sorted(found.unknown_actors.items(), key=lambda item: (-item[1], item[0]))]
+    return [*found.problems, *unknown]
 
 
 def load_gazetteer(path: str | Path | None) -> Gazetteer | None:

@@ -23,7 +23,7 @@ from dashboard.model import TEXT_COLUMNS
 ROW = "_row"  # an event's row in the store's events file, kept in the in-memory table to find its text
 ROW_GROUP = 1_000  # rows decoded to read one event's text
 CSV_BLOCK_BYTES = 8 << 20  # how much of a CSV is held in memory at a time while it is converted
-TABLES = ("events", "claims", "parties", "problems")
+TABLES = ("events", "claims", "parties", "problems", "links")
 KEEP_STORES = 3  # older stores kept beside the newest, for other servers on the same cache folder
 
 
@@ -51,36 +51,58 @@ class EventText:
         return pd.DataFrame({c: pd.array(v, dtype="string") for c, v in out.items()})
 
 
+class StoreWriter:
+    """Tables written to FOLDER/<name>.parquet a frame at a time, each frame cast to the first one's schema
+    (so blocks of a CSV, an article catalogue and dataset files can go into one table)."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.writers: dict[str, pq.ParquetWriter] = {}
+
+    def append(self, name: str, frame: pd.DataFrame) -> None:
+        writer = self.writers.get(name)
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+        if writer is None:
+            # A column with no value in the first frame (all None) is text in the frames after it.
+            schema = pa.schema([pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f for f in table.schema])
+            writer = self.writers[name] = pq.ParquetWriter(self.folder / f"{name}.parquet", schema)
+        table = table.select(writer.schema.names).cast(writer.schema)
+        writer.write_table(table, row_group_size=ROW_GROUP)
+
+    def close(self) -> None:
+        for writer in self.writers.values():
+            writer.close()
+
+    def __enter__(self) -> StoreWriter:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+
 def write_store(tables: dict[str, pd.DataFrame], folder: Path) -> None:
     """Each table as FOLDER/<name>.parquet; events in small row groups so one event's text is cheap to read."""
-    for name, frame in tables.items():
-        frame.to_parquet(folder / f"{name}.parquet", index=False, row_group_size=ROW_GROUP)
+    with StoreWriter(folder) as out:
+        for name, frame in tables.items():
+            out.append(name, frame)
 
 
-def convert_csv(path: Path, targets: dict[str, Path],
-                transform: Callable[[pd.DataFrame], dict[str, pd.DataFrame]]) -> None:
-    """A CSV file as Parquet files, a block at a time (memory stays small whatever the size).
+def convert_csv(path: Path, out: StoreWriter, transform: Callable[[pd.DataFrame], dict[str, pd.DataFrame]]) -> None:
+    """A CSV file into the store's tables, a block at a time (memory stays small whatever the size).
 
-    `transform(block)` turns one block of text cells into the rows each target gets from it ({name: frame}),
+    `transform(block)` turns one block of text cells into the rows each table gets from it ({name: frame}),
     typed as the whole-file reader types them; it is also called once on an empty frame for a file with no rows.
     """
     reader = pacsv.open_csv(path, read_options=pacsv.ReadOptions(block_size=CSV_BLOCK_BYTES, encoding="utf-8"),
                             convert_options=pacsv.ConvertOptions(strings_can_be_null=False, column_types=_all_text(path)))
-    writers: dict[str, pq.ParquetWriter] = {}
-    try:
-        for batch in reader:
-            for name, frame in transform(batch.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)).items():
-                table = pa.Table.from_pandas(frame, preserve_index=False,
-                                             schema=writers[name].schema if name in writers else None)
-                if name not in writers:
-                    writers[name] = pq.ParquetWriter(targets[name], table.schema)
-                writers[name].write_table(table, row_group_size=ROW_GROUP)
-        if not writers:  # a header and no rows
-            for name, frame in transform(pd.DataFrame()).items():
-                frame.to_parquet(targets[name], index=False)
-    finally:
-        for writer in writers.values():
-            writer.close()
+    seen = False
+    for batch in reader:
+        seen = True
+        for name, frame in transform(batch.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)).items():
+            out.append(name, frame)
+    if not seen:  # a header and no rows
+        for name, frame in transform(pd.DataFrame()).items():
+            out.append(name, frame)
 
 
 def _all_text(path: Path) -> dict[str, pa.DataType]:
@@ -98,6 +120,11 @@ def read_store(folder: Path, leave_out: Iterable[str] = TEXT_COLUMNS) -> dict[st
     if ROW not in events.columns:
         events[ROW] = np.arange(len(events), dtype=np.int64)
     return {"events": events, **{name: pd.read_parquet(folder / f"{name}.parquet") for name in TABLES[1:]}}
+
+
+def read_columns(folder: Path, name: str, columns: list[str]) -> pd.DataFrame:
+    """Some columns of a stored table (what linking needs of a million events, not their text)."""
+    return pd.read_parquet(folder / f"{name}.parquet", columns=columns)
 
 
 def release_unused_memory() -> None:

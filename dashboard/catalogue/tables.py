@@ -9,6 +9,7 @@ import pandas as pd
 
 from dashboard.casualties.estimate import with_best_killed
 from dashboard.catalogue import export, store
+from dashboard.datasets.base import claims_for_size
 from dashboard.ingest.parse import ParsedArticle
 from dashboard.model import CLAIM_COLUMNS, EVENT_COLUMNS, PROBLEM_COLUMNS, SIDE_LETTERS, TEXT_COLUMNS, Event, Problem
 from dashboard.parties import PARTY_COLUMNS, parties_of_events, parties_of_frame, side_alignment_columns
@@ -27,6 +28,9 @@ class Catalogue:
     merged: int = 0  # related summaries merged into the article that describes the same event
     # Where TEXT_COLUMNS are read from when `events` leaves them out (a catalogue served from a disk store).
     text: store.EventText | None = None
+    # Article events linked to dataset events (datasets.link.LINK_COLUMNS); None when no dataset was read.
+    links: pd.DataFrame | None = None
+    datasets: list = field(default_factory=list)  # datasets.Detected of each dataset file read, with its counts
 
     def __post_init__(self) -> None:
         if self.parties is None:
@@ -50,12 +54,38 @@ def with_derived(events: pd.DataFrame, claims: pd.DataFrame, parties: pd.DataFra
     killed (from the claims)."""
     bare = events.drop(columns=[c for c in DERIVED_COLUMNS if c in events.columns])
     aligned = pd.concat([bare, side_alignment_columns(bare, parties)], axis=1)
-    return with_best_killed(aligned, claims)
+    return with_best_killed(aligned, None if claims is None else claims_for_size(claims))
+
+
+def with_links(events: pd.DataFrame, links: pd.DataFrame | None) -> pd.DataFrame:
+    """The events with their linked ids (linked_events, for events.csv) and, per dataset kind, how many of its
+    events each is linked to (LINK_COUNT_COLUMNS, what the gap filters read)."""
+    if links is None:
+        return events
+    from dashboard.datasets import DATASET_KINDS
+    from dashboard.datasets.link import link_counts, linked_ids
+
+    counts = {f"linked_{kind}": link_counts(events, links, kind) for kind in DATASET_KINDS}
+    return events.assign(linked_events=linked_ids(events, links), **counts)
+
+
+def catalogue_parties(events: pd.DataFrame) -> pd.DataFrame:
+    """The parties table of an events table read from CSV: the articles' side cells read by parties.names, a
+    dataset's actors by datasets.actors (their conventions differ: "Civilians (Mali)" is not Mali)."""
+    from dashboard.datasets import DATASET_KINDS
+    from dashboard.datasets.actors import parties_of_side_cells
+
+    is_dataset = events["kind"].isin(DATASET_KINDS).to_numpy() if "kind" in events.columns else None
+    if is_dataset is None or not is_dataset.any():
+        return parties_of_frame(events)
+    found = parties_of_side_cells(events[is_dataset])
+    return pd.concat([parties_of_frame(events[~is_dataset]), found], ignore_index=True) if (~is_dataset).any() else found
 
 
 def events_frame(events: list[Event]) -> pd.DataFrame:
     rows = [event_row(e) for e in events]
     frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+    frame["linked_events"] = ""  # filled once the catalogue's events are linked to datasets (with_links)
     frame["latitude"] = pd.to_numeric(frame["latitude"], errors="coerce").astype("float64")
     frame["longitude"] = pd.to_numeric(frame["longitude"], errors="coerce").astype("float64")
     frame["location_precision"] = pd.array(frame["location_precision"].tolist(), dtype="Int64")

@@ -51,7 +51,8 @@ PARTIES: tuple[Party, ...] = (
                                       "Groupe d'autodéfense touareg Imghad et alliés")),
     Party("MAA-Loyalist", "pro-government", ("MAA-Platform", "pro-government MAA", "Loyalist MAA")),
     Party("CM-FPR", "pro-government", ("CM-FPR II", "Ganda Koy", "Ganda Izo",
-                                       "Coordination of Patriotic Resistance Movements and Forces")),
+                                       "Coordination of Patriotic Resistance Movements and Forces",
+                                       "Ganda Iso")),
     Party("CMA", "rebel", ("Coordination of Azawad Movements", "Coordination des mouvements de l'Azawad")),
     Party("MNLA", "rebel", ("National Movement for the Liberation of Azawad", "MLNA",
                             # Infoboxes list the MNLA under the flag of its declared state.
@@ -72,9 +73,13 @@ PARTIES: tuple[Party, ...] = (
     Party("Katiba Salahadin", "jihadist", ("Katiba Salaheddine", "Katibat Salah ad-Din")),
     Party("Katiba Macina", "jihadist", ("Macina Liberation Front", "Katiba Massina", "FLM")),
     Party("JNIM", "jihadist", ("GSIM", "Jama'at Nasr al-Islam wal Muslimin", "Jama'at Nusrat al-Islam wal-Muslimin",
-                               "Group for the Support of Islam and Muslims")),
+                               "Group for the Support of Islam and Muslims",
+                               # ACLED's spelling
+                               "Group for Support of Islam and Muslims")),
     Party("ISGS", "jihadist", ("EIGS", "IS Sahel", "Islamic State in the Greater Sahara",
-                               "Islamic State – Sahel Province", "ISSP")),
+                               "Islamic State – Sahel Province", "ISSP",
+                               # ACLED's names, before and after the 2022 renaming
+                               "Islamic State (Greater Sahara)", "Islamic State (Sahel)", "Islamic State Sahel Province")),
 )
 
 COALITIONS: tuple[Coalition, ...] = (
