@@ -20,22 +20,48 @@ def main(argv: list[str] | None = None) -> int:
                        help="folder of articles (default: ./seeds if there is one, else the seeds that come with the package)")
     build.add_argument("--gazetteer", type=Path, default=paths.GAZETTEER, help="gazetteer CSV (default: the package's data/gazetteer.csv)")
     build.add_argument("--out", type=Path, default=Path("out"), help="folder for the CSV files (default: out)")
+    build.add_argument("--dataset", type=Path, action="append", default=[], metavar="FILE",
+                       help="a UCDP GED or ACLED file (CSV, gzip or plain) whose events join the articles'; repeatable")
     serve = commands.add_parser("serve", help="start the dashboard (Streamlit)")
     serve.add_argument("--port", type=int, default=8501)
     serve.add_argument("--address", default="127.0.0.1")
     serve.add_argument("--catalogue", type=Path, help="serve a folder written by `build` instead of parsing seeds/")
+    serve.add_argument("--dataset", type=Path, action="append", default=[], metavar="FILE",
+                       help="a UCDP GED or ACLED file shown beside the articles; repeatable")
     args = parser.parse_args(argv)
     if args.command == "build":
-        return run_build(args.seeds, args.gazetteer, args.out)
-    return run_serve(args.port, args.address, args.catalogue)
+        return run_build(args.seeds, args.gazetteer, args.out, args.dataset)
+    return run_serve(args.port, args.address, args.catalogue, args.dataset)
 
 
-def run_build(seeds: Path | None, gazetteer: Path, out: Path) -> int:
+def check_datasets(datasets: list[Path]) -> str | None:
+    """The error a dataset file would stop at (no such file, not a dataset we know and what its header lacks)."""
+    from dashboard.datasets import DatasetError, detect
+
+    for path in datasets:
+        try:
+            detect(path)
+        except DatasetError as error:
+            return str(error)
+    return None
+
+
+def run_build(seeds: Path | None, gazetteer: Path, out: Path, datasets: list[Path] | None = None) -> int:
+    from dashboard.datasets import DatasetError
+
     seeds = paths.default_articles() if seeds is None else seeds
     if not seeds.is_dir():
         print(f"error: no such folder of articles: {seeds}", file=sys.stderr)
         return 2
-    catalogue = build_catalogue(seeds, gazetteer)
+    refused = check_datasets(datasets or [])
+    if refused:
+        print(f"error: {refused}", file=sys.stderr)
+        return 2
+    try:
+        catalogue = build_catalogue(seeds, gazetteer, datasets or [])
+    except DatasetError as error:  # the file changed between the check and the read
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     print(build_report(catalogue))
     for path in write_catalogue(catalogue, out):
         print(f"wrote {path}")
@@ -61,12 +87,36 @@ def build_report(catalogue: Catalogue) -> str:
                  f"({int((events['kind'] == 'article').sum())} article, {int((events['kind'] == 'related').sum())} related, "
                  f"{catalogue.merged} summaries merged), {len(catalogue.claims)} claims, {located} located, "
                  f"{len(catalogue.problems)} problems")
+    lines.extend(dataset_report(catalogue))
     return "\n".join(lines)
 
 
-def run_serve(port: int, address: str, catalogue: Path | None = None) -> int:
+def dataset_report(catalogue: Catalogue) -> list[str]:
+    """One line per dataset file (what it was read as, events, rows skipped, actors kept as written) and the links."""
+    lines = []
+    for detected in catalogue.datasets:
+        name = Path(detected.path).name
+        events = int((catalogue.events["source_file"] == name).sum())
+        mine = catalogue.problems[catalogue.problems["source_file"] == name]["reason"]
+        skipped = int(mine.str.contains("row skipped").sum())
+        unknown = mine[mine.str.startswith("actor not among")].str.extract(r"written: (.*) \(\d+ events?\)$")[0]
+        lines.append(f"{name}: {detected.describe()}; {events} events, {skipped} rows skipped"
+                     + (f", actors kept as written: {', '.join(unknown)}" if len(unknown) else ""))
+    if catalogue.links is not None:
+        articles = catalogue.links["event_id"].nunique()
+        lines.append(f"links: {len(catalogue.links)} between {articles} article events and dataset events")
+    return lines
+
+
+def run_serve(port: int, address: str, catalogue: Path | None = None, datasets: list[Path] | None = None) -> int:
+    refused = check_datasets(datasets or [])
+    if refused:
+        print(f"error: {refused}", file=sys.stderr)
+        return 2
     if catalogue is not None:
         os.environ["DASHBOARD_CATALOGUE"] = str(catalogue.resolve())
+    if datasets:
+        os.environ["DASHBOARD_DATASETS"] = os.pathsep.join(str(p.resolve()) for p in datasets)
     from streamlit.web import cli as streamlit_cli
 
     from dashboard.map import assets

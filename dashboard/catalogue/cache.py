@@ -6,17 +6,20 @@ import hashlib
 import shutil
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 import pandas as pd
 
 from dashboard import paths
 from dashboard.casualties.estimate import best_estimates
 from dashboard.catalogue import store
-from dashboard.catalogue.build import article_files, build_catalogue
-from dashboard.catalogue.files import read_catalogue
-from dashboard.catalogue.tables import Catalogue, typed_claims, typed_events, typed_parties, typed_problems, with_derived
-from dashboard.parties import parties_of_frame
+from dashboard.catalogue.build import article_files, build_catalogue, dataset_problems, load_gazetteer
+from dashboard.catalogue.files import READ_TEXT, read_catalogue
+from dashboard.catalogue.tables import (
+    Catalogue, catalogue_parties, problems_frame, typed_claims, typed_events, typed_parties, typed_problems,
+    with_derived, with_links,
+)
+from dashboard.datasets.base import claims_for_size
 
 
 def corpus_fingerprint(seeds_dir: str | Path, gazetteer_path: str | Path | None) -> str:
@@ -26,6 +29,17 @@ def corpus_fingerprint(seeds_dir: str | Path, gazetteer_path: str | Path | None)
     if gazetteer_path is not None and Path(gazetteer_path).is_file():
         files.append(Path(gazetteer_path))
     for path in files:
+        stat = path.stat()
+        digest.update(f"{path.name}\0{file_digest(path.resolve(), stat.st_size, stat.st_mtime_ns)}\0".encode())
+    return digest.hexdigest()[:16]
+
+
+def datasets_fingerprint(datasets: Sequence[str | Path]) -> str:
+    """A hash of the dataset files' names and bytes, in the order given ("" when there are none)."""
+    if not datasets:
+        return ""
+    digest = hashlib.sha256()
+    for path in map(Path, datasets):
         stat = path.stat()
         digest.update(f"{path.name}\0{file_digest(path.resolve(), stat.st_size, stat.st_mtime_ns)}\0".encode())
     return digest.hexdigest()[:16]
@@ -46,54 +60,110 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:12]
 
 
-def cached_catalogue(seeds_dir: str | Path, gazetteer_path: str | Path | None, cache_dir: str | Path) -> Catalogue:
+def cached_catalogue(seeds_dir: str | Path, gazetteer_path: str | Path | None, cache_dir: str | Path,
+                     datasets: Sequence[str | Path] = ()) -> Catalogue:
     """build_catalogue, kept on disk (Parquet) under the content and code fingerprints, so a restart starts warm.
 
     The catalogue comes back without the article text in `events` (read per event through `with_text`), unless
-    the cache cannot be written, when it is the whole built catalogue.
+    the cache cannot be written, when it is the whole built catalogue. Dataset files are part of the key (a
+    changed file is never served stale) and go into the store a block at a time.
     """
-    key = f"{corpus_fingerprint(seeds_dir, gazetteer_path)}-{code_fingerprint()}"
+    key = f"{corpus_fingerprint(seeds_dir, gazetteer_path)}-{datasets_fingerprint(datasets)}-{code_fingerprint()}"
 
     def write(partial: Path) -> None:
         built = build_catalogue(seeds_dir, gazetteer_path)
-        store.write_store({name: getattr(built, name) for name in store.TABLES}, partial)
+        with store.StoreWriter(partial) as out:
+            for name in store.TABLES[:-1]:
+                out.append(name, getattr(built, name))
+            append_datasets(out, datasets, gazetteer_path)
+        write_links(partial)
 
-    return _stored(Path(cache_dir) / f"catalogue-{key}", write, lambda: build_catalogue(seeds_dir, gazetteer_path))
-
-
-def cached_prebuilt(folder: str | Path, cache_dir: str | Path) -> Catalogue:
-    """A folder written by `build` (CSV), converted once to a disk store a block at a time, then read like the seeds."""
-    key = f"csv-{corpus_fingerprint(folder, None)}-{code_fingerprint()}"
-    return _stored(Path(cache_dir) / f"catalogue-{key}", lambda partial: convert_build_folder(Path(folder), partial),
-                   lambda: read_catalogue(folder))
+    return _stored(Path(cache_dir) / f"catalogue-{key}", write,
+                   lambda: build_catalogue(seeds_dir, gazetteer_path, datasets))
 
 
-def convert_build_folder(source: Path, partial: Path) -> None:
-    """The CSV files of a `build` folder as a store, a block at a time, with the derived columns and parties table
-    worked out on the way (claims first: the events' best estimate of killed reads them)."""
-    targets = {name: partial / f"{name}.parquet" for name in store.TABLES}
+def cached_prebuilt(folder: str | Path, cache_dir: str | Path, datasets: Sequence[str | Path] = (),
+                    gazetteer_path: str | Path | None = paths.GAZETTEER) -> Catalogue:
+    """A folder written by `build` (CSV), converted once to a disk store a block at a time, then read like the
+    seeds; dataset files, if given, join it on the way."""
+    key = f"csv-{corpus_fingerprint(folder, None)}-{datasets_fingerprint(datasets)}-{code_fingerprint()}"
+
+    def write(partial: Path) -> None:
+        with store.StoreWriter(partial) as out:
+            convert_build_folder(Path(folder), out)
+            append_datasets(out, datasets, gazetteer_path)
+        write_links(partial)
+
+    return _stored(Path(cache_dir) / f"catalogue-{key}", write, lambda: _whole_prebuilt(folder, datasets, gazetteer_path))
+
+
+def _whole_prebuilt(folder: str | Path, datasets: Sequence[str | Path], gazetteer_path) -> Catalogue:
+    catalogue = read_catalogue(folder)
+    if not datasets:
+        return catalogue
+    from dashboard.catalogue.build import join_datasets
+    from dashboard.datasets import read_dataset, region_names
+
+    regions = region_names(load_gazetteer(gazetteer_path))
+    return join_datasets(catalogue, [read_dataset(path, regions) for path in datasets])
+
+
+def convert_build_folder(source: Path, out: store.StoreWriter) -> None:
+    """The CSV files of a `build` folder into a store, a block at a time, with the derived columns and parties
+    table worked out on the way (claims first: the events' best estimate of killed reads them)."""
     for name in ("events", "claims"):
         if not (source / f"{name}.csv").is_file():
             raise FileNotFoundError(f"no {name}.csv in {source}")
-    store.convert_csv(source / "claims.csv", targets, lambda block: {"claims": typed_claims(block)})
-    claims = pd.read_parquet(targets["claims"], columns=["event_id", "side", "kind", "low", "high"])
-    best = best_estimates(claims)
+    store.convert_csv(source / "claims.csv", out, lambda block: {"claims": typed_claims(block)})
+    claims = typed_claims(pd.read_csv(source / "claims.csv", usecols=["event_id", "side", "kind", "low", "high"],
+                                      **READ_TEXT))
+    best = best_estimates(claims_for_size(claims))
     has_parties = (source / "parties.csv").is_file()
     if has_parties:
-        store.convert_csv(source / "parties.csv", targets, lambda block: {"parties": typed_parties(block)})
+        store.convert_csv(source / "parties.csv", out, lambda block: {"parties": typed_parties(block)})
 
     def events_block(block: pd.DataFrame) -> dict[str, pd.DataFrame]:
         events = typed_events(block)
-        parties = parties_of_frame(events)  # the side alignments read the parties; parties.csv, if any, is kept
+        parties = catalogue_parties(events)  # the side alignments read the parties; parties.csv, if any, is kept
         derived = with_derived(events, None, parties).assign(best_killed=best.reindex(events["event_id"]).astype(
             "Int64").array)
         return {"events": derived} if has_parties else {"events": derived, "parties": parties}
 
-    store.convert_csv(source / "events.csv", targets, events_block)
-    if (source / "problems.csv").is_file():
-        store.convert_csv(source / "problems.csv", targets, lambda block: {"problems": typed_problems(block)})
-    else:  # optional: a folder without problems has none
-        typed_problems(pd.DataFrame()).to_parquet(targets["problems"], index=False)
+    store.convert_csv(source / "events.csv", out, events_block)
+    problems = source / "problems.csv"
+    # Optional: a folder without problems has none.
+    store.convert_csv(problems, out, lambda block: {"problems": typed_problems(block)}) if problems.is_file() \
+        else out.append("problems", typed_problems(pd.DataFrame()))
+
+
+def append_datasets(out: store.StoreWriter, datasets: Sequence[str | Path], gazetteer_path) -> None:
+    """Each dataset file's tables appended to the store's, a block at a time, with their problems."""
+    if not datasets:
+        return
+    from dashboard.datasets import iter_dataset, region_names
+    from dashboard.datasets.base import concat_tables
+
+    regions = region_names(load_gazetteer(gazetteer_path))
+    for path in datasets:
+        summary = []
+        for tables in iter_dataset(path, regions):
+            out.append("events", with_derived(tables.events, tables.claims, tables.parties))
+            out.append("claims", tables.claims)
+            out.append("parties", tables.parties)
+            summary.append(tables.__class__(tables.events.head(0), tables.claims.head(0), tables.parties.head(0),
+                                            tables.problems, tables.unknown_actors, tables.detected))
+        out.append("problems", problems_frame(dataset_problems(concat_tables(summary))))
+
+
+def write_links(folder: Path) -> None:
+    """links.parquet: the store's article events linked to its dataset events (read back without their text)."""
+    from dashboard.datasets import DATASET_KINDS
+    from dashboard.datasets.link import link_events
+
+    events = store.read_columns(folder, "events", ["event_id", "kind", "start_date", "end_date", "latitude",
+                                                   "longitude", "location_precision"])
+    parties = store.read_columns(folder, "parties", ["event_id", "canonical"])
+    store.write_store({"links": link_events(events, parties, DATASET_KINDS)}, folder)
 
 
 def _stored(folder: Path, write: Callable[[Path], None], whole: Callable[[], Catalogue]) -> Catalogue:
@@ -108,8 +178,9 @@ def _stored(folder: Path, write: Callable[[Path], None], whole: Callable[[], Cat
             continue
         store.release_unused_memory()
         store.mark_used(folder)
-        return Catalogue(tables["events"], tables["claims"], tables["problems"], tables["parties"],
-                         text=store.EventText(folder / "events.parquet"))
+        links = tables["links"]
+        return Catalogue(with_links(tables["events"], links), tables["claims"], tables["problems"], tables["parties"],
+                         text=store.EventText(folder / "events.parquet"), links=links)
     return whole()
 
 

@@ -149,6 +149,11 @@ def parties_csv(parties: pd.DataFrame, events: pd.DataFrame) -> bytes:
     return _csv(_columns(claims_for_events(parties, events), PARTY_COLUMNS, "parties"))
 
 
+def links_csv(links: pd.DataFrame) -> bytes:
+    """The links between article events and dataset events (datasets.link.LINK_COLUMNS) as CSV."""
+    return _csv(links)
+
+
 def problems_csv(problems: pd.DataFrame) -> bytes:
     """The problems table as CSV with PROBLEM_COLUMNS."""
     return _csv(_columns(problems, PROBLEM_COLUMNS, "problems"))

@@ -6,10 +6,11 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.catalogue import export
-from dashboard.catalogue.tables import Catalogue, typed_claims, typed_events, typed_parties, typed_problems, with_derived
-from dashboard.parties import parties_of_frame
+from dashboard.catalogue.tables import (
+    Catalogue, catalogue_parties, typed_claims, typed_events, typed_parties, typed_problems, with_derived, with_links,
+)
 
-CSV_FILES = ("events.csv", "claims.csv", "parties.csv", "problems.csv")
+CSV_FILES = ("events.csv", "claims.csv", "parties.csv", "problems.csv", "links.csv")
 # Arrow-backed strings: the article text of 100k events takes about half the memory of Python str objects.
 READ_TEXT = {"dtype": "string[pyarrow]", "keep_default_na": False, "engine": "pyarrow"}
 
@@ -21,6 +22,8 @@ def write_catalogue(catalogue: Catalogue, out_dir: str | Path) -> list[Path]:
              "claims.csv": export.claims_csv(catalogue.claims, catalogue.events),
              "parties.csv": export.parties_csv(catalogue.parties, catalogue.events),
              "problems.csv": export.problems_csv(catalogue.problems)}
+    if catalogue.links is not None:  # only a catalogue with datasets has links
+        files["links.csv"] = export.links_csv(catalogue.links)
     for name, data in files.items():
         (out / name).write_bytes(data)
     return [out / name for name in files]
@@ -37,8 +40,14 @@ def read_catalogue(folder: str | Path) -> Catalogue:
     claims = typed_claims(pd.read_csv(folder / "claims.csv", **READ_TEXT))
     problems = typed_problems(_optional(folder / "problems.csv"))
     parties_path = folder / "parties.csv"
-    parties = typed_parties(pd.read_csv(parties_path, **READ_TEXT)) if parties_path.is_file() else parties_of_frame(events)
-    return Catalogue(with_derived(events, claims, parties), claims, problems, parties)
+    parties = typed_parties(pd.read_csv(parties_path, **READ_TEXT)) if parties_path.is_file() else catalogue_parties(events)
+    links_path = folder / "links.csv"
+    links = _links(pd.read_csv(links_path, **READ_TEXT)) if links_path.is_file() else None
+    return Catalogue(with_links(with_derived(events, claims, parties), links), claims, problems, parties, links=links)
+
+
+def _links(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.astype({"days_apart": "int64", "distance_km": "float64"})
 
 
 def _optional(path: Path) -> pd.DataFrame:

@@ -64,7 +64,8 @@ class StoreWriter:
         table = pa.Table.from_pandas(frame, preserve_index=False)
         if writer is None:
             # A column with no value in the first frame (all None) is text in the frames after it.
-            schema = pa.schema([pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f for f in table.schema])
+            schema = pa.schema([pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f for f in table.schema],
+                               metadata=table.schema.metadata)
             writer = self.writers[name] = pq.ParquetWriter(self.folder / f"{name}.parquet", schema)
         table = table.select(writer.schema.names).cast(writer.schema)
         writer.write_table(table, row_group_size=ROW_GROUP)

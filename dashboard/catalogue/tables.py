@@ -34,7 +34,7 @@ class Catalogue:
 
     def __post_init__(self) -> None:
         if self.parties is None:
-            self.parties = parties_of_frame(self.events)
+            self.parties = catalogue_parties(self.events)
 
     def with_text(self, events: pd.DataFrame) -> pd.DataFrame:
         """These rows of `events` with TEXT_COLUMNS, read from the store when the shared table leaves them out."""

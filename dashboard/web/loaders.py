@@ -18,7 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import paths
-from dashboard.catalogue.cache import cached_catalogue, cached_prebuilt, corpus_fingerprint
+from dashboard.catalogue.cache import cached_catalogue, cached_prebuilt, corpus_fingerprint, datasets_fingerprint
 from dashboard.catalogue.tables import Catalogue
 from dashboard.map import assets, build_map
 from dashboard.views import filters
@@ -36,17 +36,20 @@ class Sources:
     gazetteer: Path
     prebuilt: Path | None  # a folder written by `python -m dashboard build`, used instead of parsing seeds
     cache: Path
+    datasets: tuple[Path, ...] = ()  # UCDP / ACLED files shown beside the articles ($DASHBOARD_DATASETS)
 
     @classmethod
     def from_env(cls) -> "Sources":
         prebuilt = os.environ.get("DASHBOARD_CATALOGUE")
+        datasets = tuple(Path(p) for p in os.environ.get("DASHBOARD_DATASETS", "").split(os.pathsep) if p)
         return cls(Path(os.environ.get("DASHBOARD_SEEDS") or paths.default_articles()),
                    Path(os.environ.get("DASHBOARD_GAZETTEER") or paths.GAZETTEER),
-                   Path(prebuilt) if prebuilt else None, paths.default_cache())
+                   Path(prebuilt) if prebuilt else None, paths.default_cache(), datasets)
 
     def fingerprint(self) -> str:
         """The content hash of what is served (cheap: a file is hashed again only when it changes)."""
-        return corpus_fingerprint(self.prebuilt, None) if self.prebuilt else corpus_fingerprint(self.seeds, self.gazetteer)
+        own = corpus_fingerprint(self.prebuilt, None) if self.prebuilt else corpus_fingerprint(self.seeds, self.gazetteer)
+        return f"{own}-{datasets_fingerprint(self.datasets)}" if self.datasets else own
 
 
 @st.cache_resource(max_entries=4, show_spinner="Reading the articles…")
@@ -54,9 +57,9 @@ def load_catalogue(fingerprint: str, _sources: Sources) -> Catalogue:
     """Parse and geocode once per content of seeds + gazetteer, shared read-only by every session; its events and
     parties come made ready for filtering (views.prepared), once per catalogue, not per rerun."""
     if _sources.prebuilt:
-        catalogue = cached_prebuilt(_sources.prebuilt, _sources.cache)
+        catalogue = cached_prebuilt(_sources.prebuilt, _sources.cache, _sources.datasets, _sources.gazetteer)
     else:
-        catalogue = cached_catalogue(_sources.seeds, _sources.gazetteer, _sources.cache)
+        catalogue = cached_catalogue(_sources.seeds, _sources.gazetteer, _sources.cache, _sources.datasets)
     return prepare_catalogue(catalogue)
 
 
