@@ -16,6 +16,7 @@ from dashboard.map.basemap import NORTHERN_MALI_BOUNDS, country_outlines, place_
 from dashboard.map.controls import BOX_CSS, MapControl, legend_html
 from dashboard.map.features import MAP_COLUMNS, event_features, located_events
 from dashboard.map.selection import selection_layer
+from dashboard.map.sources import legend_lines, source_layers, split_sources
 from dashboard.map.timeline import events_timeline, timeline_slider
 from dashboard.parties import parties_of_frame, side_alignment_columns
 from dashboard.text.escape import js_safe_text
@@ -45,24 +46,31 @@ def build_map(events: pd.DataFrame, *, claims: pd.DataFrame | None = None, parti
     country_outlines(m)
     located = with_alignments(located_events(events[[c for c in events.columns if c in MAP_COLUMNS]]), parties)
     place_labels(m, located)
+    located, by_source = split_sources(located)  # each dataset is a layer of its own (map/sources.py)
+    layers, source_notes = source_layers(by_source, claims, aggregate_above)
     aggregated = len(located) > aggregate_above
     if aggregated:
         features, note = aggregate_features(located, aggregate_above)
     else:
         features, note = event_features(with_best_killed(located, claims)), ""
-    if features:
-        timeline = events_timeline(features)
+    timelines = ([(events_timeline(features), features)] if features else []) + layers
+    for timeline, _ in timelines:
         timeline.add_to(m)
-        timeline_slider(timeline, features).add_to(m)
+    if timelines:
+        slider = timeline_slider(timelines[0][0], [f for _, layer in timelines for f in layer])
+        slider.add_timelines(*(timeline for timeline, _ in timelines[1:])).add_to(m)
     else:
         note = "No located events match the current filters."
+    note = " ".join([note, *source_notes]).strip()
+    located = pd.concat([located, *by_source.values()]) if by_source else located
     if len(located) < len(events):
         missing = len(events) - len(located)
         note = f"{note} {missing:,} of {len(events):,} events have no map location or date; the table lists them.".strip()
     ring = selection_layer(events, selected_event_id, claims)
     if ring is not None:
         ring.add_to(m)
-    MapControl(legend_html(aggregated), "mali-legend", "topright", BOX_CSS).add_to(m)
+    MapControl(legend_html(aggregated).replace("</details>", legend_lines(list(by_source)) + "</details>"),
+               "mali-legend", "topright", BOX_CSS).add_to(m)
     if note:
         MapControl(js_safe_text(note), "mali-note", "topleft").add_to(m)
     folium.LayerControl(collapsed=True, position="topright").add_to(m)

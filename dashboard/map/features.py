@@ -14,10 +14,11 @@ from dashboard.text.when import when_text
 
 
 MS_PER_DAY = 86_400_000
-_EVENT_ID = re.compile(r"\bev-[0-9a-f]{10}\b")
+# An article event's id, or a dataset event's (datasets: "ucdp-<id>", "acled-<event_id_cnty>").
+_EVENT_ID = re.compile(r"\b(?:ev-[0-9a-f]{10}|(?:ucdp|acled)-[A-Za-z0-9]+)\b")
 # What build_map reads: it copies only these per located row, not the articles' long texts.
 MAP_COLUMNS = frozenset({
-    "event_id", "title", "start_date", "end_date", "date_precision", "place", "latitude", "longitude",
+    "event_id", "title", "kind", "start_date", "end_date", "date_precision", "place", "latitude", "longitude",
     "location_precision", "side_a", "side_b", "side_c", "alignment_a", "alignment_b", "best_killed",
 })
 

@@ -18,7 +18,7 @@ from dashboard.views.history import UnknownEventError, events_at_place
 from dashboard.views.prepared import public_columns
 
 SIDES = ("a", "b", "c")
-SIDE_ORDER = (*SIDES, "civilian")
+SIDE_ORDER = (*SIDES, "civilian", "unknown", "all")
 KIND_ORDER = ("killed", "injured", "captured", "missing", "vehicles destroyed", "vehicles captured",
               "displaced", "unknown")
 SAME_PLACE_COLUMNS = ["event_id", "start_date", "end_date", "title", "side_a", "side_b", "result"]
@@ -111,8 +111,12 @@ def figure_text(low: Any, high: Any) -> str:
     return str(low) if low == high else f"{low}–{high}"
 
 
+# A dataset's figures for every side together, and for deaths whose side it does not know.
+_OTHER_SIDE_LABELS = {"civilian": "Civilians", "all": "All sides", "unknown": "Side unknown"}
+
+
 def _default_side_label(side: str) -> str:
-    return "Civilians" if side == "civilian" else f"Side {side.upper()}" if side in SIDES else side
+    return _OTHER_SIDE_LABELS.get(side) or (f"Side {side.upper()}" if side in SIDES else side)
 
 
 def _sorted_claims(claims: pd.DataFrame) -> pd.DataFrame:

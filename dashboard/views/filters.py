@@ -1,4 +1,5 @@
-"""Filters over the events: date range, faction (with coalitions), region and kind.
+"""Filters over the events: date range, faction (with coalitions), region, kind, source (the articles or a
+dataset) and the gaps between them (article events no dataset event is linked to).
 
 Filters run over tables made ready once per catalogue (views.prepared): the events with their helper columns
 and the parties table tied to their rows, so a filter is only vectorised comparisons, fast on 100k events.
@@ -17,6 +18,11 @@ from dashboard.text.fold import name_key
 from dashboard.views.prepared import is_prepared, prepare_events, prepare_parties
 
 KINDS = ("article", "related")
+# Where an event comes from: the articles (KINDS), or a dataset (its kind, datasets.DATASET_KINDS).
+ARTICLES = "articles"
+SOURCES = {ARTICLES: "articles", "ucdp": "UCDP GED", "acled": "ACLED"}
+# A gap filter keeps the article events that no event of that dataset is linked to.
+GAPS = {"ucdp": "not in UCDP GED", "acled": "no ACLED event"}
 
 
 class FilterError(ValueError):
@@ -73,7 +79,8 @@ def faction_mask(prepared: pd.DataFrame, parties: pd.DataFrame, choices: Iterabl
 
 
 def filter_events(events: pd.DataFrame, *, parties: pd.DataFrame | None = None, start: Any = None, end: Any = None,
-                  factions: Iterable[str] = (), regions: Iterable[str] = (), kinds: Iterable[str] = ()) -> pd.DataFrame:
+                  factions: Iterable[str] = (), regions: Iterable[str] = (), kinds: Iterable[str] = (),
+                  sources: Iterable[str] = (), gaps: Iterable[str] = ()) -> pd.DataFrame:
     """Events overlapping [start, end] that involve any chosen faction, in any chosen region and kind.
 
     Empty choices do not filter. Returns prepared rows ordered by (start_date, event_id). `parties` is the
@@ -81,11 +88,12 @@ def filter_events(events: pd.DataFrame, *, parties: pd.DataFrame | None = None, 
     """
     prepared = events if is_prepared(events) else prepare_events(events)
     return selected_rows(prepared, filter_mask(prepared, parties=parties, start=start, end=end, factions=factions,
-                                               regions=regions, kinds=kinds))
+                                               regions=regions, kinds=kinds, sources=sources, gaps=gaps))
 
 
 def filter_mask(prepared: pd.DataFrame, *, parties: pd.DataFrame | None = None, start: Any = None, end: Any = None,
-                factions: Iterable[str] = (), regions: Iterable[str] = (), kinds: Iterable[str] = ()) -> pd.Series:
+                factions: Iterable[str] = (), regions: Iterable[str] = (), kinds: Iterable[str] = (),
+                sources: Iterable[str] = (), gaps: Iterable[str] = ()) -> pd.Series:
     """Which rows of prepared events filter_events keeps (counting them is cheaper than copying them out)."""
     low, high = _as_timestamp(start, "start"), _as_timestamp(end, "end")
     if low is not None and high is not None and low > high:
@@ -104,7 +112,23 @@ def filter_mask(prepared: pd.DataFrame, *, parties: pd.DataFrame | None = None, 
         mask &= prepared["_region"].isin({name_key(r) for r in regions})
     if kinds:
         mask &= prepared["kind"].isin(kinds)
+    sources, gaps = list(sources), list(gaps)
+    if sources:
+        mask &= prepared["kind"].isin([k for s in sources for k in (KINDS if s == ARTICLES else (s,))])
+    if gaps:
+        mask &= gap_mask(prepared, gaps)
     return mask
+
+
+def gap_mask(prepared: pd.DataFrame, gaps: Iterable[str]) -> pd.Series:
+    """Article events that no event of any of these datasets is linked to (every article event when no links
+    were made: then nothing is linked)."""
+    mask = prepared["kind"].isin(KINDS).to_numpy(dtype=bool, na_value=False)
+    for kind in gaps:
+        column = f"linked_{kind}"
+        if column in prepared.columns:
+            mask &= prepared[column].to_numpy() == 0
+    return pd.Series(mask, index=prepared.index)
 
 
 def selected_rows(prepared: pd.DataFrame, mask: pd.Series) -> pd.DataFrame:
@@ -130,6 +154,8 @@ class FilterState:
     factions: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()  # keys of SOURCES
+    gaps: tuple[str, ...] = ()  # keys of GAPS
 
     def to_query_params(self) -> dict[str, str | list[str]]:
         """Only the filters in use: dates as YYYY-MM-DD, choices as lists (repeated keys in the URL)."""
@@ -138,7 +164,8 @@ class FilterState:
             params["start"] = self.start.isoformat()
         if self.end:
             params["end"] = self.end.isoformat()
-        for key, values in (("faction", self.factions), ("region", self.regions), ("kind", self.kinds)):
+        for key, values in (("faction", self.factions), ("region", self.regions), ("kind", self.kinds),
+                            ("source", self.sources), ("gap", self.gaps)):
             if values:
                 params[key] = list(values)
         return params

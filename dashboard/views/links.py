@@ -7,7 +7,7 @@ from typing import Any, Iterable, Mapping
 
 from dashboard.parties import canonical_party
 from dashboard.text.fold import name_key
-from dashboard.views.filters import KINDS, FilterState
+from dashboard.views.filters import GAPS, KINDS, SOURCES, FilterState
 
 
 def _values(params: Mapping[str, Any], key: str) -> list[str]:
@@ -63,5 +63,7 @@ def parse_query_params(params: Mapping[str, Any], *, known_factions: Iterable[st
         factions=_choices(_values(params, "faction"), known_factions, "faction", notes, canonical_party),
         regions=_choices(_values(params, "region"), known_regions, "region", notes, str.strip),
         kinds=_choices(_values(params, "kind"), known_kinds, "kind", notes, str.strip),
+        sources=_choices(_values(params, "source"), SOURCES, "source", notes, str.strip),
+        gaps=_choices(_values(params, "gap"), GAPS, "gap", notes, str.strip),
     )
     return state, notes

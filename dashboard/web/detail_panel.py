@@ -6,6 +6,7 @@ import streamlit as st
 from dashboard.catalogue.tables import Catalogue
 from dashboard.text.escape import markdown_text as md
 from dashboard.views import detail
+from dashboard.web.linked_panel import show_linked
 
 
 def show_detail(event_id: str, catalogue: Catalogue) -> None:
@@ -30,6 +31,7 @@ def show_detail(event_id: str, catalogue: Catalogue) -> None:
         st.dataframe(info.claim_ranges[["side", "kind", "range", "claimed_by"]], hide_index=True, width="stretch")
         st.dataframe(info.claims[["side", "kind", "figure", "claimed_by", "text"]], hide_index=True, width="stretch",
                      column_config={"text": st.column_config.TextColumn("article's words", width="large")})
+    show_linked(event_id, catalogue, text.get("infobox"))
     for note in info.notes:
         st.caption(md(note))
     with st.expander("Summary and article sections", expanded=False):
