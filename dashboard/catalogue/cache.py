@@ -19,6 +19,7 @@ from dashboard.catalogue.tables import (
     Catalogue, catalogue_parties, problems_frame, typed_claims, typed_events, typed_parties, typed_problems,
     with_derived, with_links,
 )
+from dashboard.datasets import DATASET_KINDS
 from dashboard.datasets.base import claims_for_size
 
 
@@ -157,7 +158,6 @@ def append_datasets(out: store.StoreWriter, datasets: Sequence[str | Path], gaze
 
 def write_links(folder: Path) -> None:
     """links.parquet: the store's article events linked to its dataset events (read back without their text)."""
-    from dashboard.datasets import DATASET_KINDS
     from dashboard.datasets.link import link_events
 
     events = store.read_columns(folder, "events", ["event_id", "kind", "start_date", "end_date", "latitude",
@@ -179,6 +179,8 @@ def _stored(folder: Path, write: Callable[[Path], None], whole: Callable[[], Cat
         store.release_unused_memory()
         store.mark_used(folder)
         links = tables["links"]
+        if links.empty and not tables["events"]["kind"].isin(DATASET_KINDS).any():
+            links = None  # no dataset was read
         return Catalogue(with_links(tables["events"], links), tables["claims"], tables["problems"], tables["parties"],
                          text=store.EventText(folder / "events.parquet"), links=links)
     return whole()

@@ -149,6 +149,12 @@ def parties_csv(parties: pd.DataFrame, events: pd.DataFrame) -> bytes:
     return _csv(_columns(claims_for_events(parties, events), PARTY_COLUMNS, "parties"))
 
 
+def frame_csv(frame: pd.DataFrame) -> bytes:
+    """Any table as our CSV files are written (BOM, CRLF rows, formula cells guarded): the links, the
+    dataset-shaped exports."""
+    return _csv(frame)
+
+
 def links_csv(links: pd.DataFrame) -> bytes:
     """The links between article events and dataset events (datasets.link.LINK_COLUMNS) as CSV."""
     return _csv(links)

@@ -14,7 +14,7 @@ import pandas as pd
 from dashboard.datasets.actors import dataset_parties, short_names, split_actors, years_of
 from dashboard.datasets.base import Block, DatasetTables, Source
 from dashboard.datasets.cells import (
-    claims_table, days, events_table, json_records, numbers, quoted, region_of, row_problems,
+    claims_table, count_text, days, events_table, json_records, numbers, quoted, region_of, row_problems,
 )
 
 COLUMNS = (
@@ -69,7 +69,7 @@ class Acled(Source):
         claims = claims_table([pd.DataFrame({
             "event_id": ids[known].to_numpy(), "side": "all", "kind": "killed", "low": fatalities[known].to_numpy(),
             "high": fatalities[known].to_numpy(), "claimed_by": CLAIMANT,
-            "text": "fatalities: " + fatalities[known].map("{:.0f}".format).to_numpy()})])
+            "text": ("fatalities: " + count_text(fatalities[known])).to_numpy()})])
         sides = list(zip(_actors(cells["actor1"], cells["assoc_actor_1"]), _actors(cells["actor2"], cells["assoc_actor_2"])))
         parties, unknown = dataset_parties(ids.tolist(), sides, years_of(start))
         return DatasetTables(events, claims, parties, problems, unknown)

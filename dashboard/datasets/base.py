@@ -21,7 +21,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from dashboard.catalogue.export import GUARDED_FORMULA
 from dashboard.model import Problem
 
 BLOCK_BYTES = 8 << 20  # how much of a file is parsed at a time
@@ -290,6 +289,8 @@ def _newlines(batch: pa.RecordBatch) -> np.ndarray:
 def _unguarded(cells: pd.DataFrame) -> pd.DataFrame:
     """Cells without outer spaces, and without the apostrophe a spreadsheet-safe export puts before a formula
     character ("'=…", "'-…"; as catalogue.export writes it)."""
+    from dashboard.catalogue.export import GUARDED_FORMULA  # here: the catalogue package imports this module
+
     for column in cells.columns:
         values = cells[column].str.strip()
         guarded = values.str.match(GUARDED_FORMULA).fillna(False).astype(bool)

@@ -97,6 +97,11 @@ def row_problems(file_name: str, lines: np.ndarray, bad: pd.Series, reason: pd.S
     return [Problem(file_name, "", STAGE, f"line {int(lines[i])}: {reason.iloc[i]}; row skipped") for i in where]
 
 
+def count_text(values: pd.Series) -> pd.Series:
+    """Whole numbers as text ("12"), for a claim's words."""
+    return values.round().astype("Int64").astype("string")
+
+
 def quoted(values: pd.Series) -> pd.Series:
     """Cells quoted for a problem's reason, cut at 40 characters."""
     return "'" + values.str.slice(0, 40) + "'"

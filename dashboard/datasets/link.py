@@ -38,7 +38,8 @@ def party_bits(canonical: str) -> int:
 def party_masks(events: pd.DataFrame, parties: pd.DataFrame) -> np.ndarray:
     """Per event row, the bits of every known party on any of its sides."""
     masks = np.zeros(len(events), dtype=np.uint64)
-    at = pd.Index(events["event_id"]).get_indexer(parties["event_id"])
+    ids = pd.Index(events["event_id"])
+    at = (ids if ids.is_unique else ids.drop_duplicates()).get_indexer(parties["event_id"])
     codes, names = pd.factorize(parties["canonical"])
     bits = np.array([party_bits(n) for n in names] + [0], dtype=np.uint64)[codes]
     keep = at >= 0
@@ -65,6 +66,8 @@ def _prepared(events: pd.DataFrame, masks: np.ndarray) -> pd.DataFrame:
 
 def link_events(events: pd.DataFrame, parties: pd.DataFrame, dataset_kinds: tuple[str, ...]) -> pd.DataFrame:
     """LINK_COLUMNS: one row per (article event, dataset event) likely the same, nearest first per article."""
+    if not events["kind"].isin(dataset_kinds).any():
+        return _no_links()
     table = _prepared(events, party_masks(events, parties))
     is_dataset = table["kind"].isin(dataset_kinds).to_numpy()
     articles, found = table[~is_dataset].reset_index(drop=True), table[is_dataset].reset_index(drop=True)
@@ -72,12 +75,16 @@ def link_events(events: pd.DataFrame, parties: pd.DataFrame, dataset_kinds: tupl
              for a_wider in np.unique(articles["wider"]) for d_wider in np.unique(found["wider"])]
     pairs = [p for p in pairs if len(p)]
     if not pairs:
-        return pd.DataFrame({c: pd.Series(dtype="int64" if c == "days_apart" else "float64" if c == "distance_km"
-                                          else "string") for c in LINK_COLUMNS})
+        return _no_links()
     links = pd.concat(pairs, ignore_index=True).sort_values(["event_id", "distance_km", "dataset_event_id"],
                                                             kind="stable", ignore_index=True)
     return links[LINK_COLUMNS].astype({"event_id": "string", "dataset_event_id": "string", "dataset": "string",
                                        "shared_parties": "string"})
+
+
+def _no_links() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="int64" if c == "days_apart" else "float64" if c == "distance_km"
+                                      else "string") for c in LINK_COLUMNS})
 
 
 def _pass(articles: pd.DataFrame, found: pd.DataFrame, reach_km: float) -> pd.DataFrame:

@@ -13,7 +13,7 @@ import pandas as pd
 from dashboard.datasets.actors import dataset_parties, years_of
 from dashboard.datasets.base import Block, DatasetTables, Source
 from dashboard.datasets.cells import (
-    claims_table, days, events_table, json_records, numbers, quoted, region_of, row_problems,
+    claims_table, count_text, days, events_table, json_records, numbers, quoted, region_of, row_problems,
 )
 
 COLUMNS = (
@@ -113,7 +113,7 @@ def _claims(ids: pd.Series, figures: dict[str, pd.Series]) -> list[pd.DataFrame]
         shown = (value > 0).fillna(False).to_numpy()
         parts.append(pd.DataFrame({"event_id": ids[shown].to_numpy(), "side": side, "kind": "killed",
                                    "low": value[shown].to_numpy(), "high": value[shown].to_numpy(),
-                                   "claimed_by": CLAIMANT, "text": f"{words}: " + value[shown].map("{:.0f}".format).to_numpy(),
+                                   "claimed_by": CLAIMANT, "text": (f"{words}: " + count_text(value[shown])).to_numpy(),
                                    "_order": order[shown] + rank / 10}))
     best, low, high = figures["best"], figures["low"], figures["high"]
     total = (best.notna() | low.notna() | high.notna()).to_numpy()

@@ -17,3 +17,21 @@ def export_buttons(catalogue: Catalogue, shown: pd.DataFrame) -> None:
                        mime="text/csv")
     c3.download_button("Events (GeoJSON)", data=lambda: export.events_geojson(catalogue.with_text(shown), catalogue.claims),
                        file_name="events.geojson", mime="application/geo+json")
+    dataset_exports(catalogue, shown)
+
+
+def dataset_exports(catalogue: Catalogue, shown: pd.DataFrame) -> None:
+    """The filtered article events in UCDP GED's and ACLED's columns, and the links to their events."""
+    from dashboard.datasets import export as shaped
+    from dashboard.views.filters import KINDS
+
+    articles = shown[shown["kind"].isin(KINDS)]
+    c1, c2, c3 = st.columns(3)
+    c1.download_button("Article events, UCDP GED-shaped (CSV)", file_name="events-ucdp-ged-shaped.csv", mime="text/csv",
+                       data=lambda: shaped.ged_csv(articles, catalogue.claims, catalogue.parties))
+    c2.download_button("Article events, ACLED-shaped (CSV)", file_name="events-acled-shaped.csv", mime="text/csv",
+                       data=lambda: shaped.acled_csv(catalogue.with_text(articles), catalogue.parties))
+    if catalogue.links is not None:
+        c3.download_button("Links to dataset events (CSV)", file_name="links.csv", mime="text/csv",
+                           data=lambda: export.links_csv(catalogue.links[catalogue.links["event_id"].isin(shown["event_id"])
+                                                                         | catalogue.links["dataset_event_id"].isin(shown["event_id"])]))
