@@ -93,16 +93,18 @@ class MemorySampler(threading.Thread):
 
 
 @contextmanager
-def running_app(catalogue_dir: Path, log_path: Path, timeout: float,
-                extra_env: dict[str, str] | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
-    """`python -m dashboard serve --catalogue DIR` on a free loopback port; its process group is always killed."""
+def running_app(catalogue_dir: Path, log_path: Path, timeout: float, extra_env: dict[str, str] | None = None,
+                datasets: tuple[Path, ...] = (), command: list[str] | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`python -m dashboard serve --catalogue DIR [--dataset FILE …]` (or `command` with {port}) on a free loopback
+    port; its process group is always killed."""
     port = free_port()
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
                **(extra_env or {}))
+    argv = [a.format(port=port) for a in command] if command else \
+        [sys.executable, "-m", "dashboard", "serve", "--catalogue", str(catalogue_dir), "--port", str(port),
+         "--address", "127.0.0.1", *(arg for path in datasets for arg in ("--dataset", str(path)))]
     with open(log_path, "wb") as log:
-        server = subprocess.Popen([sys.executable, "-m", "dashboard", "serve", "--catalogue", str(catalogue_dir),
-                                   "--port", str(port), "--address", "127.0.0.1"], cwd=ROOT, env=env,
-                                  stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        server = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         try:
             url = f"http://127.0.0.1:{port}/"
             wait_until_healthy(url, server, timeout)

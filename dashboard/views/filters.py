@@ -123,7 +123,7 @@ def filter_mask(prepared: pd.DataFrame, *, parties: pd.DataFrame | None = None, 
 def gap_mask(prepared: pd.DataFrame, gaps: Iterable[str]) -> pd.Series:
     """Article events that no event of any of these datasets is linked to (every article event when no links
     were made: then nothing is linked)."""
-    mask = prepared["kind"].isin(KINDS).to_numpy(dtype=bool, na_value=False)
+    mask = _flags(prepared["kind"].isin(KINDS))
     for kind in gaps:
         column = f"linked_{kind}"
         if column in prepared.columns:

@@ -24,7 +24,7 @@ def show_linked(event_id: str, catalogue: Catalogue, infobox: object = None) -> 
         return
     st.markdown("**Linked events** — likely the same event, as the other source coded it")
     for other in info.linked:
-        st.markdown(f"**{md(other.source)} · {md(other.title)}** (`{md(other.event_id)}`)  \n"
+        st.markdown(f"**{md(other.source)} · {md(other.title)}** · {md(other.event_id)}  \n"
                     f"{md(other.dates)} · {md(other.place)} · {other.days_apart} days apart, "
                     f"{other.distance_km:g} km away · shared: {md(other.shared_parties)}"
                     + (f"  \n{md(other.deaths)}" if other.deaths else "")
