@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))  # `python bench/run.py` from a checkout, installe
 
 import pandas as pd  # noqa: E402
 
-from bench import synthetic  # noqa: E402
+from bench import datasets_synthetic, synthetic  # noqa: E402
 from bench.appserver import MemorySampler, running_app, wait_for_log  # noqa: E402
 from dashboard.map import assets, build as mapview  # noqa: E402
 from dashboard.views import filters  # noqa: E402
@@ -52,6 +52,9 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 DEFAULT_OUT = ROOT / "bench" / "results" / "latest.json"
 FULL_SIZES, QUICK_SIZES = (1_000, 10_000, 100_000), (200,)
 FULL_ARTICLES, QUICK_ARTICLES = 1_000, 50
+# The dataset case: the largest article catalogue plus GED- and ACLED-shaped files, this many events in all.
+FULL_DATASET_EVENTS, QUICK_DATASET_EVENTS = 1_000_000, 1_000
+BASELINE_APP = ROOT / "bench" / "baseline_app.py"
 # The filter a user would set: a date range, a coalition (members by year) and a region.
 FILTER = {"start": "2014-01-01", "end": "2019-12-31", "factions": ["CMA"], "regions": ["Kidal"]}
 # Chosen one after another in the sidebar (each a filter state not rendered yet) for the filter-change timings,
@@ -70,8 +73,8 @@ TARGETS: dict[str, tuple[float, str]] = {
     "browser_restart_load_to_markers_s": (3.0, "page load to markers < 3 s"),
     "map_payload_mb": (5.0, "map payload < ~5 MB"),
     "filtered_map_payload_mb": (5.0, "map payload < ~5 MB"),
-    "server_peak_rss_mb": (1024, "server memory < 1 GB"),
-    "server_restart_peak_rss_mb": (1024, "server memory < 1 GB"),
+    "server_peak_rss_mb": (1024, "server memory < 1 GB (1.5 GB at 1M)"),
+    "server_restart_peak_rss_mb": (1024, "server memory < 1 GB (1.5 GB at 1M)"),
     "articles_parse_and_geocode_s": (5.0, "1,000 articles parsed and geocoded < 5 s"),
     "build_catalogue_s": (5.0, "1,000 articles parsed and geocoded < 5 s"),
 }
@@ -85,6 +88,15 @@ READY_JS = """async () => {
   await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
   const canvas = document.querySelector('.leaflet-overlay-pane canvas');
   return {timelines, shown, painted: !!canvas && canvas.width > 0, old: !!window.__benchOld};
+}"""
+# The baseline's map: folium's GeoJson of markers (icons in the marker pane), no Timeline.
+BASELINE_READY_JS = """async () => {
+  const m = window.map;
+  if (!m || !window.L) return null;
+  let shown = 0;
+  m.eachLayer(l => { if (l instanceof window.L.Marker || l instanceof window.L.CircleMarker) shown += 1; });
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  return {timelines: 0, shown, painted: shown > 0 && !!document.querySelector('.leaflet-marker-icon'), old: !!window.__benchOld};
 }"""
 # In the page: when the pointer goes down (the user's choice), and the first frame painted after the
 # "events shown" line's text differs from `before`.
@@ -256,15 +268,49 @@ def _warm_st_folium() -> None:
 
 # --- the running app in headless Chromium -----------------------------------------------------------------
 
+# --- a catalogue with datasets (the million-event case) ---------------------------------------------------
+
+def measure_datasets(results: Results, total: int, folder: Path, articles: int, work: Path, repeats: int) -> tuple[int, list[Path]]:
+    """GED- and ACLED-shaped files bringing the catalogue in `folder` to `total` events: their import into the
+    store, a restart on it, filters (the usual one, a source, a gap), the map; returns the size key and the files."""
+    n = total
+    key = f"{n}_"
+    files, seconds = timed(lambda: datasets_synthetic.dataset_files(work / f"datasets_{n}", total - articles))
+    results.put(key + "generate_s", seconds)
+    results.put(key + "dataset_files_mb", sum(f.stat().st_size for f in files) / 1e6)
+    cache = work / f"cache_{n}"
+    _, import_s = timed(lambda: cached_prebuilt(folder, cache, files))
+    results.put(key + "store_convert_s", import_s)
+    ready, warm_s = timed(lambda: prepare_catalogue(cached_prebuilt(folder, cache, files)))
+    results.put(key + "warm_load_s", warm_s)
+    events, parties = ready.events, ready.parties
+    results.put(key + "events", len(events))
+    results.put(key + "links", len(ready.links) if ready.links is not None else 0)
+    results.put(key + "events_frame_mb", events.memory_usage(deep=True).sum() / 1e6)
+    results.put(key + "claims_frame_mb", ready.claims.memory_usage(deep=True).sum() / 1e6)
+    results.put(key + "parties_frame_mb", parties.memory_usage(deep=True).sum() / 1e6)
+    filter_ms, shown = median_ms(lambda: filters.filter_events(events, parties=parties, **FILTER), repeats)
+    results.put(key + "filter_ms", filter_ms)
+    results.put(key + "filter_rows", len(shown))
+    mask_ms, _ = median_ms(lambda: filters.filter_mask(events, parties=parties, **FILTER), repeats)
+    results.put(key + "filter_mask_ms", mask_ms)
+    results.put(key + "filter_none_ms", median_ms(lambda: filters.filter_events(events), repeats)[0])
+    results.put(key + "source_filter_ms", median_ms(lambda: filters.filter_mask(events, sources=("ucdp",)), repeats)[0])
+    results.put(key + "gap_filter_ms", median_ms(lambda: filters.filter_mask(events, gaps=("ucdp", "acled")), repeats)[0])
+    measure_map(results, key, events, ready.claims)
+    measure_map(results, key + "filtered_", shown, ready.claims)
+    return n, files
+
+
 def _map_frames(page) -> list:
     return [f for f in page.frames if "streamlit_folium" in f.url and not f.is_detached()]
 
 
-def _ready_map(page, *, new: bool) -> dict | None:
+def _ready_map(page, *, new: bool, ready_js: str = READY_JS) -> dict | None:
     """The component frame's map state once markers are drawn (a frame rendered after the mark when `new`)."""
     for frame in _map_frames(page):
         try:
-            state = frame.evaluate(READY_JS)
+            state = frame.evaluate(ready_js)
         except Exception:  # the frame was replaced while we asked: look again next poll
             continue
         if state and state["shown"] > 0 and state["painted"] and not (new and state["old"]):
@@ -293,7 +339,8 @@ def _wait(page, condition: Callable[[], Any], timeout: float, what: str, errors:
     raise TimeoutError(f"{what} not within {timeout:.0f} s{hint}")
 
 
-def measure_browser(results: Results, n: int, folder: Path, work: Path, timeout: float, warm: bool = True) -> None:
+def measure_browser(results: Results, n: int, folder: Path, work: Path, timeout: float, warm: bool = True,
+                    datasets: tuple[Path, ...] = ()) -> None:
     """A first start on new data (empty cache), visitors on it, then a restart on the warm cache; peak RSS of each."""
     from playwright.sync_api import sync_playwright
 
@@ -302,22 +349,24 @@ def measure_browser(results: Results, n: int, folder: Path, work: Path, timeout:
     with sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            with _serving(results, n, "", folder, cache, work, timeout) as url:
+            with _serving(results, n, "", folder, cache, work, timeout, datasets) as url:
                 _browse(results, key, browser, url, timeout, warm)
             if warm:
-                with results.stage(key + "restart"), _serving(results, n, "restart_", folder, cache, work, timeout) as url:
+                with results.stage(key + "restart"), \
+                        _serving(results, n, "restart_", folder, cache, work, timeout, datasets) as url:
                     results.put(key + "restart_load_to_markers_s", _load_to_markers(browser, url, timeout))
         finally:
             browser.close()
 
 
 @contextmanager
-def _serving(results: Results, n: int, label: str, folder: Path, cache: Path, work: Path, timeout: float) -> Iterator[str]:
+def _serving(results: Results, n: int, label: str, folder: Path, cache: Path, work: Path, timeout: float,
+             datasets: tuple[Path, ...] = ()) -> Iterator[str]:
     """The app on `folder` with this cache, once it says its data is ready; its start-up times and peak memory."""
     key = f"{n}_browser_{label}"
     log = work / f"server_{n}_{label or 'first'}.log"
     start = time.perf_counter()
-    with running_app(folder, log, timeout, extra_env={"DASHBOARD_CACHE": str(cache)}) as (url, server):
+    with running_app(folder, log, timeout, extra_env={"DASHBOARD_CACHE": str(cache)}, datasets=datasets) as (url, server):
         sampler = MemorySampler(server.pid)
         sampler.start()
         try:
@@ -339,11 +388,11 @@ def _new_page(browser) -> tuple[Any, list[str]]:
     return page, errors
 
 
-def _load_to_markers(browser, url: str, timeout: float) -> float:
+def _load_to_markers(browser, url: str, timeout: float, ready_js: str = READY_JS) -> float:
     page, errors = _new_page(browser)
     start = time.perf_counter()
     page.goto(url, wait_until="commit")
-    _wait(page, lambda: _ready_map(page, new=False), timeout, "markers on the map", errors)
+    _wait(page, lambda: _ready_map(page, new=False, ready_js=ready_js), timeout, "markers on the map", errors)
     seconds = time.perf_counter() - start
     page.close()
     return seconds
@@ -389,7 +438,8 @@ def _browse(results: Results, key: str, browser, url: str, timeout: float, warm:
         results.notes.append(f"{key}page errors: {'; '.join(errors[:3])}")
 
 
-def _change_filter(page, region: str, timeout: float, errors: list[str]) -> tuple[float, float, int]:
+def _change_filter(page, region: str, timeout: float, errors: list[str],
+                   ready_js: str = READY_JS) -> tuple[float, float, int]:
     """Add a region in the sidebar: seconds until the summary line shows the new counts and until the new map
     shows markers, and how many it shows.
 
@@ -412,11 +462,47 @@ def _change_filter(page, region: str, timeout: float, errors: list[str]) -> tupl
           "the events summary after a filter change", errors)
     marks = _wait(page, lambda: page.evaluate("() => window.__benchMarks.painted && window.__benchMarks"), timeout,
                   "the painted summary", errors)
-    state = _wait(page, lambda: _ready_map(page, new=True), timeout, "the updated map", errors)
+    state = _wait(page, lambda: _ready_map(page, new=True, ready_js=ready_js), timeout, "the updated map", errors)
     map_s = time.perf_counter() - start
     page.keyboard.press("Escape")
     page.wait_for_function("!document.querySelector('[data-testid=stStatusWidget]')", timeout=timeout * 1000)
     return (marks["painted"] - marks["pointerdown"]) / 1000, map_s, state["shown"]
+
+
+def measure_baseline(results: Results, n: int, folder: Path, work: Path, timeout: float) -> None:
+    """The baseline app (bench/baseline_app.py) on the same events: page load -> markers and a filter change ->
+    map, each given up after `timeout` seconds (then noted, with how long it ran)."""
+    from playwright.sync_api import sync_playwright
+
+    key = f"{n}_baseline_"
+    assets.ensure_static_files(BASELINE_APP.with_name("static"))  # before Streamlit walks its static folder
+    command = [sys.executable, "-m", "streamlit", "run", str(BASELINE_APP), "--server.port", "{port}",
+               "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
+               "--server.enableStaticServing", "true"]
+    log = work / f"baseline_{n}.log"
+    with running_app(folder, log, timeout, extra_env={"BASELINE_EVENTS_CSV": str(folder / "events.csv")},
+                     command=command) as (url, server), sync_playwright() as driver:
+        sampler = MemorySampler(server.pid)
+        sampler.start()
+        browser = driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page, errors = _new_page(browser)
+        start = time.perf_counter()
+        try:
+            page.goto(url, wait_until="commit")
+            _wait(page, lambda: _ready_map(page, new=False, ready_js=BASELINE_READY_JS), timeout, "baseline markers",
+                  errors)
+            results.put(key + "load_to_markers_s", time.perf_counter() - start)
+            start = time.perf_counter()
+            _, map_s, _ = _change_filter(page, BROWSER_REGIONS[0], timeout, errors, ready_js=BASELINE_READY_JS)
+            results.put(key + "filter_to_map_s", map_s)
+        except TimeoutError:
+            stopped = time.perf_counter() - start
+            results.notes.append(f"baseline at {n:,} events did not finish: stopped after {stopped:.0f} s")
+            results.put(key + "stopped_after_s", stopped)
+        finally:
+            sampler.stop()
+            results.put(key + "server_peak_rss_mb", sampler.peak_mb)
+            browser.close()
 
 
 def browser_skip_reason(no_browser: bool) -> str | None:
@@ -469,6 +555,17 @@ ROWS: list[tuple[str, str, str]] = [  # (figure key suffix, label, unit)
     ("browser_restart_data_ready_s", "browser: restart -> data ready (warm cache)", "s"),
     ("browser_restart_load_to_markers_s", "browser: restart, page load -> markers", "s"),
     ("server_restart_peak_rss_mb", "server peak RSS after a restart", "MB"),
+    ("dataset_files_mb", "dataset files (GED + ACLED shaped)", "MB"),
+    ("events", "events in the catalogue", ""),
+    ("links", "  article events linked to dataset events", ""),
+    ("parties_frame_mb", "shared parties table in memory", "MB"),
+    ("filter_mask_ms", "filter_mask date+faction+region (median)", "ms"),
+    ("source_filter_ms", "source filter (UCDP only, median)", "ms"),
+    ("gap_filter_ms", "gap filter (not in UCDP, no ACLED)", "ms"),
+    ("baseline_load_to_markers_s", "baseline app: page load -> markers", "s"),
+    ("baseline_filter_to_map_s", "baseline app: filter change -> map", "s"),
+    ("baseline_stopped_after_s", "baseline app: stopped unfinished after", "s"),
+    ("baseline_server_peak_rss_mb", "baseline app: server peak RSS", "MB"),
 ]
 ARTICLE_ROWS = [
     ("articles_count", "articles (4 shapes)", ""),
@@ -519,6 +616,18 @@ def report(results: Results, sizes: list[int]) -> str:
         cells = "".join(f"{_format(f.get(k, 'error' if k in results.errors else None)):>16}" for k in keys)
         last = f.get(keys[-1])
         lines.append(f"{label + (f' ({unit})' if unit else ''):<44}{cells}  {_target(suffix, last)}")
+    ratios = []
+    for n in sizes:
+        for ours, theirs, what in (("browser_load_to_markers_s", "baseline_load_to_markers_s", "page load"),
+                                   ("browser_filter_to_map_s", "baseline_filter_to_map_s", "filter change")):
+            a, b = f.get(f"{n}_{ours}"), f.get(f"{n}_{theirs}")
+            if isinstance(a, (int, float)) and isinstance(b, (int, float)) and b:
+                ratios.append(f"  {n:,} events, {what}: ours {a:.2f} s / baseline {b:.2f} s = {a / b:.2f}")
+            elif isinstance(a, (int, float)) and f.get(f"{n}_baseline_stopped_after_s"):
+                ratios.append(f"  {n:,} events, {what}: ours {a:.2f} s / baseline did not finish "
+                              f"(stopped after {f[f'{n}_baseline_stopped_after_s']:.0f} s)")
+    if ratios:
+        lines += ["", "ours / baseline (the way folium and streamlit-folium document it):", *ratios]
     if results.errors:
         lines += ["", "errors:"] + [f"  {k}: {v}" for k, v in results.errors.items()]
     if results.notes:
@@ -559,6 +668,8 @@ def run(args: argparse.Namespace) -> dict:
     results = Results()
     skip = browser_skip_reason(args.no_browser)
     load_at_start = list(os.getloadavg())  # other work on the machine makes every figure slower
+    largest: tuple[int, Path | None] = (0, None)
+    columns = list(sizes)
     with tempfile.TemporaryDirectory(prefix="dashboard-bench-") as tmp:
         work = Path(tmp)
         print(f"articles: {n_articles}", flush=True)
@@ -573,15 +684,33 @@ def run(args: argparse.Namespace) -> dict:
                 print(f"browser: {n:,} events", flush=True)
                 with results.stage(f"{n}_browser"):
                     measure_browser(results, n, folder, work, args.browser_timeout, warm=not args.quick)
+                if not args.no_baseline:
+                    print(f"baseline app: {n:,} events", flush=True)
+                    with results.stage(f"{n}_baseline"):
+                        measure_baseline(results, n, folder, work, args.baseline_timeout)
+            largest = (n, folder)
+        total = args.dataset_events or (QUICK_DATASET_EVENTS if args.quick else FULL_DATASET_EVENTS)
+        if not args.no_datasets and largest[1] is not None and total > largest[0]:
+            print(f"datasets: {total:,} events ({largest[0]:,} from articles)", flush=True)
+            files = None
+            with results.stage(f"{total}_catalogue"):
+                _, files = measure_datasets(results, total, largest[1], largest[0], work, repeats)
+            columns = [*sizes, total]
+            if skip is None and files:
+                print(f"browser: {total:,} events with datasets", flush=True)
+                with results.stage(f"{total}_browser"):
+                    measure_browser(results, total, largest[1], work, args.browser_timeout, warm=not args.quick,
+                                    datasets=tuple(files))
         if skip:
             print(skip)
             results.notes.append(skip)
     meta = {"date": dt.datetime.now().isoformat(timespec="seconds"), "commit": _git_commit(),
             "load_average_at_start": load_at_start, "load_average_at_end": list(os.getloadavg()),
             "python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count(),
-            "quick": args.quick, "sizes": sizes, "articles": n_articles, "filter": FILTER,
+            "quick": args.quick, "sizes": sizes, "dataset_case": columns[len(sizes):], "articles": n_articles,
+            "filter": FILTER,
             "browser": skip or "chromium"}
-    table = report(results, sizes)
+    table = report(results, columns)
     print()
     print(table)
     print(f"\nload average (1, 5, 15 min) at start {_loads(load_at_start)}, at end {_loads(os.getloadavg())}"
@@ -599,6 +728,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", help="catalogue sizes (default 1000 10000 100000)")
     parser.add_argument("--articles", type=int, help="number of synthetic articles (default 1000)")
     parser.add_argument("--browser-timeout", type=float, default=180.0, help="seconds to wait for each browser step")
+    parser.add_argument("--dataset-events", type=int,
+                        help=f"events in the dataset case, articles included (default {FULL_DATASET_EVENTS:,}; "
+                             f"--quick {QUICK_DATASET_EVENTS:,})")
+    parser.add_argument("--no-datasets", action="store_true", help="skip the dataset (million-event) case")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the baseline app")
+    parser.add_argument("--baseline-timeout", type=float, default=120.0,
+                        help="seconds before a baseline step is stopped and reported unfinished")
     args = parser.parse_args(argv)
     results = run(args)
     args.out.parent.mkdir(parents=True, exist_ok=True)
