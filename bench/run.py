@@ -55,6 +55,7 @@ FULL_ARTICLES, QUICK_ARTICLES = 1_000, 50
 # The dataset case: the largest article catalogue plus GED- and ACLED-shaped files, this many events in all.
 FULL_DATASET_EVENTS, QUICK_DATASET_EVENTS = 1_000_000, 1_000
 BASELINE_APP = ROOT / "bench" / "baseline_app.py"
+FRAGMENT_APP = ROOT / "bench" / "fragment_app.py"
 # The filter a user would set: a date range, a coalition (members by year) and a region.
 FILTER = {"start": "2014-01-01", "end": "2019-12-31", "factions": ["CMA"], "regions": ["Kidal"]}
 # Chosen one after another in the sidebar (each a filter state not rendered yet) for the filter-change timings,
@@ -476,9 +477,7 @@ def measure_baseline(results: Results, n: int, folder: Path, work: Path, timeout
 
     key = f"{n}_baseline_"
     assets.ensure_static_files(BASELINE_APP.with_name("static"))  # before Streamlit walks its static folder
-    command = [sys.executable, "-m", "streamlit", "run", str(BASELINE_APP), "--server.port", "{port}",
-               "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
-               "--server.enableStaticServing", "true"]
+    command = _streamlit_command(BASELINE_APP)
     log = work / f"baseline_{n}.log"
     with running_app(folder, log, timeout, extra_env={"BASELINE_EVENTS_CSV": str(folder / "events.csv")},
                      command=command) as (url, server), sync_playwright() as driver:
@@ -502,6 +501,35 @@ def measure_baseline(results: Results, n: int, folder: Path, work: Path, timeout
         finally:
             sampler.stop()
             results.put(key + "server_peak_rss_mb", sampler.peak_mb)
+            browser.close()
+
+
+def _streamlit_command(script: Path) -> list[str]:
+    """`streamlit run SCRIPT` as `serve` runs ours, on the port running_app fills in."""
+    return [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", "{port}", "--server.address",
+            "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
+            "--server.enableStaticServing", "true"]
+
+
+def measure_fragment(results: Results, n: int, folder: Path, work: Path, timeout: float) -> None:
+    """Filter changes in the fragment variant of the page (bench/fragment_app.py), on the warm store of the same
+    catalogue: filter change -> counts painted, and -> map."""
+    from playwright.sync_api import sync_playwright
+
+    key = f"{n}_fragment_"
+    assets.ensure_static_files(FRAGMENT_APP.with_name("static"))
+    env = {"DASHBOARD_CACHE": str(work / f"server_cache_{n}"), "DASHBOARD_CATALOGUE": str(folder)}
+    with running_app(folder, work / f"fragment_{n}.log", timeout, extra_env=env,
+                     command=_streamlit_command(FRAGMENT_APP)) as (url, _server), sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page, errors = _new_page(browser)
+            page.goto(url, wait_until="commit")
+            _wait(page, lambda: _ready_map(page, new=False), timeout, "markers on the map", errors)
+            samples = [_change_filter(page, region, timeout, errors) for region in BROWSER_REGIONS]
+            _put_median(results, key + "filter_to_table_s", [table for table, _, _ in samples])
+            _put_median(results, key + "filter_to_map_s", [map_s for _, map_s, _ in samples])
+        finally:
             browser.close()
 
 
@@ -562,6 +590,8 @@ ROWS: list[tuple[str, str, str]] = [  # (figure key suffix, label, unit)
     ("filter_mask_ms", "filter_mask date+faction+region (median)", "ms"),
     ("source_filter_ms", "source filter (UCDP only, median)", "ms"),
     ("gap_filter_ms", "gap filter (not in UCDP, no ACLED)", "ms"),
+    ("fragment_filter_to_table_s", "fragment variant: filter -> summary line", "s"),
+    ("fragment_filter_to_map_s", "fragment variant: filter -> map redrawn", "s"),
     ("baseline_load_to_markers_s", "baseline app: page load -> markers", "s"),
     ("baseline_filter_to_map_s", "baseline app: filter change -> map", "s"),
     ("baseline_stopped_after_s", "baseline app: stopped unfinished after", "s"),
@@ -684,6 +714,10 @@ def run(args: argparse.Namespace) -> dict:
                 print(f"browser: {n:,} events", flush=True)
                 with results.stage(f"{n}_browser"):
                     measure_browser(results, n, folder, work, args.browser_timeout, warm=not args.quick)
+                if args.fragments:
+                    print(f"fragment variant: {n:,} events", flush=True)
+                    with results.stage(f"{n}_fragment"):
+                        measure_fragment(results, n, folder, work, args.browser_timeout)
                 if not args.no_baseline:
                     print(f"baseline app: {n:,} events", flush=True)
                     with results.stage(f"{n}_baseline"):
@@ -733,6 +767,8 @@ def main(argv: list[str] | None = None) -> int:
                              f"--quick {QUICK_DATASET_EVENTS:,})")
     parser.add_argument("--no-datasets", action="store_true", help="skip the dataset (million-event) case")
     parser.add_argument("--no-baseline", action="store_true", help="skip the baseline app")
+    parser.add_argument("--fragments", action="store_true",
+                        help="also measure filter changes in the fragment variant of the page (bench/fragment_app.py)")
     parser.add_argument("--baseline-timeout", type=float, default=120.0,
                         help="seconds before a baseline step is stopped and reported unfinished")
     args = parser.parse_args(argv)

@@ -142,7 +142,7 @@ def append_datasets(out: store.StoreWriter, datasets: Sequence[str | Path], gaze
     if not datasets:
         return
     from dashboard.datasets import iter_dataset, region_names
-    from dashboard.datasets.base import concat_tables
+    from dashboard.datasets.reading import concat_tables
 
     regions = region_names(load_gazetteer(gazetteer_path))
     for path in datasets:

@@ -3,9 +3,9 @@ actors mapped onto our parties (actors), their events linked to the articles' (l
 written in their vocabulary (export)."""
 from dashboard.datasets.acled import Acled
 from dashboard.datasets.base import (
-    DatasetError, DatasetTables, Detected, Source, UnknownHeadersError, UnreadableFileError, detect, iter_dataset,
-    read_dataset,
+    DatasetError, DatasetTables, Detected, Source, UnknownHeadersError, UnreadableFileError, detect,
 )
+from dashboard.datasets.reading import iter_dataset, read_dataset
 from dashboard.datasets.cells import region_names
 from dashboard.datasets.ucdp import UcdpGed
 
