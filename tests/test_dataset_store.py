@@ -28,10 +28,20 @@ def test_the_store_holds_what_the_whole_build_holds(tmp_path):
     whole = build_catalogue(datasets=[GED, ACLED])
     stored = cached_catalogue(paths.default_articles(), paths.GAZETTEER, tmp_path / "cache", [GED, ACLED])
     columns = ["event_id", "kind", "start_date", "alignment_a", "alignment_b", "best_killed", "linked_events"]
-    assert stored.events[columns].astype(str).values.tolist() == whole.events[columns].astype(str).values.tolist()
+    exported = stored.with_text(stored.events)  # the linked ids are written for the rows exported
+    assert exported[columns].astype(str).values.tolist() == whole.events[columns].astype(str).values.tolist()
     assert stored.links.astype(str).values.tolist() == whole.links.astype(str).values.tolist()
     assert sorted(stored.problems["reason"]) == sorted(whole.problems["reason"])
     assert stored.event_text("acled-MLI90002")["summary"].startswith("On 5 June 2013, Malian forces")
+
+
+def test_the_events_csv_the_app_exports_carries_the_linked_ids(tmp_path):
+    from dashboard.catalogue import export
+
+    stored = cached_catalogue(paths.default_articles(), paths.GAZETTEER, tmp_path / "cache", [GED])
+    shown = stored.events[stored.events["title"] == "Battle of Anefis (June 2013)"]
+    text = export.events_csv(stored.with_text(shown)).decode("utf-8-sig")
+    assert "ucdp-880102" in text.splitlines()[1]
 
 
 def test_a_build_folder_with_datasets_is_served_as_built(tmp_path):

@@ -50,7 +50,7 @@ def join_datasets(catalogue: Catalogue, found: list) -> Catalogue:
     parties = pd.concat([catalogue.parties, *(t.parties for t in found)], ignore_index=True)
     problems = pd.concat([catalogue.problems, *(problems_frame(dataset_problems(t)) for t in found)], ignore_index=True)
     links = link_events(events, parties, DATASET_KINDS)
-    return Catalogue(with_links(events, links), claims, problems, parties, catalogue.articles, catalogue.merged,
+    return Catalogue(with_links(events, links, ids=True), claims, problems, parties, catalogue.articles, catalogue.merged,
                      links=links, datasets=[t.detected for t in found])
 
 

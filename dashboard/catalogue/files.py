@@ -43,7 +43,7 @@ def read_catalogue(folder: str | Path) -> Catalogue:
     parties = typed_parties(pd.read_csv(parties_path, **READ_TEXT)) if parties_path.is_file() else catalogue_parties(events)
     links_path = folder / "links.csv"
     links = _links(pd.read_csv(links_path, **READ_TEXT)) if links_path.is_file() else None
-    return Catalogue(with_links(with_derived(events, claims, parties), links), claims, problems, parties, links=links)
+    return Catalogue(with_links(with_derived(events, claims, parties), links, ids=True), claims, problems, parties, links=links)
 
 
 def _links(frame: pd.DataFrame) -> pd.DataFrame:

@@ -37,7 +37,14 @@ class Catalogue:
             self.parties = catalogue_parties(self.events)
 
     def with_text(self, events: pd.DataFrame) -> pd.DataFrame:
-        """These rows of `events` with TEXT_COLUMNS, read from the store when the shared table leaves them out."""
+        """These rows of `events` with TEXT_COLUMNS, read from the store when the shared table leaves them out, and
+        their linked ids (linked_events)."""
+        if self.links is not None and len(self.links) and "linked_events" in events.columns:
+            from dashboard.datasets.link import linked_ids
+
+            ids = set(events["event_id"])
+            mine = self.links[self.links["event_id"].isin(ids) | self.links["dataset_event_id"].isin(ids)]
+            events = events.assign(linked_events=linked_ids(events, mine).to_numpy())
         if self.text is None or all(c in events.columns for c in TEXT_COLUMNS):
             return events
         texts = self.text.rows(events[store.ROW])
@@ -57,16 +64,17 @@ def with_derived(events: pd.DataFrame, claims: pd.DataFrame, parties: pd.DataFra
     return with_best_killed(aligned, None if claims is None else claims_for_size(claims))
 
 
-def with_links(events: pd.DataFrame, links: pd.DataFrame | None) -> pd.DataFrame:
-    """The events with their linked ids (linked_events, for events.csv) and, per dataset kind, how many of its
-    events each is linked to (LINK_COUNT_COLUMNS, what the gap filters read)."""
+def with_links(events: pd.DataFrame, links: pd.DataFrame | None, *, ids: bool = False) -> pd.DataFrame:
+    """The events with, per dataset kind, how many of its events each is linked to ("linked_<kind>", what the
+    gap filters read) and, with `ids`, their linked ids (linked_events, for events.csv; a shared table leaves
+    them to `Catalogue.with_text`, for the rows exported)."""
     if links is None:
         return events
     from dashboard.datasets import DATASET_KINDS
     from dashboard.datasets.link import link_counts, linked_ids
 
     counts = {f"linked_{kind}": link_counts(events, links, kind) for kind in DATASET_KINDS}
-    return events.assign(linked_events=linked_ids(events, links), **counts)
+    return events.assign(**counts, **({"linked_events": linked_ids(events, links)} if ids else {}))
 
 
 def catalogue_parties(events: pd.DataFrame) -> pd.DataFrame:

@@ -7,6 +7,8 @@ import re
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from dashboard.datasets.base import STAGE
 from dashboard.model import CLAIM_COLUMNS, EVENT_COLUMNS, Problem
@@ -108,27 +110,28 @@ def quoted(values: pd.Series) -> pd.Series:
 
 
 def json_records(cells: pd.DataFrame, fields: tuple[tuple[str, str], ...], *, pairs: bool) -> pd.Series:
-    """One JSON text per row, [[label, value], …] or {label: value}, empty values left out, written vectorised."""
+    """One JSON text per row, [[label, value], …] or {label: value}, empty values left out (vectorised in Arrow:
+    files have a million rows)."""
     parts = []
     for label, column in fields:
-        value = cells[column]
-        encoded = _json_string(value)
-        item = ("[" + _json_literal(label) + "," + encoded + "]") if pairs else (_json_literal(label) + ":" + encoded)
-        parts.append(item.where(value != "", ""))
-    joined = parts[0]
-    for part in parts[1:]:
-        joined = joined.where(part == "", joined.where(joined == "", joined + ",") + part)
-    return ("[" + joined + "]") if pairs else ("{" + joined + "}")
+        value = pa.array(cells[column].to_numpy(dtype=object, na_value=""), type=pa.string())
+        key = json.dumps(label, ensure_ascii=False)
+        item = pc.binary_join_element_wise(("[" + key + ",") if pairs else (key + ":"), _json_string(value),
+                                           "]" if pairs else "", "")
+        parts.append(pc.if_else(pc.equal(value, ""), pa.scalar(None, pa.string()), item))
+    joined = pc.binary_join_element_wise(*parts, ",", null_handling="skip") if parts else pa.array([""] * len(cells))
+    opened, closed = ("[", "]") if pairs else ("{", "}")
+    text = pc.binary_join_element_wise(opened, joined, closed, "")
+    return pd.Series(text.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get), index=cells.index)
 
 
-def _json_literal(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _json_string(values: pd.Series) -> pd.Series:
+def _json_string(values: pa.Array) -> pa.Array:
     """Each cell as a JSON string literal (quotes, backslashes and control characters escaped)."""
-    escaped = values.str.replace("\\", "\\\\", regex=False).str.replace('"', '\\"', regex=False)
+    if not pc.any(pc.match_substring_regex(values, r'["\\\x00-\x1f]')).as_py():  # most columns: nothing to escape
+        return pc.binary_join_element_wise('"', values, '"', "")
+    escaped = pc.replace_substring(values, "\\", "\\\\")
+    escaped = pc.replace_substring(escaped, '"', '\\"')
     for character, code in (("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t")):
-        escaped = escaped.str.replace(character, code, regex=False)
-    escaped = escaped.str.replace(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", " ", regex=True)
-    return '"' + escaped + '"'
+        escaped = pc.replace_substring(escaped, character, code)
+    escaped = pc.replace_substring_regex(escaped, r"[\x00-\x08\x0b\x0c\x0e-\x1f]", " ")
+    return pc.binary_join_element_wise('"', escaped, '"', "")

@@ -1,6 +1,6 @@
 """Which dataset events are likely the same event as an article's: dates overlapping within two days, places
 within 25 km (wider when either place is coarse), and a party of the war on both (a coalition counts for its
-members). Computed once per catalogue, vectorised: candidates come from a join on (map cell, week), so an
+members); of those, the closest few per dataset (in days, then km). Computed once per catalogue, vectorised: candidates come from a join on (map cell, week), so an
 article event is only compared with the dataset events near it in space and time.
 """
 from __future__ import annotations
@@ -20,6 +20,8 @@ NEAR_KM = 25.0
 WIDER_KM = {1: 0.0, 2: 25.0, 3: 75.0, 4: 200.0, 5: 200.0, 6: 1000.0}
 UNKNOWN_PRECISION_KM = 25.0  # an event whose precision is not given: treated as "within ~25 km"
 WEEK = 7
+MOST_PER_DATASET = 5  # an article event keeps its closest links (in days, then km) to each dataset's events
+ARTICLES_AT_ONCE = 2_000  # candidates are made and checked this many article events at a time (memory stays small)
 EARTH_KM = 6371.0
 _KNOWN = [p.name for p in PARTIES] + [c.name for c in COALITIONS if c.name not in {p.name for p in PARTIES}]
 _BIT = {name: i for i, name in enumerate(_KNOWN)}
@@ -76,9 +78,9 @@ def link_events(events: pd.DataFrame, parties: pd.DataFrame, dataset_kinds: tupl
     pairs = [p for p in pairs if len(p)]
     if not pairs:
         return _no_links()
-    links = pd.concat(pairs, ignore_index=True).sort_values(["event_id", "distance_km", "dataset_event_id"],
-                                                            kind="stable", ignore_index=True)
-    return links[LINK_COLUMNS].astype({"event_id": "string", "dataset_event_id": "string", "dataset": "string",
+    links = _closest(pd.concat(pairs, ignore_index=True))
+    return links.sort_values(["event_id", "days_apart", "distance_km", "dataset_event_id"], kind="stable",
+                             ignore_index=True)[LINK_COLUMNS].astype({"event_id": "string", "dataset_event_id": "string", "dataset": "string",
                                        "shared_parties": "string"})
 
 
@@ -95,7 +97,19 @@ def _pass(articles: pd.DataFrame, found: pd.DataFrame, reach_km: float) -> pd.Da
     # Longitude cells per row of latitude cells, widened towards the poles (capped at 80°).
     found_row = np.floor(found["lat"].to_numpy() / cell).astype(np.int64)
     found_col = np.floor(found["lon"].to_numpy() / _lon_cell(found_row, cell)).astype(np.int64)
-    found_keys, found_at = _exploded(found_row, found_col, found["start"].to_numpy(), found["end"].to_numpy())
+    keys, at = _exploded(found_row, found_col, found["start"].to_numpy(), found["end"].to_numpy())
+    order = np.argsort(keys, kind="stable")
+    index = (keys[order], at[order])
+    parts = [_links_of(articles.iloc[first:first + ARTICLES_AT_ONCE], found, index, cell, reach_km)
+             for first in range(0, len(articles), ARTICLES_AT_ONCE)]
+    return pd.concat(parts, ignore_index=True)
+
+
+def _links_of(articles: pd.DataFrame, found: pd.DataFrame, index: tuple[np.ndarray, np.ndarray], cell: float,
+              reach_km: float) -> pd.DataFrame:
+    """The links of a chunk of articles: their (cell, week) keys looked up in the dataset events' sorted keys,
+    then every candidate checked for dates, distance and a shared party."""
+    sorted_keys, sorted_at = index
     a_row = np.floor(articles["lat"].to_numpy() / cell).astype(np.int64)
     keys, at = [], []
     for d_row in (-1, 0, 1):
@@ -105,19 +119,32 @@ def _pass(articles: pd.DataFrame, found: pd.DataFrame, reach_km: float) -> pd.Da
             k, i = _exploded(row, centre + d_col, articles["start"].to_numpy() - DAYS, articles["end"].to_numpy() + DAYS)
             keys.append(k)
             at.append(i)
-    candidates = pd.DataFrame({"key": np.concatenate(keys), "a": np.concatenate(at)}).merge(
-        pd.DataFrame({"key": found_keys, "d": found_at}), on="key")[["a", "d"]].drop_duplicates()
-    a, d = candidates["a"].to_numpy(), candidates["d"].to_numpy()
+    keys, at = np.concatenate(keys), np.concatenate(at)
+    low, high = np.searchsorted(sorted_keys, keys, "left"), np.searchsorted(sorted_keys, keys, "right")
+    hits = high - low
+    a = np.repeat(at, hits)
+    d = sorted_at[np.repeat(low, hits) + (np.arange(hits.sum()) - np.repeat(np.cumsum(hits) - hits, hits))]
+    pairs = np.unique(a.astype(np.int64) * len(found) + d)  # one pair may share several weeks
+    a, d = pairs // len(found), pairs % len(found)
     gap = np.maximum(found["start"].to_numpy()[d] - articles["end"].to_numpy()[a],
                      articles["start"].to_numpy()[a] - found["end"].to_numpy()[d])
+    shared = articles["parties"].to_numpy()[a] & found["parties"].to_numpy()[d]
+    close = (gap <= DAYS) & (shared > 0)
+    a, d, gap, shared = a[close], d[close], gap[close], shared[close]
     km = _distance_km(articles["lat"].to_numpy()[a], articles["lon"].to_numpy()[a],
                       found["lat"].to_numpy()[d], found["lon"].to_numpy()[d])
-    shared = articles["parties"].to_numpy()[a] & found["parties"].to_numpy()[d]
-    keep = (gap <= DAYS) & (km <= reach_km) & (shared > 0)
+    keep = km <= reach_km
     a, d, gap, km, shared = a[keep], d[keep], gap[keep], km[keep], shared[keep]
-    return pd.DataFrame({"event_id": articles["event_id"].to_numpy()[a], "dataset_event_id": found["event_id"].to_numpy()[d],
-                         "dataset": found["kind"].to_numpy()[d], "days_apart": np.maximum(gap, 0).astype(np.int64),
-                         "distance_km": np.round(km, 1), "shared_parties": _names(shared)})
+    return _closest(pd.DataFrame({
+        "event_id": articles["event_id"].to_numpy()[a], "dataset_event_id": found["event_id"].to_numpy()[d],
+        "dataset": found["kind"].to_numpy()[d], "days_apart": np.maximum(gap, 0).astype(np.int64),
+        "distance_km": np.round(km, 1), "shared_parties": _names(shared)}))
+
+
+def _closest(links: pd.DataFrame) -> pd.DataFrame:
+    """At most MOST_PER_DATASET links per article event and dataset: the closest in days, then in km."""
+    ranked = links.sort_values(["event_id", "dataset", "days_apart", "distance_km", "dataset_event_id"], kind="stable")
+    return ranked.groupby(["event_id", "dataset"], sort=False).head(MOST_PER_DATASET)
 
 
 def _lon_cell(rows: np.ndarray, cell: float) -> np.ndarray:

@@ -86,8 +86,8 @@ def iter_blocks(path: str | Path, source: Source, detected: Detected,
                 cells = len(next(csv.reader([counter.skipped[ordinal]], delimiter=detected.delimiter), []))
                 problems.append(Problem(path.name, "", STAGE, f"line {counter.physical_line(ordinal)}: {cells} cells "
                                         f"where the header has {len(names)}; row skipped"))
-            cells = batch.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
-            yield Block(_unguarded(cells), lines)
+            cells = _unguarded(batch).to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
+            yield Block(cells, lines)
 
 
 def _unique(names: list[str]) -> list[str]:
@@ -107,16 +107,19 @@ def _newlines(batch: pa.RecordBatch) -> np.ndarray:
     return total
 
 
-def _unguarded(cells: pd.DataFrame) -> pd.DataFrame:
+def _unguarded(batch: pa.RecordBatch) -> pa.RecordBatch:
     """Cells without outer spaces, and without the apostrophe a spreadsheet-safe export puts before a formula
     character ("'=…", "'-…"; as catalogue.export writes it)."""
     from dashboard.catalogue.export import GUARDED_FORMULA  # here: the catalogue package imports this module
 
-    for column in cells.columns:
-        values = cells[column].str.strip()
-        guarded = values.str.match(GUARDED_FORMULA).fillna(False).astype(bool)
-        cells[column] = values.where(~guarded, values.str[1:]) if guarded.any() else values
-    return cells
+    columns = []
+    for column in batch.columns:
+        values = pc.utf8_trim_whitespace(column)
+        if pc.any(pc.starts_with(values, "'")).as_py():  # the regex only where an apostrophe leads a cell
+            guarded = pc.match_substring_regex(values, "^" + GUARDED_FORMULA)
+            values = pc.if_else(guarded, pc.utf8_slice_codeunits(values, 1), values)
+        columns.append(values)
+    return pa.RecordBatch.from_arrays(columns, names=batch.schema.names)
 
 
 def read_dataset(path: str | Path, regions: dict[str, str] | None = None) -> DatasetTables:

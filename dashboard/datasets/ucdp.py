@@ -118,15 +118,15 @@ def _claims(ids: pd.Series, figures: dict[str, pd.Series]) -> list[pd.DataFrame]
     best, low, high = figures["best"], figures["low"], figures["high"]
     total = (best.notna() | low.notna() | high.notna()).to_numpy()
     low_total, high_total = low.fillna(best), high.fillna(best)
-    text = ("best " + best.map(_count) + " (low " + low_total.map(_count) + ", high " + high_total.map(_count) + ")")
+    text = ("best " + _count(best) + " (low " + _count(low_total) + ", high " + _count(high_total) + ")")
     parts.append(pd.DataFrame({"event_id": ids[total].to_numpy(), "side": "all", "kind": "killed",
                                "low": low_total[total].to_numpy(), "high": high_total[total].to_numpy(),
                                "claimed_by": CLAIMANT, "text": text[total].to_numpy(), "_order": order[total] + 0.5}))
     return parts
 
 
-def _count(value: float) -> str:
-    return "?" if pd.isna(value) else f"{value:.0f}"
+def _count(values: pd.Series) -> pd.Series:
+    return count_text(values).fillna("?")
 
 
 def _sections(cells: pd.DataFrame) -> pd.Series:
