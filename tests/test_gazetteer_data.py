@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from geopy.distance import geodesic
 
-from dashboard.gazetteer import Gazetteer
-from dashboard.text import fold
+from dashboard.places.gazetteer import Gazetteer
+from dashboard.text.fold import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "gazetteer.csv"
