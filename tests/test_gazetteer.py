@@ -374,7 +374,7 @@ def test_talataye_is_the_remote_commune_not_a_point_by_ansongo(gazetteer):
     assert talataye.precision == 2
 
 
-# -- the gazetteer checked as a whole ---------------------------------------------------------------------------
+# -- the gazetteer checked as a whole (the data's own checks: tests/test_gazetteer_data.py) --------------------
 
 def test_every_name_and_alternate_spelling_resolves_to_its_own_row(gazetteer):
     for place in gazetteer.places:
@@ -383,14 +383,6 @@ def test_every_name_and_alternate_spelling_resolves_to_its_own_row(gazetteer):
         for name in place.names:
             found = gazetteer.match(name, own)
             assert found is not None and found.place is place, f"{name!r} of line {place.line} -> {found and found.place.name}"
-
-
-def test_no_two_rows_closer_than_a_kilometre_unless_an_area_or_a_twin_across_a_border(gazetteer):
-    for a in gazetteer.places:
-        for near in gazetteer.nearest(a.point, 1.0, malian_towns_only=False):
-            b = near.place
-            # an area drawn at its seat's point (a massif at its town), or twins across a border
-            assert b is a or a.is_area or b.is_area or a.country != b.country, f"lines {a.line}, {b.line}: merge them"
 
 
 # -- reading place phrases -------------------------------------------------------------------------------------

@@ -35,7 +35,8 @@ REGIONS_NOTE = ("Region lines: Natural Earth, drawn as before 2016 (Ménaka stil
 REGION_CSS = (".mali-region{font:italic 600 11px system-ui,sans-serif;color:#8c8270;white-space:nowrap;"
               "text-shadow:0 0 3px #fff,0 0 3px #fff;letter-spacing:.04em}"
               ".mali-regions-note{background:rgba(255,255,255,.85);padding:2px 6px;border-radius:3px;"
-              "font:10px/1.3 system-ui,sans-serif;color:#555;max-width:330px}")
+              "font:10px/1.3 system-ui,sans-serif;color:#555;max-width:330px}"
+              ".mali-regions-note summary{cursor:pointer;font-weight:600}")
 
 
 class RegionLabels(MacroElement):
@@ -101,7 +102,8 @@ def region_outlines(m: folium.Map, folder: Path = REGIONS_DIR) -> None:
                    interactive=False, pane=BASEMAP_PANE).add_to(layer)
     RegionLabels(labels).add_to(layer)
     layer.add_to(m)
-    MapControl(js_safe_text(REGIONS_NOTE), "mali-regions-note", "bottomleft", REGION_CSS).add_to(m)
+    note = f"<details open><summary>{js_safe_text('Regions')}</summary>{js_safe_text(REGIONS_NOTE)}</details>"
+    MapControl(note, "mali-regions-note", "bottomleft", REGION_CSS).add_to(m)  # closed on narrow maps
 
 
 def _with_layer(feature: dict, layer: str) -> dict:
