@@ -114,7 +114,12 @@ def _all_text(path: Path) -> dict[str, pa.DataType]:
 
 
 def read_store(folder: Path, leave_out: Iterable[str] = TEXT_COLUMNS) -> dict[str, pd.DataFrame]:
-    """The stored tables; the events without the `leave_out` columns, with each row's position in ROW."""
+    """The stored tables; the events without the `leave_out` columns, with each row's position in ROW; the
+    prepared events and parties when an earlier start kept them."""
+    prepared = read_prepared(folder)
+    if prepared is not None:
+        return {**prepared, **{name: pd.read_parquet(folder / f"{name}.parquet") for name in TABLES
+                               if name not in prepared}}
     left_out = set(leave_out)
     columns = [c for c in pq.ParquetFile(folder / "events.parquet").schema_arrow.names if c not in left_out]
     events = pd.read_parquet(folder / "events.parquet", columns=columns)
@@ -126,6 +131,35 @@ def read_store(folder: Path, leave_out: Iterable[str] = TEXT_COLUMNS) -> dict[st
 def read_columns(folder: Path, name: str, columns: list[str]) -> pd.DataFrame:
     """Some columns of a stored table (what linking needs of a million events, not their text)."""
     return pd.read_parquet(folder / f"{name}.parquet", columns=columns)
+
+
+# The events and parties tables made ready for filtering (views.prepared), kept once the first start made them.
+PREPARED = {"events": "events.prepared.parquet", "parties": "parties.prepared.parquet"}
+
+
+def read_prepared(folder: Path) -> dict[str, pd.DataFrame] | None:
+    """The prepared events and parties an earlier start kept in this store, or None."""
+    paths = {name: folder / file for name, file in PREPARED.items()}
+    if not all(path.is_file() for path in paths.values()):
+        return None
+    try:
+        return {name: pd.read_parquet(path) for name, path in paths.items()}
+    except (OSError, ValueError):  # half written by a server that stopped: made again
+        return None
+
+
+def keep_prepared(folder: Path, tables: dict[str, pd.DataFrame]) -> None:
+    """Keep the prepared tables beside the store (each file written whole, then moved into place); a read-only
+    disk only costs the next start the preparing."""
+    for name, frame in tables.items():
+        target = folder / PREPARED[name]
+        partial = target.with_name(target.name + ".partial")
+        try:
+            frame.to_parquet(partial, index=False, row_group_size=100_000)
+            partial.replace(target)
+        except OSError:
+            partial.unlink(missing_ok=True)
+            return
 
 
 def release_unused_memory() -> None:

@@ -42,6 +42,7 @@ def acled_time_precision(events: pd.DataFrame) -> pd.Series:
 def _side_names(parties: pd.DataFrame, events: pd.DataFrame, side: str, first: bool | None = None) -> pd.Series:
     """Our canonical parties of one side per event ("; "-joined); `first` only the first one, or all but it."""
     rows = parties[parties["side"] == side].sort_values(["event_id", "position"], kind="stable")
+    rows = rows.assign(canonical=rows["canonical"].astype(str))  # a prepared table holds them as categories
     if first is True:
         rows = rows[rows["position"] == rows.groupby("event_id")["position"].transform("min")]
     elif first is False:

@@ -34,7 +34,7 @@ def prepare_events(events: pd.DataFrame) -> pd.DataFrame:
     out["_start"] = pd.to_datetime(out["start_date"], format="%Y-%m-%d", errors="coerce")
     out["_end"] = pd.to_datetime(out["end_date"], format="%Y-%m-%d", errors="coerce").fillna(out["_start"])
     out["_year"] = out["_start"].dt.year.astype("Int64")
-    out["_region"] = per_value(out["region"], lambda v: name_key(v) if isinstance(v, str) else "")
+    out["_region"] = pd.Categorical(per_value(out["region"], lambda v: name_key(v) if isinstance(v, str) else ""))
     out["_place"] = per_value(out["place"], place_key)
     return out
 
@@ -50,7 +50,9 @@ def prepare_parties(parties: pd.DataFrame | None, prepared: pd.DataFrame) -> pd.
     kept = parties.loc[at >= 0].reset_index(drop=True)
     at = at[at >= 0]
     years = prepared["_year"].to_numpy(dtype="float64", na_value=np.nan)[at]
-    return kept.assign(_at=at, _year=pd.array(np.where(np.isnan(years), None, years), dtype="Int64"))
+    # The columns filters compare, as categories: a million events' parties repeat a few hundred names.
+    coded = {c: kept[c].astype("category") for c in ("canonical", "alignment", "side_alignment") if c in kept.columns}
+    return kept.assign(_at=at, _year=pd.array(np.where(np.isnan(years), None, years), dtype="Int64"), **coded)
 
 
 def public_columns(events: pd.DataFrame) -> pd.DataFrame:
@@ -59,7 +61,17 @@ def public_columns(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def prepare_catalogue(catalogue):
-    """The catalogue with its events and parties made ready for filtering (in place; returned for chaining)."""
+    """The catalogue with its events and parties made ready for filtering (in place; returned for chaining).
+
+    A catalogue read from a disk store keeps them there, so the next start reads them instead (a million
+    events take seconds to sort and key).
+    """
+    if is_prepared(catalogue.events) and "_at" in catalogue.parties.columns:
+        return catalogue
     catalogue.events = prepare_events(catalogue.events)
     catalogue.parties = prepare_parties(catalogue.parties, catalogue.events)
+    if catalogue.text is not None:
+        from dashboard.catalogue import store
+
+        store.keep_prepared(catalogue.text.path.parent, {"events": catalogue.events, "parties": catalogue.parties})
     return catalogue
