@@ -282,6 +282,9 @@ def measure_datasets(results: Results, total: int, folder: Path, articles: int, 
     cache = work / f"cache_{n}"
     _, import_s = timed(lambda: cached_prebuilt(folder, cache, files))
     results.put(key + "store_convert_s", import_s)
+    _, prepare_s = timed(lambda: prepare_catalogue(cached_prebuilt(folder, cache, files)))
+    results.put(key + "prepare_events_s", prepare_s)
+    results.put(key + "cold_load_s", import_s + prepare_s)
     ready, warm_s = timed(lambda: prepare_catalogue(cached_prebuilt(folder, cache, files)))
     results.put(key + "warm_load_s", warm_s)
     events, parties = ready.events, ready.parties
