@@ -4,7 +4,8 @@ with pandas, every filtered event a feature of one folium.GeoJson layer with a p
     BASELINE_EVENTS_CSV=events.csv streamlit run bench/baseline_app.py
 
 Measured by bench/run.py beside our app on the same data. The one change to the documented way: folium's
-JavaScript and CSS are served from this machine (it has no internet; the map would otherwise stay blank).
+JavaScript and CSS are served from this machine (it has no internet; the map would otherwise stay blank), Leaflet
+only: the fonts of Bootstrap and Font Awesome, which this map does not use, have no offline copy.
 """
 from __future__ import annotations
 
@@ -35,6 +36,8 @@ shown = events[events["region"].isin(regions)] if regions else events
 shown = shown.dropna(subset=["latitude", "longitude"])
 st.markdown(f"**{len(shown)}** of {len(events)} events shown")
 m = folium.Map(location=[17.5, 0.0], zoom_start=6)
+m.default_js = [(name, url) for name, url in m.default_js if name == "leaflet"]
+m.default_css = [(name, url) for name, url in m.default_css if name == "leaflet_css"]
 features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [row.longitude, row.latitude]},
              "properties": {"title": row.title, "start_date": row.start_date, "side_a": row.side_a, "side_b": row.side_b}}
             for row in shown.itertuples()]
