@@ -162,3 +162,30 @@ def test_browser_part_is_skipped_with_a_reason_when_chromium_is_missing(monkeypa
     monkeypatch.setattr(run, "CHROMIUM", tmp_path / "no-chromium")
     assert run.browser_skip_reason(no_browser=False) == f"browser part skipped: no {tmp_path / 'no-chromium'}"
     assert run.browser_skip_reason(no_browser=True) == "browser part skipped: --no-browser"
+
+
+def test_synthetic_dataset_files_have_their_exact_headers_and_read_without_problems(tmp_path):
+    from bench import datasets_synthetic
+    from dashboard.datasets import acled, detect, read_dataset, ucdp
+
+    ged, acled_file = datasets_synthetic.dataset_files(tmp_path, 500)
+    assert detect(ged)[1].columns == ucdp.COLUMNS and detect(acled_file)[1].columns == acled.COLUMNS
+    ged_tables, acled_tables = read_dataset(ged), read_dataset(acled_file)
+    assert (len(ged_tables.events), len(acled_tables.events)) == (200, 300)
+    assert not ged_tables.problems and not acled_tables.problems
+    known = set(acled_tables.parties["canonical"]) & {"Mali", "MNLA", "JNIM", "CSP", "ISGS", "MOJWA"}
+    assert len(known) >= 4  # their conventions ("Military Forces of Mali (2021-)", "JNIM: …") read as our parties
+    assert (ged_tables.events["region"] == "Abroad").any()  # GED is worldwide
+
+
+def test_quick_run_measures_the_dataset_case(tmp_path):
+    out = tmp_path / "bench.json"
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--quick", "--no-browser", "--out", str(out)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    results = json.loads(out.read_text(encoding="utf-8"))
+    figures = results["figures"]
+    assert results["meta"]["dataset_case"] == [1000] and figures["1000_events"] == 1000
+    for key in ("1000_store_convert_s", "1000_warm_load_s", "1000_filter_ms", "1000_source_filter_ms",
+                "1000_gap_filter_ms", "1000_map_payload_mb"):
+        assert isinstance(figures[key], (int, float)), key

@@ -19,7 +19,9 @@ import streamlit as st
 
 from dashboard import paths
 from dashboard.catalogue.cache import cached_catalogue, cached_prebuilt, corpus_fingerprint, datasets_fingerprint
-from dashboard.catalogue.tables import Catalogue
+from dashboard.catalogue.tables import Catalogue, problems_frame
+from dashboard.datasets import DatasetError
+from dashboard.model import Problem
 from dashboard.map import assets, build_map
 from dashboard.views import filters
 from dashboard.views.prepared import prepare_catalogue
@@ -56,11 +58,19 @@ class Sources:
 def load_catalogue(fingerprint: str, _sources: Sources) -> Catalogue:
     """Parse and geocode once per content of seeds + gazetteer, shared read-only by every session; its events and
     parties come made ready for filtering (views.prepared), once per catalogue, not per rerun."""
-    if _sources.prebuilt:
-        catalogue = cached_prebuilt(_sources.prebuilt, _sources.cache, _sources.datasets, _sources.gazetteer)
-    else:
-        catalogue = cached_catalogue(_sources.seeds, _sources.gazetteer, _sources.cache, _sources.datasets)
+    try:
+        catalogue = _cached(_sources, _sources.datasets)
+    except DatasetError as error:  # a file changed after `serve` checked it: the articles alone, and why
+        catalogue = _cached(_sources, ())
+        refused = problems_frame([Problem(", ".join(p.name for p in _sources.datasets), "", "dataset", str(error))])
+        catalogue.problems = pd.concat([refused, catalogue.problems], ignore_index=True)
     return prepare_catalogue(catalogue)
+
+
+def _cached(sources: Sources, datasets: tuple[Path, ...]) -> Catalogue:
+    if sources.prebuilt:
+        return cached_prebuilt(sources.prebuilt, sources.cache, datasets, sources.gazetteer)
+    return cached_catalogue(sources.seeds, sources.gazetteer, sources.cache, datasets)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
