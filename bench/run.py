@@ -506,9 +506,11 @@ def measure_baseline(results: Results, n: int, folder: Path, work: Path, timeout
             start = time.perf_counter()
             _, map_s, _ = _change_filter(page, BROWSER_REGIONS[0], timeout, errors, ready_js=BASELINE_READY_JS)
             results.put(key + "filter_to_map_s", map_s)
-        except TimeoutError:
+        except Exception as error:  # a timeout, ours or Playwright's (a page too busy to take a click)
             stopped = time.perf_counter() - start
-            results.notes.append(f"baseline at {n:,} events did not finish: stopped after {stopped:.0f} s")
+            step = "filter change" if key + "load_to_markers_s" in results.figures else "page load"
+            results.notes.append(f"baseline at {n:,} events did not finish its {step}: stopped after {stopped:.0f} s "
+                                 f"({type(error).__name__})")
             results.put(key + "stopped_after_s", stopped)
         finally:
             sampler.stop()
@@ -665,7 +667,7 @@ def report(results: Results, sizes: list[int]) -> str:
             a, b = f.get(f"{n}_{ours}"), f.get(f"{n}_{theirs}")
             if isinstance(a, (int, float)) and isinstance(b, (int, float)) and b:
                 ratios.append(f"  {n:,} events, {what}: ours {a:.2f} s / baseline {b:.2f} s = {a / b:.2f}")
-            elif isinstance(a, (int, float)) and f.get(f"{n}_baseline_stopped_after_s"):
+            elif isinstance(a, (int, float)) and f.get(f"{n}_baseline_stopped_after_s") and not isinstance(b, (int, float)):
                 ratios.append(f"  {n:,} events, {what}: ours {a:.2f} s / baseline did not finish "
                               f"(stopped after {f[f'{n}_baseline_stopped_after_s']:.0f} s)")
     if ratios:
