@@ -20,7 +20,9 @@ import platform
 import statistics
 import subprocess
 import sys
+import signal
 import tempfile
+import threading
 import time
 from collections import Counter
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
@@ -34,7 +36,7 @@ sys.path.insert(0, str(ROOT))  # `python bench/run.py` from a checkout, installe
 import pandas as pd  # noqa: E402
 
 from bench import datasets_synthetic, synthetic  # noqa: E402
-from bench.appserver import MemorySampler, running_app, wait_for_log  # noqa: E402
+from bench.appserver import MemorySampler, process_tree, running_app, wait_for_log  # noqa: E402
 from dashboard.map import assets, build as mapview  # noqa: E402
 from dashboard.views import filters  # noqa: E402
 from dashboard.views.prepared import prepare_catalogue  # noqa: E402
@@ -496,6 +498,10 @@ def measure_baseline(results: Results, n: int, folder: Path, work: Path, timeout
         sampler = MemorySampler(server.pid)
         sampler.start()
         browser = driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        # A page busy with tens of thousands of DOM markers answers no call (not even Playwright's waits):
+        # after two timeouts the browser is stopped, which ends the call with an error.
+        watchdog = threading.Timer(2 * timeout + 30, _stop_browsers)
+        watchdog.start()
         page, errors = _new_page(browser)
         start = time.perf_counter()
         try:
@@ -513,9 +519,27 @@ def measure_baseline(results: Results, n: int, folder: Path, work: Path, timeout
                                  f"({type(error).__name__})")
             results.put(key + "stopped_after_s", stopped)
         finally:
+            watchdog.cancel()
             sampler.stop()
             results.put(key + "server_peak_rss_mb", sampler.peak_mb)
-            browser.close()
+            try:
+                browser.close()
+            except Exception:  # already stopped by the watchdog
+                pass
+
+
+def _stop_browsers() -> None:
+    """SIGKILL to the Chromium browsers this process started (Playwright's driver is their parent)."""
+    for pid in process_tree(os.getpid())[1:]:
+        try:
+            command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if command and command[0].endswith(b"chromium") and not any(a.startswith(b"--type=") for a in command):
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
 
 
 def _streamlit_command(script: Path) -> list[str]:
