@@ -57,11 +57,13 @@ def split_sources(located: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, pd.Dat
     """The articles' located events, and each dataset's (by kind), in that order."""
     if "kind" not in located.columns:
         return located, {}
-    kinds = located["kind"].to_numpy()
-    own = {kind: located[kinds == kind] for kind in SOURCE_LAYERS if (kinds == kind).any()}
-    if not own:
+    from_datasets = located["kind"].isin(list(SOURCE_LAYERS)).to_numpy(dtype=bool, na_value=False)
+    if not from_datasets.any():  # the articles alone: nothing to split
         return located, {}
-    return located[~pd.Series(kinds, index=located.index).isin(list(own)).to_numpy()], own
+    theirs = located[from_datasets]
+    kinds = theirs["kind"].to_numpy()
+    own = {kind: theirs[kinds == kind] for kind in SOURCE_LAYERS if (kinds == kind).any()}
+    return located[~from_datasets], own
 
 
 def source_layers(by_source: dict[str, pd.DataFrame], claims: pd.DataFrame | None,
