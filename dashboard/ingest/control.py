@@ -33,6 +33,7 @@ class _Found:
     holder: w.Phrase | None = None
     previous: w.Phrase | None = None
     before_date: bool = False  # "following the capture of …": it happened by the sentence's date
+    named_before: bool = False  # "… seized control": of the place the sentence named before
 
 
 def read_control(event: Event, gazetteer: Gazetteer | None) -> list[ControlChange]:
@@ -83,7 +84,7 @@ def _changes(event: Event, sentence: Sentence, dated: Dated, places: PlaceContex
             continue
         seen_verbs.add(found.verb)
         place = places.resolve(found.place.text, text, found.place.offset) if found.place else last_place
-        if place is None and found.place is None:
+        if place is None and found.named_before:
             place = _named_before(places, text, found.verb)
         if place is None or not place.name:
             continue
@@ -106,7 +107,7 @@ def _statements(text: str) -> Iterator[_Found]:
             yield _Found(change, m.start(), place, holder=w.subject_before(text, m.start()),
                          previous=_from_agent(text, place) or _retreating(text, place))
     for m in w.BARE_CONTROL.finditer(text):
-        yield _Found("took", m.start(), None, holder=w.subject_before(text, m.start()))
+        yield _Found("took", m.start(), None, holder=w.subject_before(text, m.start()), named_before=True)
     for m in w.PASSIVE_TAKE.finditer(text):
         verb = m.group("verb").lower()
         yield _Found("recaptured" if verb.startswith("re") else "took", m.start(), w.place_before(text, m.start()),

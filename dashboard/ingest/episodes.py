@@ -33,6 +33,9 @@ _RIGHT_EXTENSION = re.compile(r"^(?:,\s*(?:(?:on the edge of\s+)?[A-ZÀ-Ý][\w'�
                               r"(?:of|from)\s+[A-ZÀ-Ý][\w'’-]*)+", re.I)
 _SITE_PHRASE = re.compile(rf"\b(?:[Tt]he\s+)?(?:(?:[A-Z][\w'’-]*|historic|old|military|main|former)\s+)*(?i:{SITE_WORDS})\b"
                           rf"(?:\s+(?:number\s+)?\d+)?(?:\s+in\s+[A-ZÀ-Ý][\w'’-]*)?")
+_STATEMENT_WORDS = r"statement|press release|communiqué|communique|announcement|declaration|interview|report|message"
+_STATEMENT_BEFORE = re.compile(rf"\b(?:{_STATEMENT_WORDS})\s+(?:issued\s+|released\s+|published\s+)?(?:on|of|dated|du)\s+$", re.I)
+_STATEMENT_AFTER = re.compile(rf"^\s+(?:{_STATEMENT_WORDS})\b", re.I)
 _ANAPHORIC_TOWN = re.compile(rf"\bthe\s+(?:{SETTLEMENT_WORDS})\b(?!\s+of\b)", re.I)
 
 
@@ -66,7 +69,7 @@ def _episodes(event: Event, sentence: Sentence, dated: Dated, places: PlaceConte
     candidates = _places(sentence.text, places)
     out = []
     for when in distinct:
-        place = _place_for(sentence.text, when, candidates)
+        place = None if _is_statement(sentence.text, when) else _place_for(sentence.text, when, candidates)
         actor, parties = _actor(sentence.text, when)
         out.append(Episode(
             event_id=event.event_id, source_file=event.source_file, origin=ORIGINS.get(sentence.role, "body"),
@@ -77,6 +80,14 @@ def _episodes(event: Event, sentence: Sentence, dated: Dated, places: PlaceConte
             longitude=place.placed.longitude if place else None,
             location_precision=place.placed.precision if place else None, actor=actor, actor_parties=parties))
     return out
+
+
+def _is_statement(text: str, when: When) -> bool:
+    """A date that dates a statement ("In a statement on June 6", "in a July 11 press release"): it happened where
+    it was said, which the sentence does not tell; the places it names are those of what it is about."""
+    before = text[max(0, when.offset - 45):max(when.offset, 0)]
+    after = text[when.offset + len(when.written):when.offset + len(when.written) + 25]
+    return bool(_STATEMENT_BEFORE.search(before) or _STATEMENT_AFTER.match(after))
 
 
 def _in_run_up(when: When, role: str, event: Event) -> bool:

@@ -59,12 +59,16 @@ def mentioned_parties(text: str) -> list[PartyMention]:
 
 def mentions_alignment(mentions: Iterable[PartyMention], year: int | None) -> str:
     """The camp these parties are in, together, in a year (a named party decides before an unnamed group)."""
-    mentions = list(mentions)
-    known = [m.canonical for m in mentions if not m.unnamed]
+    return parties_alignment([m.canonical for m in mentions], year)
+
+
+def parties_alignment(canonical: Iterable[str], year: int | None) -> str:
+    """The camp of parties already read (canonical names, unnamed groups among them) in a year."""
+    names = list(canonical)
+    known = [n for n in names if n not in UNNAMED_GROUPS]
     if known:
         return side_alignment(known, year)
-    unnamed = [UNNAMED_GROUPS[m.canonical][0] for m in mentions if m.unnamed]
-    return unnamed[0] if unnamed else "unknown"
+    return UNNAMED_GROUPS[names[0]][0] if names else "unknown"
 
 
 def _named(match: re.Match) -> list[PartyMention]:

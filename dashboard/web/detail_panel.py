@@ -14,7 +14,8 @@ def show_detail(event_id: str, catalogue: Catalogue) -> None:
     except (OSError, ValueError) as error:  # the disk store went away under a running server
         text = {}
         st.warning(f"The article text could not be read from the cache ({md(str(error))}); restart the app to rebuild it.")
-    info = detail.event_detail(event_id, catalogue.events, catalogue.claims, text, catalogue.parties)
+    info = detail.event_detail(event_id, catalogue.events, catalogue.claims, text, catalogue.parties,
+                               catalogue.control, catalogue.episodes)
     st.subheader(md(info.title))
     st.markdown(f"**When:** {md(info.dates)}  \n**Where:** {md(info.place_text)}"
                 + (f" ({md(info.region)} region)" if info.region else "")
@@ -32,6 +33,7 @@ def show_detail(event_id: str, catalogue: Catalogue) -> None:
                      column_config={"text": st.column_config.TextColumn("article's words", width="large")})
     for note in info.notes:
         st.caption(md(note))
+    show_episodes(info)
     with st.expander("Summary and article sections", expanded=False):
         st.markdown(md(info.summary))
         for heading, text in info.sections:
@@ -39,6 +41,27 @@ def show_detail(event_id: str, catalogue: Catalogue) -> None:
             st.markdown(md(text))
     sources = [info.source_file, *info.also_described_in]
     st.caption("Source: " + md("; ".join(sources)))
-    if not info.same_place.empty:
-        st.markdown("**Other events at this place, over time**")
-        st.dataframe(info.same_place, hide_index=True, width="stretch")
+    show_place_history(info)
+
+
+def show_episodes(info: detail.EventDetail) -> None:
+    """The event day by day: each dated sentence with its place (the map draws the numbered track)."""
+    st.markdown("**Day by day** — the article's dated sentences")
+    if info.episodes.empty:
+        st.caption("The article dates no sentence of this event.")
+        return
+    st.dataframe(info.episodes, hide_index=True, width="stretch",
+                 column_config={"sentence": st.column_config.TextColumn("article's words", width="large")})
+
+
+def show_place_history(info: detail.EventDetail) -> None:
+    """Who held the place from when to when, then its events and statements of control in date order."""
+    place = info.place_name or "this place"
+    if not info.holders.empty:
+        st.markdown(f"**Who held {md(place)}** — from every article; disputed when they disagree")
+        st.dataframe(info.holders, hide_index=True, width="stretch")
+    if len(info.place_history) > 1:
+        st.markdown(f"**History of {md(place)}** — its events and changes of control, by date")
+        st.dataframe(info.place_history[["when", "kind", "what", "source_file", "section", "sentence"]],
+                     hide_index=True, width="stretch",
+                     column_config={"sentence": st.column_config.TextColumn("article's words", width="large")})
