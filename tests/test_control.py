@@ -155,6 +155,17 @@ def test_french_a_town_held_and_retaken():
     assert (retaken.change, retaken.holder_parties, retaken.date_start) == ("recaptured", ["Mali"], "2015-05-06")
 
 
+@pytest.mark.parametrize(("sentence", "holder"), [
+    ("En mars 2014, la ville de Kidal était aux mains du MNLA.", ["MNLA"]),
+    ("In March 2014, Kidal remained in the hands of the MNLA and the HCUA.", ["MNLA", "HCUA"]),
+    ("En mars 2014, Kidal est sous le contrôle des rebelles.", ["rebels"]),
+])
+def test_who_holds_a_town_in_english_and_french(sentence, holder):
+    (change,) = read(sentence, date="March 2014")
+    assert (change.change, change.place, change.holder_parties, change.date_start) == (
+        "held", "Kidal", holder, "2014-03-01")
+
+
 def test_the_result_row_of_an_infobox_names_its_change():
     article = ("= Fall of Andéramboukane =\n\nInfobox\n- Conflict: Fall of Andéramboukane\n- Place: Andéramboukane, "
                "Mali\n- Date: 26 January 2012\n- Result: Tuareg victory • City captured by MNLA and Ansar Dine\n\n"

@@ -11,6 +11,7 @@ from dashboard.catalogue.tables import (
 )
 from dashboard.ingest.control import read_control
 from dashboard.ingest.episodes import read_episodes
+from dashboard.ingest.place_phrases import RememberingGazetteer, read_prose
 from dashboard.ingest.parse import ParsedArticle, parse_file
 from dashboard.model import ControlChange, Episode, Event, Problem
 from dashboard.places.gazetteer import Gazetteer
@@ -46,24 +47,26 @@ def catalogue_from_articles(articles: list[ParsedArticle], gazetteer: Gazetteer 
         problems = [*gazetteer.problems, *problems, *place_events(events, gazetteer)]
     known_ids = {e.event_id for e in events}
     problems = [p for p in problems if not p.event_id or p.event_id in known_ids or p.stage == "related"]
-    control, episodes = read_prose(every_event, gazetteer, folded)
+    control, episodes = control_and_episodes(every_event, gazetteer, folded)
     problems.extend(_unlocated(control))
     claims, parties = claims_frame(events), parties_frame(events)
     return Catalogue(with_derived(events_frame(events), claims, parties), claims, problems_frame(problems), parties,
                      articles, merged, control=control_frame(control), episodes=episodes_frame(episodes))
 
 
-def read_prose(events: list[Event], gazetteer: Gazetteer | None, folded: dict[str, str]
-               ) -> tuple[list[ControlChange], list[Episode]]:
+def control_and_episodes(events: list[Event], gazetteer: Gazetteer | None, folded: dict[str, str]
+                         ) -> tuple[list[ControlChange], list[Episode]]:
     """Every event's changes of control and episodes. A related summary folded into another event still says who
     took what (the change is kept, under that event); its episodes are the full article's own."""
     control: list[ControlChange] = []
     episodes: list[Episode] = []
+    gazetteer = RememberingGazetteer(gazetteer) if gazetteer is not None else None
     for event in events:
         owner = folded.get(event.event_id, event.event_id)
-        control.extend(replace(c, event_id=owner) for c in read_control(event, gazetteer))
+        reading = read_prose(event, gazetteer)
+        control.extend(replace(c, event_id=owner) for c in read_control(event, gazetteer, reading))
         if event.event_id not in folded:
-            episodes.extend(read_episodes(event, gazetteer))
+            episodes.extend(read_episodes(event, gazetteer, reading))
     return control, episodes
 
 

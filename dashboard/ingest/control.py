@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from typing import Iterator
 
 from dashboard.ingest import control_words as w
-from dashboard.ingest.place_phrases import PlaceContext, Placed, site_key
-from dashboard.ingest.prose import Calendar, Dated, Sentence, When, article_sentences
+from dashboard.ingest.place_phrases import PlaceContext, Placed, Reading, read_prose, site_key
+from dashboard.ingest.prose import Dated, Sentence, When
 from dashboard.model import ControlChange, Event
 from dashboard.parties.mentions import PartyMention, mentioned_parties
 from dashboard.places.gazetteer import Gazetteer
@@ -36,33 +36,29 @@ class _Found:
     named_before: bool = False  # "… seized control": of the place the sentence named before
 
 
-def read_control(event: Event, gazetteer: Gazetteer | None) -> list[ControlChange]:
-    """The changes of control an event's text states, in the order it states them."""
-    calendar, places, actors = Calendar(event), PlaceContext(gazetteer, event), _Actors()
+def read_control(event: Event, gazetteer: Gazetteer | None, reading: Reading | None = None) -> list[ControlChange]:
+    """The changes of control an event's text states, in the order it states them (`reading`: the event's prose
+    already read by place_phrases.read_prose)."""
+    reading = reading or read_prose(event, gazetteer)
     out: list[ControlChange] = []
-    for sentence in article_sentences(event):
-        dated = calendar.read(sentence)
-        if w.CUE.search(sentence.text):
-            out.extend(_merged(list(_changes(event, sentence, dated, places, actors))))
-        actors.finish(sentence.text)
-        places.finish(sentence.text)
+    for i, dated in enumerate(reading.dated):
+        if w.may_state_control(dated.sentence.text):
+            actors = _Actors([d.sentence.text for d in reading.dated[:i]])
+            out.extend(_merged(list(_changes(event, dated.sentence, dated, reading.places, actors))))
     return out
 
 
 class _Actors:
-    """The parties the sentence before named first: what "They captured Anefis" means by "They"."""
+    """The parties named before: what "They captured Anefis" means by "They" (the first the sentences before name)."""
 
-    def __init__(self) -> None:
-        self.last: tuple[str, list[PartyMention]] | None = None
-
-    def finish(self, text: str) -> None:
-        phrase = _first_party_group(text)
-        if phrase is not None:
-            self.last = phrase
+    def __init__(self, before: list[str]) -> None:
+        self.before = before
 
     def resolve(self, text: str, pronoun: w.Phrase) -> tuple[str, list[PartyMention]] | None:
         earlier = _first_party_group(text[:pronoun.offset], last=True)
-        return earlier or self.last
+        if earlier:
+            return earlier
+        return next((group for sentence in reversed(self.before) if (group := _first_party_group(sentence))), None)
 
 
 def _first_party_group(text: str, last: bool = False) -> tuple[str, list[PartyMention]] | None:
@@ -83,7 +79,8 @@ def _changes(event: Event, sentence: Sentence, dated: Dated, places: PlaceContex
         if found.verb in seen_verbs or not w.is_fact(text, found.verb):
             continue
         seen_verbs.add(found.verb)
-        place = places.resolve(found.place.text, text, found.place.offset) if found.place else last_place
+        place = places.resolve(found.place.text, text, found.place.offset, sentence.position) if found.place \
+            else last_place
         if place is None and found.named_before:
             place = _named_before(places, text, found.verb)
         if place is None or not place.name:
@@ -98,44 +95,47 @@ def _changes(event: Event, sentence: Sentence, dated: Dated, places: PlaceContex
 
 
 def _statements(text: str) -> Iterator[_Found]:
-    """Every statement of control the sentence's words make, with the phrases each needs."""
-    for m in w.ACTIVE_TAKE.finditer(text):
+    """Every statement of control the sentence's words make, with the phrases each needs (a pattern is tried only
+    when the sentence has a word it needs: most sentences have none)."""
+    for m in w.finds(w.ACTIVE_TAKE, text):
         verb = m.group("verb").lower()
         change = "recaptured" if verb.startswith(("re", "regain")) and not verb.startswith("reprend le") else "took"
         place = w.object_after(text, m.end())
         if place and w.looks_like_place(place.text):
             yield _Found(change, m.start(), place, holder=w.subject_before(text, m.start()),
                          previous=_from_agent(text, place) or _retreating(text, place))
-    for m in w.BARE_CONTROL.finditer(text):
+    for m in w.finds(w.BARE_CONTROL, text):
         yield _Found("took", m.start(), None, holder=w.subject_before(text, m.start()), named_before=True)
-    for m in w.PASSIVE_TAKE.finditer(text):
+    for m in w.finds(w.PASSIVE_TAKE, text):
         verb = m.group("verb").lower()
         yield _Found("recaptured" if verb.startswith("re") else "took", m.start(), w.place_before(text, m.start()),
                      holder=w.agent_after(text, m.end()))
-    for m in w.PASSIVE_HELD.finditer(text):
+    for m in w.finds(w.PASSIVE_HELD, text):
         yield _Found("held", m.start(), w.place_before(text, m.start()), holder=w.agent_after(text, m.end()))
-    for m in w.FELL.finditer(text):
+    for m in w.finds(w.FELL, text):
         yield _Found("took", m.start(), w.place_before(text, m.start()), holder=w.agent_after(text, m.end()))
-    for m in w.IN_CONTROL.finditer(text):
+    for m in w.finds(w.IN_HANDS, text):
+        yield _Found("held", m.start(), w.place_before(text, m.start()), holder=w.agent_after(text, m.end()))
+    for m in w.finds(w.IN_CONTROL, text):
         place = w.object_after(text, m.end())
         if place and w.looks_like_place(place.text):
             yield _Found("held", m.start(), place, holder=w.subject_before(text, m.start()))
-    for m in w.UNDER_CONTROL.finditer(text):
+    for m in w.finds(w.UNDER_CONTROL, text):
         agent = m.group("agent2") or m.group("agent")
         if agent:
             offset = m.start("agent2") if m.group("agent2") else m.start("agent")
             yield _Found("held", m.start(), w.place_before(text, m.start()),
                          holder=w.agent_after(text, offset) or w.Phrase(agent, offset))
-    for m in w.POSSESSED_CONTROL.finditer(text):
+    for m in w.finds(w.POSSESSED_CONTROL, text):
         place = w.object_after(text, m.end())
         agent = w.possessor(m.group("agent"))
         if place and w.looks_like_place(place.text) and agent:
             yield _Found("held", m.start("verb"), place, holder=w.Phrase(agent, m.start("agent") + m.group("agent").index(agent)))
-    for m in w.ALLOW_CONTROL.finditer(text):
+    for m in w.finds(w.ALLOW_CONTROL, text):
         place = w.object_after(text, m.end())
         if place and w.looks_like_place(place.text):
             yield _Found("held", m.start("agent"), place, holder=w.Phrase(m.group("agent"), m.start("agent")))
-    for m in list(w.ABANDON.finditer(text)) + list(w.WITHDRAWAL.finditer(text)):
+    for m in [*w.finds(w.ABANDON, text), *w.finds(w.WITHDRAWAL, text)]:
         verb = m.group("verb").lower()
         place = w.object_after(text, m.end())
         if not (place and w.looks_like_place(place.text)):
@@ -146,19 +146,19 @@ def _statements(text: str) -> Iterator[_Found]:
         yield _Found(change, m.start(), place, previous=w.subject_before(text, m.start()))
         if to is not None:
             yield _Found("took", m.start() + 1, place, holder=to, previous=w.subject_before(text, m.start()))
-    for m in w.EXPELLED.finditer(text):
+    for m in w.finds(w.EXPELLED, text):
         place = w.object_after(text, m.end())
         if place and w.looks_like_place(place.text):
             by = text.find(" by ", place.end, place.end + 4)
             yield _Found("withdrew", m.start("verb"), place, previous=w.subject_before(text, m.start()),
                          holder=w.agent_after(text, by + 4) if by >= 0 else None)
-    for m in w.FAILED_ATTEMPT.finditer(text):
+    for m in w.finds(w.FAILED_ATTEMPT, text):
         place = w.Phrase(m.group("object").strip(), m.start("object"))
         if w.looks_like_place(place.text):
             chased = m.group("how").lower().replace("  ", " ") in w.EXPELLED_HOW
             yield _Found("held", m.end("how"), place, holder=w.agent_after(text, m.end()),
                          previous=w.subject_before(text, m.start()) if chased else None)
-    for m in w.NOMINAL.finditer(text):
+    for m in w.finds(w.NOMINAL, text):
         place = w.Phrase(m.group("object").strip(), m.start("object"))
         if w.looks_like_place(place.text):
             before = text[max(0, m.start() - 30):m.start()].lower()

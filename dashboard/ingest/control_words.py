@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dashboard.ingest.place_phrases import PART_WORDS, SETTLEMENT_WORDS, SITE_WORDS
 from dashboard.parties.mentions import FORCE_WORDS, PartyMention, mentioned_parties
@@ -60,6 +61,9 @@ FAILED_ATTEMPT = re.compile(
     r"(?:\s+(?:of|from)\s+[^,.;]{1,30}?)?\s+by\s+", re.I)
 FELL = re.compile(r"(?<![\w-])(?P<verb>fell|falls|tombe|tombent|est tombée|passe|passent)\s+(?:to|into\s+the\s+hands\s+of|"
                   r"under\s+the\s+control\s+of|aux\s+mains\s+d[eu']?s?|sous\s+le\s+contrôle\s+d[eu']?s?)\s+", re.I)
+IN_HANDS = re.compile(r"(?<![\w-])(?:(?:was|were|is|are|remained|remains|stayed|est|sont|était|étaient|reste|restent|"
+                      r"demeure|demeurait)\s+)(?:(?:still|toujours|encore)\s+)?(?P<verb>in\s+the\s+hands\s+of|aux\s+mains\s+"
+                      r"d(?:u|es|e)|entre\s+les\s+mains\s+d(?:u|es|e))\s+", re.I)
 NOMINAL = re.compile(r"(?<![\w-])(?P<verb>capture|seizure|recapture|takeover|fall|prise|chute)\s+(?:of|de|du|d['’])\s+"
                      r"(?P<object>[^,.;]{1,60}?)\s+(?:(?:was|came|happened|took place|occurred)\s+[^,.;]{0,40}?\s+)?"
                      r"(?:by|par|to)\s+", re.I)
@@ -99,9 +103,50 @@ _PLACE_HEAD = re.compile(rf"^(?:[A-ZÀ-Ý]|(?i:(?:{SETTLEMENT_WORDS}|{SITE_WORDS
                          rf"(?i:(?:north|south|east|west|northern|southern|eastern|western)\w*\s+(?:{PART_WORDS})\b))")
 _DETERMINER = re.compile(r"^(?:(?:the|this|that|its|their|a|an|la|le|les|cette|ce|son|sa|leur|de la|du|des)\s+|l['’]\s*)",
                          re.I)
-CUE = re.compile(r"(?i)captur|seiz|\btook\b|\btake|retak|re-tak|retook|overr|conquer|occup|regain|gained|liberat|"
-                 r"control|contrôl|held|\bhold|abandon|evacua|évacu|withdr|retreat|pull|fled|flee|fui|chased|driven|"
-                 r"expelled|ejected|forced out|fell|falls|tomb|empar|prend|pris|prise|tenu|mains|retir|chass|passe")
+# Letters one of the patterns above needs, to pass over the many sentences that say nothing of control fast.
+CUE_WORDS = ("captur", "seiz", "took", "take", "taking", "retak", "re-tak", "retook", "overr", "conquer", "occup",
+             "regain", "gained", "gaining", "liberat", "control", "contrôl", "held", "hold", "abandon", "evacua",
+             "évacu", "withdr", "retreat", "pull", "fled", "flee", "fui", "chased", "driven", "expelled", "ejected",
+             "forced out", "fell", "falls", "tomb", "empar", "prend", "pris", "tenu", "mains", "hands", "retir",
+             "chass", "passe")
+
+
+# The words each pattern needs, so that it is tried only on a sentence that has one of them.
+_NEEDS = {
+    ACTIVE_TAKE: ("captur", "seiz", "took", "take", "taking", "retak", "re-tak", "overr", "conquer", "occup", "regain",
+                  "gain", "liberat", "control", "empar", "prend", "pris"),
+    BARE_CONTROL: ("control",), IN_CONTROL: ("control",), POSSESSED_CONTROL: ("control",),
+    UNDER_CONTROL: ("control", "contrôle"), ALLOW_CONTROL: ("control", "hold", "keep"),
+    PASSIVE_TAKE: ("captured", "seized", "taken", "overrun", "conquered", "liberated", "pris", "conquis"),
+    PASSIVE_HELD: ("held", "controlled", "occupied", "tenu", "contrôlé", "occupé"),
+    FELL: ("fell", "falls", "tomb", "passe"),
+    IN_HANDS: ("hands", "mains"),
+    ABANDON: ("abandon", "evacu", "évacu", "fled", "flee", "fui", "withdr", "retreat", "pull", "retir"),
+    WITHDRAWAL: ("withdrawal", "retreat", "departure", "pull", "retrait", "départ"),
+    EXPELLED: ("chased", "driven", "pushed", "forced", "kicked", "thrown", "ejected", "expelled", "chass"),
+    FAILED_ATTEMPT: ("attempted", "tried", "sought", "failed"),
+    NOMINAL: ("capture", "seizure", "takeover", "fall", "prise", "chute"),
+}
+
+
+def finds(pattern: re.Pattern, text: str) -> list[re.Match]:
+    """pattern.finditer(text), skipped when the sentence has none of the words the pattern needs."""
+    return list(pattern.finditer(text)) if not _cues_in(text).isdisjoint(_NEEDS[pattern]) else []
+
+
+@lru_cache(maxsize=4096)
+def _cues_in(text: str) -> frozenset[str]:
+    lower = text.lower()
+    return frozenset(word for word in _ALL_NEEDS if word in lower)
+
+
+_ALL_NEEDS = frozenset(word for words in _NEEDS.values() for word in words)
+
+
+def may_state_control(text: str) -> bool:
+    """Whether a sentence has any word a statement of control needs (a cheap test before the patterns)."""
+    lower = text.lower()
+    return any(word in lower for word in CUE_WORDS)
 
 
 @dataclass(frozen=True)

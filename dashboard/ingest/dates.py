@@ -34,6 +34,7 @@ _FRENCH_MONTHS = {
     "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12, "déc": 12,
 }
 _MONTHS = {**_ENGLISH_MONTHS, **_FRENCH_MONTHS}
+MONTHS = frozenset(_MONTHS)  # every month name and abbreviation the readers know, lower case
 
 _SEPARATOR_WORDS = {"to", "and", "until", "till", "through", "thru", "au", "et"}
 _FILLER_WORDS = {"the", "of", "le"}  # may sit inside a date: "the 5th of June", "entre le 11 et le 12 août"

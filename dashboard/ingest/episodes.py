@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 
 from dashboard.ingest import control_words as w
-from dashboard.ingest.place_phrases import SITE_WORDS, SETTLEMENT_WORDS, PlaceContext, Placed
-from dashboard.ingest.prose import Calendar, Dated, Sentence, When, article_sentences
+from dashboard.ingest.place_phrases import SITE_WORDS, SETTLEMENT_WORDS, PlaceContext, Placed, Reading, read_prose
+from dashboard.ingest.prose import Dated, Sentence, When
 from dashboard.model import Episode, Event
 from dashboard.parties.mentions import mentioned_parties
 from dashboard.places.gazetteer import Gazetteer
@@ -47,16 +47,12 @@ class _Candidate:
     role: str  # "at" or "towards"
 
 
-def read_episodes(event: Event, gazetteer: Gazetteer | None) -> list[Episode]:
-    """The event's dated sentences as episodes, in the article's order."""
-    calendar, places = Calendar(event), PlaceContext(gazetteer, event)
-    out: list[Episode] = []
-    for sentence in article_sentences(event):
-        dated = calendar.read(sentence)
-        if sentence.role != "result":
-            out.extend(_episodes(event, sentence, dated, places))
-        places.finish(sentence.text)
-    return out
+def read_episodes(event: Event, gazetteer: Gazetteer | None, reading: Reading | None = None) -> list[Episode]:
+    """The event's dated sentences as episodes, in the article's order (`reading`: the event's prose already read
+    by place_phrases.read_prose)."""
+    reading = reading or read_prose(event, gazetteer)
+    return [episode for dated in reading.dated if dated.sentence.role != "result" and dated.own
+            for episode in _episodes(event, dated.sentence, dated, reading.places)]
 
 
 def _episodes(event: Event, sentence: Sentence, dated: Dated, places: PlaceContext) -> list[Episode]:
@@ -66,7 +62,7 @@ def _episodes(event: Event, sentence: Sentence, dated: Dated, places: PlaceConte
     distinct = list({(d.start, d.end): d for d in reversed(whens)}.values())[::-1]
     if not distinct:
         return []
-    candidates = _places(sentence.text, places)
+    candidates = _places(sentence, places)
     out = []
     for when in distinct:
         place = None if _is_statement(sentence.text, when) else _place_for(sentence.text, when, candidates)
@@ -100,9 +96,10 @@ def _in_run_up(when: When, role: str, event: Event) -> bool:
     return first <= day <= (event.end_date or event.start_date)
 
 
-def _places(text: str, places: PlaceContext) -> list[_Candidate]:
+def _places(sentence: Sentence, places: PlaceContext) -> list[_Candidate]:
     """Every place phrase of the sentence: named places (with "the town of", ", Ménaka Region", "twenty kilometers
     from …" around them), sites ("the MINUSMA camp") and "the city" — longer phrases over the names inside them."""
+    text, position = sentence.text, sentence.position
     found: list[_Candidate] = []
     for offset, words, placed in places.places_in(text):
         if any(c.offset <= offset < c.offset + len(c.words) for c in found):
@@ -112,7 +109,7 @@ def _places(text: str, places: PlaceContext) -> list[_Candidate]:
         right = _RIGHT_EXTENSION.match(text[offset + len(words):])
         end = offset + len(words) + (right.end() if right else 0)
         phrase = text[start:end]
-        resolved = places.resolve(phrase, text, start) if phrase != words else placed
+        resolved = places.resolve(phrase, text, start, position) if phrase != words else placed
         found.append(_candidate(text, start, phrase, resolved or placed))
     for match in list(_SITE_PHRASE.finditer(text)) + list(_ANAPHORIC_TOWN.finditer(text)):
         phrase = match.group(0).strip()
@@ -120,7 +117,7 @@ def _places(text: str, places: PlaceContext) -> list[_Candidate]:
         if any(c.offset <= start < c.offset + len(c.words) for c in found) and not any(
                 start <= c.offset and start + len(phrase) > c.offset + len(c.words) for c in found):
             continue
-        placed = places.resolve(phrase, text, start)
+        placed = places.resolve(phrase, text, start, position)
         if placed is not None and placed.name:
             found = [c for c in found if not (start <= c.offset < start + len(phrase))]
             found.append(_candidate(text, start, phrase, placed))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from geopy.location import Location
 
+from dashboard.ingest.prose import Calendar, Dated, Sentence, article_sentences
 from dashboard.model import Event
 from dashboard.parties.mentions import mentioned_parties
 from dashboard.places.gazetteer import Gazetteer
@@ -80,16 +81,45 @@ def site_key(site: str) -> str:
     return name_key(re.sub(r"(?i)\b(?:historic|old|main|former)\b", "", site))
 
 
+class RememberingGazetteer:
+    """A gazetteer's geocode and find_places, each text looked up once: a catalogue's articles repeat the same
+    places and phrases ("Kidal, Kidal Region, Mali") thousands of times."""
+
+    def __init__(self, gazetteer: Gazetteer, limit: int = 100_000):
+        self.gazetteer, self.limit = gazetteer, limit
+        self._geocoded: dict[str, Location | None] = {}
+        self._found: dict[str, list[Location]] = {}
+
+    def geocode(self, query: str) -> Location | None:
+        if query not in self._geocoded:
+            self._geocoded = self._geocoded if len(self._geocoded) < self.limit else {}
+            self._geocoded[query] = self.gazetteer.geocode(query)
+        return self._geocoded[query]
+
+    def find_places(self, text: str) -> list[Location]:
+        if text not in self._found:
+            self._found = self._found if len(self._found) < self.limit else {}
+            self._found[text] = self.gazetteer.find_places(text)
+        return self._found[text]
+
+
 class PlaceContext:
-    """The towns an event's sentences name, read in order; resolves phrases to places."""
+    """The places an event's sentences name; resolves phrases to places, "the city" to the town named before it.
 
-    def __init__(self, gazetteer: Gazetteer | None, event: Event):
+    Sentences are scanned for places only when a phrase needs it (a sentence's places are found once): most
+    sentences of an article say nothing of control and need no place.
+    """
+
+    def __init__(self, gazetteer: Gazetteer | RememberingGazetteer | None, event: Event,
+                 sentences: list[Sentence] = ()):
         self.gazetteer = gazetteer
+        self.sentences = list(sentences)
+        self._found: dict[str, list[tuple[int, str, Placed]]] = {}
         self._abroad = False
-        self._last_town: Placed | None = self._event_town(event)
-        self._abroad = bool(self._last_town and self._last_town.foreign)
+        self._event_town = self._town_of(event)
+        self._abroad = bool(self._event_town and self._event_town.foreign)
 
-    def _event_town(self, event: Event) -> Placed | None:
+    def _town_of(self, event: Event) -> Placed | None:
         if self.gazetteer is None:
             return None
         for text in (event.place, event.title):
@@ -115,35 +145,39 @@ class PlaceContext:
         """Every known place a text names (towns, valleys, regions), with where each starts and its words."""
         if self.gazetteer is None:
             return []
-        return [(int(loc.raw.get("offset", 0)), loc.raw.get("text", ""), _placed(loc, loc.raw.get("text", "")))
-                for loc in self.gazetteer.find_places(text)]
+        if text not in self._found:
+            self._found[text] = [(int(loc.raw.get("offset", 0)), loc.raw.get("text", ""),
+                                  _placed(loc, loc.raw.get("text", ""))) for loc in self.gazetteer.find_places(text)]
+        return self._found[text]
 
-    def antecedent(self, text: str, offset: int) -> Placed | None:
-        """The town "the city" at `offset` in `text` stands for: the last named before it, here or earlier."""
-        before = [placed for start, placed in self.towns_in(text[:offset])]
-        return before[-1] if before else self._last_town
+    def antecedent(self, text: str, offset: int, position: int | None = None) -> Placed | None:
+        """The town "the city" at `offset` in `text` stands for: the last named before it, in the text, then in the
+        sentences before the one at `position`, else the event's own town."""
+        before = self.towns_in(text[:offset])
+        if before:
+            return before[-1][1]
+        earlier = self.sentences[:position] if position is not None else []
+        for sentence in reversed(earlier):
+            towns = self.towns_in(sentence.text)
+            if towns:
+                return towns[-1][1]
+        return self._event_town
 
-    def finish(self, text: str) -> None:
-        """Remember the last town a sentence names, for the sentences after it."""
-        towns = self.towns_in(text)
-        if towns:
-            self._last_town = towns[-1][1]
-
-    def resolve(self, phrase: str, text: str = "", offset: int = 0) -> Placed | None:
+    def resolve(self, phrase: str, text: str = "", offset: int = 0, position: int | None = None) -> Placed | None:
         """The place a phrase stands for, or None when the phrase is not a place ("30 officials", "power")."""
         written = phrase.strip(" ,;")
         bare = _DETERMINER.sub("", written)
         if not bare:
             return None
         if _ANAPHOR.match(written) or _ANAPHOR.match(bare):
-            town = self.antecedent(text, offset)
+            town = self.antecedent(text, offset, position)
             return _as(town, written) if town else None
         site = site_of(written)
         found = self.gazetteer.geocode(written) if self.gazetteer is not None else None
         if found is not None and not _party_word(written, found):
             return _placed(found, written, site)
         if site:
-            town = self.antecedent(text, offset)
+            town = self.antecedent(text, offset, position)
             return _as(town, written, site) if town else Placed(written, "", site)
         named = _NAMED_SETTLEMENT.search(written)
         if named and not mentioned_parties(named.group(1)):
@@ -165,3 +199,17 @@ def _placed(found: Location, written: str, site: str = "") -> Placed:
     row = found.raw["place"]
     return Placed(written, row["name"], site, found.latitude, found.longitude, int(found.raw["precision"]),
                   row.get("region", "") or "", row.get("kind", "") or "", bool(found.raw.get("foreign")))
+
+
+@dataclass
+class Reading:
+    """An event's sentences, dated in reading order, and its places: what the control and episode readers both go
+    through, made once per event."""
+    dated: list[Dated]
+    places: PlaceContext
+
+
+def read_prose(event: Event, gazetteer: Gazetteer | RememberingGazetteer | None) -> Reading:
+    calendar = Calendar(event)
+    dated = [calendar.read(sentence) for sentence in article_sentences(event)]
+    return Reading(dated, PlaceContext(gazetteer, event, [d.sentence for d in dated]))

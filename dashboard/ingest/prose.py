@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-from dashboard.ingest.dates import DateMention, date_mentions
+from dashboard.ingest.dates import MONTHS as _MONTH_NAMES, DateMention, date_mentions
 from dashboard.ingest.layout.base import canonical_key
 from dashboard.model import DateRange, Event
 from dashboard.text.fold import label_key
@@ -32,8 +33,13 @@ _ABBREVIATIONS = {"mr", "mrs", "dr", "gen", "col", "lt", "capt", "sgt", "st", "m
                   "sr", "gén", "cne", "cdt", "cf", "e.g", "i.e", "approx", "c", "ca", "sept", "oct", "nov", "dec",
                   "jan", "feb", "aug"}
 _BOUNDARY = re.compile(r"([.!?…][\"”»’')]*)((?:\s*\[[^\]\n]{1,30}\])*)(?:\s+|$)(?=[\"“«(\[]?[A-ZÀ-ÖØ-Þ0-9]|$)")
+_PARAGRAPHS = re.compile(r"\n\s*\n")
+_LAST_WORD = re.compile(r"([\w.]+)$")
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 _BULLET = re.compile(r"\s*(?:\n|•|·\s)\s*")
 _LEADING_RESIDUE = re.compile(r"^(?:\s*\[[^\]\n]{0,30}\])+\s*")
+_WORDS = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
 _HAS_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 
 # Words that date a sentence from the one before: (pattern, days after the date before).
@@ -92,7 +98,7 @@ def article_sentences(event: Event) -> list[Sentence]:
     """The event's prose, sentence by sentence: result fields, lead (or related summary), then the sections."""
     pieces: list[tuple[str, str, str]] = []
     for label, value in event.infobox.items():
-        key = canonical_key(label)
+        key = _label(label)
         if key and key[0] in ("result", "territory"):
             pieces.append((label.rstrip(": "), "result", value))
     pieces.append(("", "related" if event.kind == "related" else "lead", event.summary))
@@ -100,21 +106,35 @@ def article_sentences(event: Event) -> list[Sentence]:
     out: list[Sentence] = []
     paragraph = 0
     for heading, role, text in pieces:
-        for para in re.split(r"\n\s*\n", text or ""):
+        for para in _PARAGRAPHS.split(text or ""):
             if not para.strip():
                 continue
             paragraph += 1
-            out.extend(Sentence(s, heading, role, paragraph, len(out) + i)
-                       for i, s in enumerate(split_sentences(para)))
+            for text in split_sentences(para):
+                out.append(Sentence(text, heading, role, paragraph, len(out)))
     return out
 
 
+_label = lru_cache(maxsize=4096)(canonical_key)  # infobox labels repeat across a catalogue's articles
+
+
+@lru_cache(maxsize=4096)
 def section_role(heading: str) -> str:
     key = label_key(heading)
-    for role, words in _HEADING_ROLES:
-        if any(re.search(rf"\b{re.escape(w)}\b", key) for w in words):
+    for role, pattern in _ROLE_PATTERNS:
+        if pattern.search(key):
             return role
     return "event"
+
+
+_ROLE_PATTERNS = [(role, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b"))
+                  for role, words in _HEADING_ROLES]
+_MONTH_WORDS = frozenset(_MONTH_NAMES)
+
+
+def _may_hold_a_date(text: str) -> bool:
+    """A digit or a month's name: what every date needs (a cheap test before reading the sentence's dates)."""
+    return bool(_DIGIT.search(text)) or not _MONTH_WORDS.isdisjoint(w.lower() for w in _WORDS.findall(text))
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -123,15 +143,15 @@ def split_sentences(paragraph: str) -> list[str]:
     for line in _BULLET.split(paragraph):
         start = 0
         for match in _BOUNDARY.finditer(line):
-            before = re.search(r"([\w.]+)$", line[start:match.start()])
-            word = before.group(1).lower() if before else ""
-            if word in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", before.group(1) if before else "x"):
+            before = _LAST_WORD.search(line, max(start, match.start() - 30), match.start())
+            word = before.group(1) if before else ""
+            if word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
                 continue
             out.append(line[start:match.end(1)])
             start = match.end()
         out.append(line[start:])
     cleaned = (_LEADING_RESIDUE.sub("", s).strip() for s in out)
-    return [s for s in cleaned if re.search(r"[^\W\d_]{2}", s)]
+    return [s for s in cleaned if _TWO_LETTERS.search(s)]
 
 
 class Calendar:
@@ -175,6 +195,8 @@ class Calendar:
         return dated
 
     def _explicit(self, text: str) -> list[When]:
+        if not _may_hold_a_date(text):
+            return []  # most sentences: no digit, no month name
         year = self._paragraph_year or self.years[0]
         found = [self._when(m, text) for m in date_mentions(without_citations(text), default_year=year)]
         found = [w for w in found if w is not None]

@@ -22,7 +22,7 @@ LAYER_NAME = "Control (who held each place)"
 DRAWN_PRECISION = 2  # a region's or cercle's point is not a place a holder can be drawn at
 OPEN_END_MS = 4_102_444_800_000  # 2100-01-01: a period still open when the articles stop
 SENTENCE_CHARACTERS = 260
-CONTROL_CSS = (".mali-control{width:12px;height:12px;border:2px solid #fff;box-shadow:0 0 0 1px #333;"
+CONTROL_CSS = (".mali-control{width:14px;height:14px;border:2px solid #fff;box-shadow:0 0 0 1px #333;"
                "box-sizing:border-box}.mali-control.disputed{border:2px dashed #fff}"
                ".mali-control-popup{max-height:260px;overflow-y:auto;font:12px/1.35 system-ui,sans-serif}"
                ".mali-control-popup li{margin-bottom:4px}.mali-control-popup q{color:#444}")
@@ -31,7 +31,7 @@ _POINT_TO_LAYER = JsCode(
     "return function (feature, latlng) { var p = feature.properties, a = colours[p.a], b = colours[p.b]; "
     "var html = '<div class=\"mali-control' + (p.d ? ' disputed' : '') + '\" style=\"background:linear-gradient('"
     "+ '135deg,' + a + ' 50%,' + b + ' 50%)\"></div>'; "
-    "return L.marker(latlng, {icon: L.divIcon({html: html, className: '', iconSize: [12, 12], iconAnchor: [-4, 16]}), "
+    "return L.marker(latlng, {icon: L.divIcon({html: html, className: '', iconSize: [14, 14], iconAnchor: [-4, 18]}), "
     "zIndexOffset: 1000}); }; })()"
 )
 _ON_EACH_FEATURE = JsCode(

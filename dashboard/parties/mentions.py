@@ -37,11 +37,12 @@ class PartyMention:
     unnamed: bool = False  # a group the prose does not name
 
 
-def mentioned_parties(text: str) -> list[PartyMention]:
+@lru_cache(maxsize=16384)
+def mentioned_parties(text: str) -> tuple[PartyMention, ...]:
     """The parties named in text, in order (one mention per canonical party, its first)."""
-    named: list[PartyMention] = []
-    for match in _named_pattern().finditer(text):
-        named.extend(_named(match))
+    if _first_words().isdisjoint(w.lower() for w in _WORD.findall(text)):
+        return ()  # no word any party's name begins with: most stretches of prose
+    named = _named(text)
     if not named:
         named = [PartyMention(_UNNAMED_BY_WORD[fold(m.group(0))], m.group(0), m.start(), m.end(), unnamed=True)
                  for m in _unnamed_pattern().finditer(text)]
@@ -54,7 +55,7 @@ def mentioned_parties(text: str) -> list[PartyMention]:
         if mention.canonical not in seen:
             seen.add(mention.canonical)
             out.append(mention)
-    return out
+    return tuple(out)
 
 
 def mentions_alignment(mentions: Iterable[PartyMention], year: int | None) -> str:
@@ -71,21 +72,43 @@ def parties_alignment(canonical: Iterable[str], year: int | None) -> str:
     return UNNAMED_GROUPS[names[0]][0] if names else "unknown"
 
 
-def _named(match: re.Match) -> list[PartyMention]:
-    """The parties of one match: an alias, or a coordination of nationalities and names before a force word."""
-    words = match.group(0)
-    for group in ("nat", "people"):
-        if match.group(group):
-            return [PartyMention(_DEMONYM[fold(match.group(group))], words, match.start(), match.end())]
-    if match.group("force") is None:
-        return [PartyMention(canonical_party(words), words, match.start(), match.end())]
+def _named(text: str) -> list[PartyMention]:
+    """Named parties: every alias; a nationality when armed men follow it, after a list of names if need be
+    ("Malian and Wagner forces", "French, Malian, and Chadian troops"), or come before it ("l'armée malienne"),
+    or when it is a people ("the Malians")."""
+    names = list(_name_pattern().finditer(text))
+    chains: list[list[re.Match]] = []
+    for name in names:
+        if chains and _GLUE.fullmatch(text, chains[-1][-1].end(), name.start()):
+            chains[-1].append(name)
+        else:
+            chains.append([name])
     found = []
-    for part in _coordinated_part().finditer(match.group("coordinated")):
-        name = part.group(0)
-        canonical = _DEMONYM.get(fold(name)) or canonical_party(name)
-        start = match.start("coordinated") + part.start()
-        found.append(PartyMention(canonical, name, start, start + len(name)))
+    for chain in chains:
+        armed = bool(_FORCE_AFTER.match(text, chain[-1].end()))
+        for name in chain:
+            words = name.group(0)
+            demonym = _DEMONYM.get(fold(words)) if name.lastgroup == "demonym" else None
+            if demonym is None:
+                found.append(PartyMention(canonical_party(words), words, name.start(), name.end()))
+            elif armed or _FORCE_BEFORE.search(text, 0, name.start()) or (
+                    _PEOPLE_BEFORE.search(text, 0, name.start()) and fold(words) in _PEOPLES):
+                found.append(PartyMention(demonym, words, name.start(), name.end()))
     return found
+
+
+@lru_cache(maxsize=1)
+def _name_pattern() -> re.Pattern:
+    aliases = "|".join(_alias_regex(a) for a in _aliases())
+    # A hyphen may join two names ("Russo-Malian", "French-MNLA"); longer aliases ("CSP-PSD") come first.
+    return re.compile(rf"(?<![\w])(?:(?P<alias>{aliases})|(?P<demonym>(?i:{_demonym_words()})))(?![\w])")
+
+
+_GLUE = re.compile(r"\s*,\s*(?:(?:and|et)\s+)?|\s+(?:and|et)\s+|-")
+_FORCE_AFTER = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?i:{FORCE_WORDS})(?![\w-])")
+_FORCE_BEFORE = re.compile(r"(?i:armée|armées|forces(?: armées)?|soldats|militaires|troupes|garde nationale)\s+$")
+_PEOPLE_BEFORE = re.compile(r"(?i:the|les)\s+$")
+_PEOPLES = {"malians", "french", "chadians", "nigeriens", "russians", "maliens", "francais"}
 
 
 def _aliases() -> list[str]:
@@ -96,37 +119,24 @@ def _aliases() -> list[str]:
 
 
 def _alias_regex(alias: str) -> str:
-    """An alias as a whole word; case-free when written in lower case, or as a long acronym ("Minusma")."""
+    """An alias; case-free when written in lower case, or as a long acronym ("Minusma")."""
     body = re.escape(alias)
     free = not any(c.isupper() for c in alias) or (alias.isupper() and len(alias) >= 5)
-    return rf"(?<![\w-]){f'(?i:{body})' if free else body}(?![\w-])"
-
-
-@lru_cache(maxsize=1)
-def _named_pattern() -> re.Pattern:
-    demonyms = _demonym_words()
-    aliases = "|".join(re.escape(a) for a in _aliases())
-    one = rf"(?:(?i:{demonyms})|{aliases})"
-    coordinated = rf"(?P<coordinated>{one}(?:(?:\s*,\s*(?:and\s+|et\s+)?|\s+(?:and|et)\s+|-){one})*)"
-    # "Malian and Wagner forces", "the Malian Bayraktar TB2 drones" (two words may sit between), and the French
-    # order, force word first: "l'armée malienne", "les soldats maliens".
-    before = rf"{coordinated}\s+(?:[\w-]+\s+){{0,2}}?(?P<force>(?i:{FORCE_WORDS}))(?![\w-])"
-    french = rf"(?P<force2>(?i:armée|armées|forces(?: armées)?|soldats|militaires|troupes|garde nationale))\s+" \
-             rf"(?P<nat>(?i:{demonyms}))(?![\w-])"
-    plural = r"(?i:the|les)\s+(?P<people>Malians|French|Chadians|Nigeriens|Russians|Maliens|Français)(?![\w-])" \
-             rf"(?!\s+(?:[\w-]+\s+)?(?i:{FORCE_WORDS})\b)"
-    return re.compile(rf"{before}|{french}|{plural}|" + "|".join(_alias_regex(a) for a in _aliases()))
-
-
-@lru_cache(maxsize=1)
-def _coordinated_part() -> re.Pattern:
-    demonyms = _demonym_words()
-    aliases = "|".join(re.escape(a) for a in _aliases())
-    return re.compile(rf"(?<![\w])(?:(?i:{demonyms})|{aliases})(?![\w])")
+    return f"(?i:{body})" if free else body
 
 
 _DEMONYM = {fold(word): party for word, party in DEMONYMS.items()}
 _UNNAMED_BY_WORD = {fold(word): name for name, (_, words) in UNNAMED_GROUPS.items() for word in words}
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """The first word of every name, nationality and unnamed group, lower case ("malian", "mnla", "rebel")."""
+    names = [*_aliases(), *DEMONYMS, *_DEMONYM, *_UNNAMED_BY_WORD]
+    return frozenset(w.lower() for name in names for w in _WORD.findall(name)[:1])
 
 
 def _demonym_words() -> str:
