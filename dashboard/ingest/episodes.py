@@ -20,7 +20,10 @@ from dashboard.parties.mentions import mentioned_parties
 from dashboard.places.gazetteer import Gazetteer
 from dashboard.text.numbers import NUMBER_WORDS
 
-RUN_UP_DAYS = {"background": 7, "prelude": 92}
+# How long before the event a section's dates can still be its run-up: a Background tells other events, a lead or
+# a battle section that dates something months earlier is giving context ("an earlier ambush … in July 2017").
+RUN_UP_DAYS = {"background": 7, "prelude": 92, "lead": 92, "related": 92, "event": 92, "result": 92}
+COUNTRY_PRECISION = 6  # "northern Mali": not where an episode happened
 ORIGINS = {"lead": "lead", "related": "related"}
 _NOTHING_HAPPENED = re.compile(r"^(?:no|nothing|aucune?|rien)\b[^,;]{0,40}?\b(?:was|were|has been|have been|est|sont|a été|"
                                r"ont été)\s+(?:\w+\s+)?(?:reported|signalée?s?|rapportée?s?)\b", re.I)
@@ -87,13 +90,14 @@ def _is_statement(text: str, when: When) -> bool:
 
 
 def _in_run_up(when: When, role: str, event: Event) -> bool:
-    """Whether a date of this section belongs to this event: anything in its own sections, only the run-up in a
-    Background or Prelude, and never a date after "since" (a state, not an event)."""
+    """Whether a date of this section belongs to this event: from its run-up on (a week for a Background, three
+    months elsewhere; a Background or Prelude ends where the event begins) and anything in its Aftermath."""
     if role not in RUN_UP_DAYS or not event.start_date:
         return True
     day = when.anchor()
     first = (dt.date.fromisoformat(event.start_date) - dt.timedelta(days=RUN_UP_DAYS[role])).isoformat()
-    return first <= day <= (event.end_date or event.start_date)
+    last = (event.end_date or event.start_date) if role in ("background", "prelude") else "9999-12-31"
+    return first <= day <= last
 
 
 def _places(sentence: Sentence, places: PlaceContext) -> list[_Candidate]:
@@ -102,6 +106,8 @@ def _places(sentence: Sentence, places: PlaceContext) -> list[_Candidate]:
     text, position = sentence.text, sentence.position
     found: list[_Candidate] = []
     for offset, words, placed in places.places_in(text):
+        if (placed.precision or 1) >= COUNTRY_PRECISION:
+            continue
         if any(c.offset <= offset < c.offset + len(c.words) for c in found):
             continue  # "Kidal Region" inside "the town of Anéfis, on the edge of Kidal Region"
         left = _LEFT_EXTENSION.search(text[:offset])
@@ -118,7 +124,7 @@ def _places(sentence: Sentence, places: PlaceContext) -> list[_Candidate]:
                 start <= c.offset and start + len(phrase) > c.offset + len(c.words) for c in found):
             continue
         placed = places.resolve(phrase, text, start, position)
-        if placed is not None and placed.name:
+        if placed is not None and placed.name and (placed.precision or 1) < COUNTRY_PRECISION:
             found = [c for c in found if not (start <= c.offset < start + len(phrase))]
             found.append(_candidate(text, start, phrase, placed))
     return sorted(found, key=lambda c: c.offset)

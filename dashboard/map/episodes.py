@@ -12,6 +12,7 @@ from dashboard.map.style import SELECTED_COLOUR
 from dashboard.text.escape import js_safe_text
 from dashboard.text.when import when_text
 
+TRACK_PRECISION = 3  # a region's or the country's point is not a stop (UCDP where_prec 4+)
 TRACK_CSS = ("display:flex;align-items:center;justify-content:center;width:18px;height:18px;border-radius:50%;"
              f"background:#fff;border:2px solid {SELECTED_COLOUR};font:700 11px system-ui,sans-serif;color:#222")
 
@@ -38,9 +39,11 @@ class Stop:
 
 def track_stops(episodes: pd.DataFrame, start_date: str, end_date: str) -> list[Stop]:
     """The event's episodes with a place where they happened, in date order, inside the event's dates (not its
-    prelude or aftermath, not the lead's sentence for the whole event); one stop per run of days at one place."""
+    prelude or aftermath, not the lead's sentence for the whole event, not a region); one stop per run of days at
+    one place."""
     end_date = end_date or start_date
-    located = episodes[episodes["latitude"].notna() & (episodes["place_role"] == "at") & (episodes["date_start"] != "")]
+    located = episodes[episodes["latitude"].notna() & (episodes["place_role"] == "at") & (episodes["date_start"] != "")
+                       & (episodes["location_precision"].fillna(1) <= TRACK_PRECISION)]
     inside = located[(located["date_start"] >= start_date) & (located["date_end"] <= end_date)
                      & ~((located["date_start"] == start_date) & (located["date_end"] == end_date)
                          & (start_date != end_date))]
