@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Sequence
 
-from dashboard.casualties.claimants import REVISION, Attribution, Claimant, Speakers, attribution, organisation
+from dashboard.casualties.claimants import REVISION, SPEECH_VERB, Attribution, Claimant, Speakers, attribution, organisation
 from dashboard.casualties.figures import Figure, read_figures
 from dashboard.casualties.sentences import Sentence, article_paragraphs, paragraph_sentences
 from dashboard.casualties.vocabulary import tells_loss
@@ -58,7 +58,13 @@ def _paragraph_claims(sentences, speakers: Speakers, sides: Sequence[Sequence[st
                       by_number: dict[str, Reference], numbered: int) -> list[Read]:
     read: list[Read] = []
     for sentence in sentences:
-        if not tells_loss(sentence.text) or _about_another_year(sentence.text, year):
+        if not tells_loss(sentence.text):
+            if SPEECH_VERB.search(sentence.text):  # "ISGS claimed responsibility…": who "They" are next
+                heard = attribution(sentence.text, speakers).claimant
+                if heard is not None:
+                    speakers.heard(heard)
+            continue
+        if _about_another_year(sentence.text, year):
             continue
         said = attribution(sentence.text, speakers)
         found = _sentence_claims(sentence, said, sides, year, by_number, numbered + len(read))
@@ -167,7 +173,8 @@ def mark_revisions(read: list[Read]) -> None:
         if later.part_of or additive or not (later.claimed_by or later.claimant_org):
             continue
         for earlier in reversed(claims[:later_index]):
-            if earlier.part_of or earlier.revised_by or (earlier.side, earlier.kind) != (later.side, later.kind):
+            if earlier.part_of or earlier.revised_by or (earlier.side, earlier.kind) != (later.side, later.kind) \
+                    or later.side == "unknown":  # two figures of sides the text does not say need not be one count
                 continue
             if earlier.sentence == later.sentence or (earlier.low, earlier.high) == (later.low, later.high):
                 continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dashboard.casualties.vocabulary import tells_loss
 from dashboard.parties.mentions import find_mentions
 from dashboard.text.fold import fold
 from dashboard.text.markup import CITATION, squeeze
@@ -41,12 +42,17 @@ _MEDIA = re.compile(r"^(?P<desc>(?:[\w'’-]+\s+){0,2}?)(?:media|newspaper|daily
 _RELAYED = re.compile(r"^(?P<who>.+?)\s+(?:speaking to|talking to|quoted by|cited by|told|interviewed by|cités par|cité par)\s+"
                       r"(?P<outlet>.+)$", re.I)
 _LEADING = re.compile(r"^(?:the|a|an|another|other|le|la|les|l['’]|un|une|des|d['’]autres)\s+", re.I)
-_TRAILING = re.compile(r"\s+(?:instead|also|later|however|then|initially|reportedly|meanwhile|itself|themselves|"
+_TRAILING = re.compile(r"\s+(?:instead|also|later|however|then|initially|reportedly|meanwhile|itself|themselves|further|"
                        r"aussi|ensuite|quant à (?:lui|elle|eux))$", re.I)
 _ADVERBIAL = re.compile(r"^(?:in|on|at|during|after|before|following|later|meanwhile|however|then|that|the next|the following|"
                         r"by|since|as|when|while|also|en|dans|le|lors|après|avant|puis|ensuite|cependant)\b", re.I)
 _PERSON_PRONOUN = re.compile(r"^(?:he|she|il|elle)$", re.I)
-_GROUP_PRONOUN = re.compile(r"^(?:they|it|ils|elles|the group|the movement|the organisation|the organization)$", re.I)
+_GROUP_PRONOUN = re.compile(r"^(?:they|it|ils|elles|the group|the movement|the organisation|the organization|"
+                            r"(?:the|this|that|the same) source|la m[êe]me source|cette source)$", re.I)
+# Who may speak, named only by what they are: "local elected officials", "witnesses", "a security source".
+_SPEAKER_NOUNS = {"officials", "official", "sources", "source", "witnesses", "witness", "residents", "authorities",
+                  "spokesman", "spokesperson", "officers", "officer", "doctors", "medics", "elders", "leaders",
+                  "notables", "responsables", "temoins", "habitants", "autorites", "elus"}
 # Words that make a phrase the party itself: "MNLA forces", "the Malian Army", "MNLA fighters".
 _COLLECTIVE = {"forces", "force", "fighters", "troops", "army", "armed forces", "military", "militants", "members",
                "movement", "group", "coalition", "rebels", "militia", "militias", "combatants", "armee", "combattants",
@@ -130,10 +136,14 @@ def attribution(sentence: str, speakers: Speakers) -> Attribution:
     if not verb:
         return Attribution(None, 0, len(text), "")
     subject = _subject(text[:verb.start()])
-    content = re.match(r"\s*(?:that|que|qu['’])?\s*", text[verb.end():])
+    # The content starts after "that" when it comes soon ("claimed on November 18 that …"), else after the verb.
+    content = re.match(r"[^.;,\"“\d]{0,50}?\b(?:that|que|qu['’])\s*", text[verb.end():])
+    if content is None or tells_loss(content.group()):
+        content = re.match(r"\s*(?:that|que|qu['’])?\s*", text[verb.end():])
     claimant = claimant_of(subject, speakers) if subject else None
     denied = DENIAL_VERB.search(text[:verb.start() + 1]) is not None
-    return Attribution(claimant, verb.end() + content.end(), len(text), text[:verb.end()], denied)
+    said = text[:verb.end() + content.end()]
+    return Attribution(claimant, verb.end() + content.end(), len(text), said, denied)
 
 
 def _subject(before: str) -> str:
@@ -154,6 +164,8 @@ def claimant_of(phrase: str, speakers: Speakers) -> Claimant | None:
     """The claimant a subject phrase names, or None when it names nobody we can show."""
     phrase = squeeze(phrase).strip(" ,.;:")
     head, _, appositive = phrase.partition(", ")
+    if _GROUP_PRONOUN.match(head.strip()):
+        return speakers.last
     head = _TRAILING.sub("", _LEADING.sub("", head.strip()))
     relayed = _RELAYED.match(head)
     if relayed:
@@ -184,8 +196,9 @@ def claimant_of(phrase: str, speakers: Speakers) -> Claimant | None:
     if _OFFICE.search(head) and org:
         return Claimant(f"{head} ({org})", org, True)
     camp = next((m.camp for m in mentions if m.camp), "")
-    if not org and not camp and not head[:1].isupper():
-        return None  # "a witness", "residents" are too vague a speaker to name
+    speaker_noun = fold(head.split()[-1]) in _SPEAKER_NOUNS
+    if not org and not camp and not head[:1].isupper() and not speaker_noun:
+        return None  # a phrase that names no speaker ("it was assessed")
     return Claimant(head, org or ("" if camp else head), camp=camp)
 
 

@@ -26,6 +26,8 @@ _ARTICLE_AIRCRAFT = re.compile(r"\b(?:an?|une?)\s+(?=(?:[\w'’-]+\s+){0,2}?(?:%
 _ZERO = re.compile(r"\b(?:no|aucune?)\s+(?P<np>(?:[\w'’-]+\s+){0,2}?)(?P<noun>casualties|deaths|dead|losses|"
                    r"fatalities|injuries|wounded|killed|pertes|morts|victimes|bless[ée]s)\b(?!\s+(?:were|was)?\s*reported)",
                    re.I)
+_DEFINITE = re.compile(r"\b(?:the|these|those|les|ces)\s+$", re.I)
+_FOUR_BY_FOUR = re.compile(r"\b\d\s*[x×]\s*\d\b")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:they|it|ils|elles|il)\s*$", re.I)
 Sides = Callable[[Mention], "str | None"]
 
@@ -63,6 +65,7 @@ def read_figures(clause: str, side_of: Sides, claimant_side: str | None, *, stat
     if not words.tells_loss(clause):
         return []
     text = CITATION.sub(lambda m: " " * len(m.group()), clause)
+    text = _FOUR_BY_FOUR.sub(lambda m: re.sub(r"\d", "n", m.group()), text)  # "4 x 4 vehicles" counts no 4
     figures: list[Figure] = []
     covered = -1
     for candidate in _candidates(text):
@@ -139,6 +142,8 @@ def _noun_phrase(text: str, start: int) -> _Noun:
             index += 1
     for match in tokens[index:]:
         word = _bare(match)
+        if word[:1].isdigit():
+            break  # the next figure
         if word in words.NOUN_STOPS and not (word in words.NOUN_KINDS and not taken):
             break
         taken.append((word, match.end()))
@@ -201,10 +206,11 @@ def _figure(text: str, c: _Candidate, before: list[Figure], side_of: Sides, clai
     after = words.AFTER.match(text, noun.end)
     previous = before[-1] if before else None
     listed = previous is not None and _LIST_GAP.match(text[previous.end:c.start]) is not None
-    what = _happened(after)
+    if _DEFINITE.search(prefix) and not words.PART_CUE.search(prefix):
+        return None, noun.end  # "the 30 soldiers killed were buried": a count given before, not a new one
+    what = _happened(after) or noun.kind
     active = words.BEFORE.search(prefix) if not what else None
     what = what or _happened(active)
-    what = what or noun.kind
     part = bool(words.PART_CUE.search(prefix)) or noun.them
     if noun.noun == "elided" and not (_ELIDED_BEFORE.search(prefix) and (what or listed)):
         return None, noun.end

@@ -95,7 +95,7 @@ UPPER_BOUND = {"up to", "at most", "as many as", "fewer than", "less than", "jus
 PART_CUE = re.compile(r"(?:including|among them|among whom|of whom|dont|parmi lesquels|parmi eux|the other)\s*$", re.I)
 ADDITIVE = {"more", "additional", "further", "another", "supplementaires"}
 # Nouns that say what happened by themselves: "12 prisoners", "two dead", "50 morts", "20 deaths".
-NOUN_KINDS = {"dead": "killed", "bodies": "killed", "deaths": "killed", "fatalities": "killed", "morts": "killed",
+NOUN_KINDS = {"dead": "killed", "killed": "killed", "bodies": "killed", "deaths": "killed", "fatalities": "killed", "morts": "killed",
               "mort": "killed", "tues": "killed", "prisoners": "captured", "prisoner": "captured",
               "hostages": "captured", "hostage": "captured", "captives": "captured", "prisonniers": "captured",
               "otages": "captured", "blesses": "injured", "wounded": "injured", "injured": "injured",

@@ -141,4 +141,6 @@ def _side_of_camp(camp: str, sides: Sequence[Sequence[str]], year: int | None) -
             return fitting[0]
         if fitting:
             return None
-    return None
+    # No side is of the camp: the one side whose parties we do not know is, when every other side is known.
+    unknown = [i for i, alignment in enumerate(alignments) if alignment == "unknown"]
+    return unknown[0] if len(unknown) == 1 and len(sides) > 1 and camp not in ("state", "state ally") else None
