@@ -88,7 +88,7 @@ def figure_text(low: Any, high: Any) -> str:
 
 def side_label(side: str, labels: dict[str, str]) -> str:
     if labels.get(side):
-        return _short(labels[side])
+        return labels[side]
     return {"civilian": "Civilians", "unknown": "Side not stated"}.get(side) or (
         f"Side {side.upper()}" if side in SIDES else side)
 
@@ -178,7 +178,7 @@ def claimant_groups(claims_for_event: pd.DataFrame, side_labels: dict[str, str] 
         later, earlier = by_id.get(_text(row["revised_by"])), revises.get(_text(row["claim_id"]))
         total = by_id.get(_text(row["part_of"]))
         statement.claims.append(ClaimLine(
-            side=side_label(_text(row["side"]), labels), kind=_text(row["kind"]),
+            side=_short(side_label(_text(row["side"]), labels)), kind=_text(row["kind"]),
             figure=figure_text(row["low"], row["high"]), words=_text(row["words"]),
             where=_where(row["origin"], row["section"]), revised_by=_summary(later) if later else "",
             revises=_summary(earlier) if earlier else "", part_of=_summary(total) if total else ""))
