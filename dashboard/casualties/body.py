@@ -67,7 +67,8 @@ def _paragraph_claims(sentences, speakers: Speakers, sides: Sequence[Sequence[st
         if _about_another_year(sentence.text, year):
             continue
         said = attribution(sentence.text, speakers)
-        found = _sentence_claims(sentence, said, sides, year, by_number, numbered + len(read))
+        found = _sentence_claims(sentence, said, sides, year, by_number, numbered + len(read),
+                                 read[-1].figure if read else None)
         if said.claimant is not None and found:
             speakers.heard(said.claimant)
         read.extend(found)
@@ -80,6 +81,7 @@ class Read:
     claim: Claim
     revises: bool  # the sentence says the toll was revised ("revised the toll", "In the revised statement")
     additive: bool  # "five more": on top of an earlier figure, not instead of it
+    figure: Figure  # as the sentence gave it (the next sentence's "twenty-eight were captured" counts the same)
 
 
 def _about_another_year(text: str, year: int | None) -> bool:
@@ -89,7 +91,7 @@ def _about_another_year(text: str, year: int | None) -> bool:
 
 
 def _sentence_claims(sentence: Sentence, said: Attribution, sides: Sequence[Sequence[str]], year: int | None,
-                     references: dict[str, Reference], numbered: int) -> list[Read]:
+                     references: dict[str, Reference], numbered: int, antecedent: Figure | None) -> list[Read]:
     if said.denied:
         return []
     claimant, note = said.claimant, _footnote(sentence)
@@ -106,11 +108,12 @@ def _sentence_claims(sentence: Sentence, said: Attribution, sides: Sequence[Sequ
         side = sides[SIDE_LETTERS.index(own)]
         claimant = replace(claimant, org=organisation(side[0]) or side[0] if side else "")
     content = sentence.text[said.content_start:said.content_end]
-    figures = read_figures(content, side_of, own, states=said.claimant is not None, two_sides=len(sides) == 2)
+    figures = read_figures(content, side_of, own, states=said.claimant is not None, two_sides=len(sides) == 2,
+                           antecedent=antecedent)
     stated_on = _stated_on(said.said, year)
     revises = REVISION.search(said.said) is not None
     return [Read(_claim(figure, numbered + i + 1, "" if figure.part_of is None else f"b{numbered + figure.part_of + 1}",
-                        content, sentence, claimant, note, reference, stated_on), revises, figure.additive)
+                        content, sentence, claimant, note, reference, stated_on), revises, figure.additive, figure)
             for i, figure in enumerate(figures)]
 
 

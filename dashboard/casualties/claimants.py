@@ -41,7 +41,7 @@ _MEDIA = re.compile(r"^(?P<desc>(?:[\w'’-]+\s+){0,2}?)(?:media|newspaper|daily
                     r"agency|website|magazine|journal|presse|quotidien|journal|site)\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", re.I)
 _RELAYED = re.compile(r"^(?P<who>.+?)\s+(?:speaking to|talking to|quoted by|cited by|told|interviewed by|cités par|cité par)\s+"
                       r"(?P<outlet>.+)$", re.I)
-_LEADING = re.compile(r"^(?:the|a|an|another|other|le|la|les|l['’]|un|une|des|d['’]autres)\s+", re.I)
+_LEADING = re.compile(r"^(?:(?:the|a|an|another|other|le|la|les|un|une|des)\s+|l['’]\s*|d['’]autres\s+)", re.I)
 _TRAILING = re.compile(r"\s+(?:instead|also|later|however|then|initially|reportedly|meanwhile|itself|themselves|further|"
                        r"aussi|ensuite|quant à (?:lui|elle|eux))$", re.I)
 _ADVERBIAL = re.compile(r"^(?:in|on|at|during|after|before|following|later|meanwhile|however|then|that|the next|the following|"
@@ -134,14 +134,15 @@ def attribution(sentence: str, speakers: Speakers) -> Attribution:
     verb = next((v for v in SPEECH_VERB.finditer(text) if not _DETERMINER.search(text[max(v.start() - 40, 0):v.start()])),
                 None)
     if not verb:
-        return Attribution(None, 0, len(text), "")
+        return Attribution(None, 0, len(text), "", denied=DENIAL_VERB.search(text) is not None)
     subject = _subject(text[:verb.start()])
     # The content starts after "that" when it comes soon ("claimed on November 18 that …"), else after the verb.
     content = re.match(r"[^.;,\"“\d]{0,50}?\b(?:that|que|qu['’])\s*", text[verb.end():])
     if content is None or tells_loss(content.group()):
         content = re.match(r"\s*(?:that|que|qu['’])?\s*", text[verb.end():])
     claimant = claimant_of(subject, speakers) if subject else None
-    denied = DENIAL_VERB.search(text[:verb.start() + 1]) is not None
+    denial = DENIAL_VERB.search(text)
+    denied = denial is not None and denial.start() <= verb.start() + 1
     said = text[:verb.end() + content.end()]
     return Attribution(claimant, verb.end() + content.end(), len(text), said, denied)
 

@@ -15,7 +15,7 @@ from dashboard.casualties import vocabulary as words
 from dashboard.parties.mentions import Mention, find_mentions
 from dashboard.text.fold import fold
 from dashboard.text.markup import CITATION
-from dashboard.text.numbers import NumberSpan, find_numbers
+from dashboard.text.numbers import NUMBER_WORDS, NumberSpan, find_numbers
 
 _TOKEN = re.compile(r"\s*(?:(?P<word>[\w'’-]+)|(?P<mark>\S))")
 _LIST_GAP = re.compile(r"^[\s,\"”'»]*(?:(?:and|or|et|ou)\s+)?$", re.I)
@@ -58,10 +58,11 @@ class _Candidate:
 
 
 def read_figures(clause: str, side_of: Sides, claimant_side: str | None, *, states: bool,
-                 two_sides: bool) -> list[Figure]:
+                 two_sides: bool, antecedent: Figure | None = None) -> list[Figure]:
     """The loss figures of a clause; side_of turns a party mention into a side letter, claimant_side is the side of
     whoever states the clause (for "their fighters", "to have had five more injured"), states says the clause is a
-    claimant's statement (only then is "no casualties" a figure of 0)."""
+    claimant's statement (only then is "no casualties" a figure of 0); antecedent is the last figure of the sentence
+    before, which a figure with no noun of its own ("He said twenty-eight were taken prisoner") counts again."""
     if not words.tells_loss(clause):
         return []
     text = CITATION.sub(lambda m: " " * len(m.group()), clause)
@@ -71,7 +72,7 @@ def read_figures(clause: str, side_of: Sides, claimant_side: str | None, *, stat
     for candidate in _candidates(text):
         if candidate.start < covered:
             continue
-        figure, reach = _figure(text, candidate, figures, side_of, claimant_side, two_sides)
+        figure, reach = _figure(text, candidate, figures, side_of, claimant_side, two_sides, antecedent)
         covered = max(covered, reach)
         if figure is not None:
             figures.append(figure)
@@ -142,7 +143,7 @@ def _noun_phrase(text: str, start: int) -> _Noun:
             index += 1
     for match in tokens[index:]:
         word = _bare(match)
-        if word[:1].isdigit():
+        if word[:1].isdigit() or word in NUMBER_WORDS:
             break  # the next figure
         if word in words.NOUN_STOPS and not (word in words.NOUN_KINDS and not taken):
             break
@@ -196,13 +197,16 @@ def _kind_of(what: str, noun: str) -> str:
 
 
 def _figure(text: str, c: _Candidate, before: list[Figure], side_of: Sides, claimant_side: str | None,
-            two_sides: bool) -> tuple[Figure | None, int]:
+            two_sides: bool, antecedent: Figure | None = None) -> tuple[Figure | None, int]:
     """The figure a candidate number is, or None; and how far its noun phrase reaches (numbers inside it are not
     figures: "50 brand new 4 x 4 vehicles")."""
     noun = _noun_phrase(text, c.end)
     if not noun.noun:
         return None, noun.end
     prefix = text[:c.start]
+    before_word = re.search(r"([^\W\d_]+)\W*$", prefix)
+    if before_word and fold(before_word.group(1)) in words.MONTHS:
+        return None, noun.end  # "June 5": a day
     after = words.AFTER.match(text, noun.end)
     previous = before[-1] if before else None
     listed = previous is not None and _LIST_GAP.match(text[previous.end:c.start]) is not None
@@ -217,6 +221,8 @@ def _figure(text: str, c: _Candidate, before: list[Figure], side_of: Sides, clai
     if not what and listed and previous is not None and previous.part_of is not None:
         part = True  # "including forty-seven rebel MAA, thirty-seven MNLA": the list of parts goes on
     inherited = previous if previous and (noun.noun == "elided" or noun.others or noun.them or part or listed) else None
+    if inherited is None and previous is None and (noun.noun == "elided" or noun.others):
+        inherited = antecedent
     klass = noun.noun
     if klass == "elided" or (noun.others and inherited):
         klass = inherited.noun if inherited else "person"

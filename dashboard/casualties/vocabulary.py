@@ -31,9 +31,13 @@ UNITS = {"kilometers", "kilometres", "kilometer", "kilometre", "km", "miles", "m
          "hours", "hour", "minutes", "days", "day", "weeks", "week", "months", "month", "years", "year", "times",
          "percent", "per", "tons", "tonnes", "kg", "rounds", "shells", "rockets", "bombs", "bomb", "mortars", "camps",
          "camp", "positions", "villages", "towns", "kilometres", "heures", "jours", "semaines", "mois", "ans",
-         "annees", "fois", "pour", "obus", "roquettes", "bombes", "january", "february", "march", "april", "may",
-         "june", "july", "august", "september", "october", "november", "december", "janvier", "fevrier", "mars",
-         "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"}
+         "annees", "fois", "pour", "obus", "roquettes", "bombes"}
+# A number next to one of these is a day of a date ("June 5", "18 May").
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+          "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre",
+          "decembre"}
+UNITS |= MONTHS
 # Words after a figure that end the noun it counts.
 NOUN_STOPS = {"were", "was", "are", "is", "had", "have", "has", "been", "being", "and", "or", "but", "in", "on", "at",
               "by", "from", "to", "during", "with", "including", "who", "which", "that", "while", "after", "before",
