@@ -64,8 +64,8 @@ def _pattern() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     for party, words in DEMONYMS.items():
         names.update({word: (party, "") for word in words})
     for camp, words in CAMP_WORDS.items():
-        for word in words:
-            names.setdefault(word, ("", camp))
+        for word in words:  # "jihadists" names the camp, not one coalition of it
+            names[word] = ("", camp)
     alternatives = sorted(names, key=len, reverse=True)
     body = "|".join(re.escape(name).replace(r"\ ", r"\s+").replace(r"\-", "[-\\s]?") for name in alternatives)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w])"), names
