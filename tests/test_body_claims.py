@@ -6,6 +6,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dashboard.casualties.body import body_claims
 from dashboard.evaluate.claims import read_golden_claims, read_negatives, score_seeds
@@ -118,3 +120,22 @@ def test_a_breakdown_is_parts_of_its_total():
 def test_aircraft_and_vehicles():
     claims = read("A Malian Mi-24 helicopter was shot down and three MNLA pick-ups were destroyed.")
     assert [(c.side, c.kind, c.low) for c in claims] == [("a", "aircraft lost", 1), ("b", "vehicles destroyed", 3)]
+
+
+WORDS = ["The", "MNLA", "Malian", "soldiers", "said", "stated", "that", "ten", "12", "were", "killed", "and", "wounded",
+         "He", "They", "also", "claimed", "including", "of", "them", "the", "other", "three", "more", "at", "least",
+         "no", "casualties", "vehicles", "destroyed", "According", "to", "Selon", "tués", ",", ".", "[7]", "—", "June",
+         "5", "In", "2012", "a", "helicopter", "crashed", "denied", "revised", "toll", "their", "fighters", "dozens"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=40), st.lists(st.lists(st.sampled_from(["Mali", "MNLA", "CMA", "X"]),
+                                                                         max_size=2), max_size=3))
+def test_any_sentence_is_read_without_error_and_every_claim_is_well_formed(words, sides):
+    claims = body_claims(" ".join(words), [("Battle", " ".join(reversed(words)))], sides, "2013-06-05",
+                         references=[Reference(7, "Mali says 5 killed", "Reuters")])
+    ids = {c.claim_id for c in claims}
+    for claim in claims:
+        assert claim.sentence and claim.origin in ("lead", "body")
+        assert claim.low is None or claim.high is None or claim.low <= claim.high
+        assert claim.part_of in ids | {""} and claim.revised_by in ids | {""}

@@ -104,7 +104,7 @@ def _sentence_claims(sentence: Sentence, said: Attribution, sides: Sequence[Sequ
         return SIDE_LETTERS[index] if index is not None and index < len(SIDE_LETTERS) else None
 
     own = _claimant_side(claimant, side_of)
-    if claimant is not None and not claimant.org and own in SIDE_LETTERS[:len(sides)]:
+    if claimant is not None and not claimant.org and own is not None and own in SIDE_LETTERS[:len(sides)]:
         side = sides[SIDE_LETTERS.index(own)]
         claimant = replace(claimant, org=organisation(side[0]) or side[0] if side else "")
     content = sentence.text[said.content_start:said.content_end]

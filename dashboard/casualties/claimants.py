@@ -137,7 +137,7 @@ def attribution(sentence: str, speakers: Speakers) -> Attribution:
         return Attribution(None, 0, len(text), "", denied=DENIAL_VERB.search(text) is not None)
     subject = _subject(text[:verb.start()])
     # The content starts after "that" when it comes soon ("claimed on November 18 that …"), else after the verb.
-    content = re.match(r"[^.;,\"“\d]{0,50}?\b(?:that|que|qu['’])\s*", text[verb.end():])
+    content = re.match(r"[^.;,\"“]{0,50}?\b(?:that|que|qu['’])\s*", text[verb.end():])
     if content is None or tells_loss(content.group()):
         content = re.match(r"\s*(?:that|que|qu['’])?\s*", text[verb.end():])
     claimant = claimant_of(subject, speakers) if subject else None
@@ -180,7 +180,7 @@ def claimant_of(phrase: str, speakers: Speakers) -> Claimant | None:
     if media:
         return Claimant(media["name"], media["name"])
     named = re.search(rf"(?:^|\s)(?P<name>{NAME})$", head)
-    if named:
+    if named and not any(m.party for m in find_mentions(named["name"])):  # "Malian Armed Forces" is no person
         name = named["name"]
         org = organisation(head[:named.start("name")]) or organisation(appositive) or speakers.people.get(name, "")
         return Claimant(f"{name} ({org})" if org else name, org, True)

@@ -56,8 +56,8 @@ OWN = {"their", "its", "our", "his", "her", "leurs", "leur", "ses", "son", "sa",
 # What happened to those counted, in the words that follow them ("were killed", "taken prisoner", "blown up").
 _HAPPENED = (
     ("executed", r"executed|summarily executed|ex[ée]cut[ée]s?"),
-    ("killed", r"killed|slain|dead|died|massacred|murdered|lost their lives|perished|tu[ée]s?|morts?|"
-               r"abattus?|d[ée]c[ée]d[ée]s?"),
+    ("killed", r"killed|slain|dead|died|massacred|murdered|lost their lives|perished|neutrali[sz]ed|neutralis[ée]s?|"
+               r"tu[ée]s?|morts?|abattus?|d[ée]c[ée]d[ée]s?"),
     ("injured", r"injured|wounded|hurt|bless[ée]s?|received (?:\w+ )?wounds|sustained (?:\w+ )?(?:wounds|injuries)|"
                 r"suffered (?:\w+ )?(?:wounds|injuries)"),
     ("captured", r"captured|taken prisoners?|taken hostages?|taken captive|made prisoners?|arrested|detained|"
@@ -77,7 +77,7 @@ AFTER = re.compile(rf"\s*{_AUXILIARIES}{_MANNER}(?:(?P<what>{'|'.join(f'(?P<{k}>
                    re.I)
 # The same, said before the figure: "killing fourteen civilians", "the deaths of three", "they seized 50".
 BEFORE = re.compile(
-    r"(?:(?P<killed>killing|killed|kills|the deaths? of|deaths? of|tuant|faisant)"
+    r"(?:(?P<killed>killing|killed|kills|neutrali[sz]ing|neutrali[sz]ed|the deaths? of|deaths? of|tuant|faisant)"
     r"|(?P<injured>wounding|wounded|injuring|injured|blessant)"
     r"|(?P<captured>the capture of|capture of|captured|capturing|arrested|arresting|kidnapped|abducted|took|taking|"
     r"seized|seizing|detained|holding|capturé|enlevé|arrêté)"
