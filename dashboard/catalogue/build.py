@@ -11,7 +11,7 @@ from dashboard.catalogue.tables import (
 )
 from dashboard.ingest.control import read_control
 from dashboard.ingest.episodes import read_episodes
-from dashboard.ingest.place_phrases import RememberingGazetteer, read_prose
+from dashboard.ingest.place_phrases import read_prose
 from dashboard.ingest.parse import ParsedArticle, parse_file
 from dashboard.model import ControlChange, Episode, Event, Problem
 from dashboard.places.gazetteer import Gazetteer
@@ -60,7 +60,6 @@ def control_and_episodes(events: list[Event], gazetteer: Gazetteer | None, folde
     took what (the change is kept, under that event); its episodes are the full article's own."""
     control: list[ControlChange] = []
     episodes: list[Episode] = []
-    gazetteer = RememberingGazetteer(gazetteer) if gazetteer is not None else None
     for event in events:
         owner = folded.get(event.event_id, event.event_id)
         reading = read_prose(event, gazetteer)

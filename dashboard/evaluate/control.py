@@ -167,8 +167,8 @@ def _same_place(change: ControlChange, written: str, gazetteer: Gazetteer | None
         return False
     if name_key(written) in (name_key(change.place_as_written), name_key(change.place)):
         return True
-    found = gazetteer.geocode(written) if gazetteer is not None else None
-    return found is not None and found.raw["place"]["name"] == change.place and (
+    found = gazetteer.match(written) if gazetteer is not None else None
+    return found is not None and found.place.name == change.place and (
         not change.site or name_key(site_of(written)) == name_key(change.site))
 
 

@@ -7,9 +7,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dashboard.ingest.place_phrases import PART_WORDS, SETTLEMENT_WORDS, SITE_WORDS
-from dashboard.parties.mentions import FORCE_WORDS, PartyMention, mentioned_parties
-from dashboard.parties.vocabulary import DEMONYMS
+from dashboard.parties.mentions import PartyMention, demonym_words, mentioned_parties
 from dashboard.text.fold import fold
+
+# Words for armed men or their institutions, after the parties that name them ("Malian forces").
+FORCE_WORDS = (
+    r"forces|force|army|armed forces|soldiers|soldier|troops|military|government|garrison|peacekeepers|mercenaries|"
+    r"convoy|column|units|unit|special forces|gendarmes|national guard|air force|jets|aircraft|drones|helicopters|"
+    r"officials|authorities|fighters|militias|patrol|contingent|"
+    r"armée|armées|forces armées|soldats|militaires|troupes|garde nationale|gendarmerie|autorités"
+)
 
 _TAKE = (r"(?:re-?)?captured|(?:re-?)?captures?|(?:re-?)?capturing|seized|seizes?|seizing|took|retook|re-took|takes?|"
          r"retakes?|re-takes?|taking|retaking|re-taking|overran|overruns?|overrunning|conquered|occupied|regained|"
@@ -36,8 +43,8 @@ PASSIVE_HELD = re.compile(
     r"(?<![\w-])(?:(?:was|were|is|are|remained|remains|has been|have been|had been|still|est|sont|était|étaient|"
     r"reste|restent)\s+)*(?:(?:\w+ly|de facto|still|toujours|then)\s+)*"
     r"(?P<verb>held|controlled|occupied|tenue?s?|contrôlée?s?|occupée?s?)\s+(?:by|par)\s+", re.I)
-IN_CONTROL = re.compile(r"(?<![\w-])(?P<verb>in\s+(?:full\s+|complete\s+|effective\s+|firm\s+)?control\s+(?:of|over))\s+",
-                        re.I)
+IN_CONTROL = re.compile(r"(?<![\w-])(?P<verb>(?:in|held|had|kept|maintained|retained|exercised)\s+(?:full\s+|complete\s+|"
+                        r"effective\s+|firm\s+)?control\s+(?:of|over))\s+", re.I)
 UNDER_CONTROL = re.compile(
     r"(?<![\w-])(?P<verb>(?:under|sous)\s+(?:the\s+|le\s+)?(?:(?P<agent>[\w' -]{1,40}?)\s+)?(?:control|contrôle)"
     r"(?:\s+(?:of|de|du|des|d')\s*(?P<agent2>[^,.;]{1,80}))?)", re.I)
@@ -79,9 +86,10 @@ _NOT_A_FACT = re.compile(
     r"\bpour|\bafin d[e']|\bsans|\bpas|\bjamais|\bde|\bd['’])\s+(?:(?:have|be|quickly|fully|completely)\s+)*$", re.I)
 _PERFECT_INFINITIVE = re.compile(r"\bto\s+have\s+(?:\w+\s+){0,4}$", re.I)
 _CLAUSE_BOUNDARY = re.compile(
-    r";|:|,\s*(?:and|but|while|whereas|which|who|as|after|before|when|until|although|though|et|mais|qui)?\b|"
+    r";|:|[\"“«]|,\s*(?:and|but|while|whereas|which|who|as|after|before|when|until|although|though|et|mais|qui)?\b|"
     r"(?<![\w-])(?:but|while|whereas|when|after|before|until|because|as|who|which|that|and|following|"
     r"mais|qui|lorsque|quand|après|avant|alors que|tandis que|et)(?![\w-])", re.I)
+_HARD_BOUNDARY = re.compile(r";|[\"“«]")
 _LEADING_ADVERBIAL = re.compile(
     r"^\s*(?:(?:on|in|at|by|after|during|following|since|between|around|shortly|soon|later|then|consequently|"
     r"subsequently|however|meanwhile|eventually|finally|thereafter|afterwards?|le|la|en|après|lors|puis|ensuite|"
@@ -98,7 +106,7 @@ _OBJECT_END = re.compile(
     r"novembre|décembre|\d|[a-zàâçéèêëîïôûùüÿ]))"
     r"|\s*[,;:.!?()\[\]\"“”«»]|\s+(?:in|at)\s*$", re.I)
 _LIST_GLUE = re.compile(rf"^(?:[\s,()-]|\band\b|\bet\b|\ballied\b|\bthe\b|\bles?\b|\bpro-government\b|\brebel\b|"
-                        rf"\b(?:{'|'.join(DEMONYMS)})\b|\b(?:{FORCE_WORDS})\b|\([A-Z][\w-]*\))*$", re.I)
+                        rf"\b(?:{'|'.join(sorted(demonym_words()))})\b|\b(?:{FORCE_WORDS})\b|\([A-Z][\w-]*\))*$", re.I)
 _PLACE_HEAD = re.compile(rf"^(?:[A-ZÀ-Ý]|(?i:(?:{SETTLEMENT_WORDS}|{SITE_WORDS}|{PART_WORDS}|area|zone|it)\b)|"
                          rf"(?i:(?:north|south|east|west|northern|southern|eastern|western)\w*\s+(?:{PART_WORDS})\b))")
 _DETERMINER = re.compile(r"^(?:(?:the|this|that|its|their|a|an|la|le|les|cette|ce|son|sa|leur|de la|du|des)\s+|l['’]\s*)",
@@ -168,7 +176,9 @@ def is_fact(text: str, verb_start: int) -> bool:
 def subject_before(text: str, verb_start: int) -> Phrase | None:
     """Who does what the verb at verb_start says: the nearest stretch before it that names a party (or a pronoun),
     extended over a list of parties ("MNLA, HCUA, and rebel MAA fighters"), leading time phrases dropped."""
-    starts = [0] + [m.end() for m in _CLAUSE_BOUNDARY.finditer(text, 0, verb_start)]
+    hard = [m.end() for m in _HARD_BOUNDARY.finditer(text, 0, verb_start)]  # ";" or a quotation: its own speaker
+    first = hard[-1] if hard else 0
+    starts = [first] + [m.end() for m in _CLAUSE_BOUNDARY.finditer(text, first, verb_start)]
     for i in range(len(starts) - 1, -1, -1):
         span = text[starts[i]:verb_start]
         stripped = _LEADING_ADVERBIAL.sub("", span)
@@ -264,10 +274,9 @@ def agent_after(text: str, pos: int) -> Phrase | None:
 def possessor(words: str) -> str:
     """The party words of "Malian" in "confirmed Malian control of", "the MNLA's" in "the MNLA's control of"."""
     last = re.sub(r"['’]s$", "", words.split()[-1]) if words.split() else ""
-    if mentioned_parties(last) and fold(last) in {fold(d) for d in DEMONYMS}:
+    if fold(last) in demonym_words() or any(not m.unnamed for m in mentioned_parties(last)):
         return words.split()[-1]
-    mentions = mentioned_parties(words)
-    return mentions[-1].written if mentions else ""
+    return ""
 
 
 def _starts_with_party(text: str) -> bool:

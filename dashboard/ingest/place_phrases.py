@@ -2,20 +2,20 @@
 kilometers from Kidal", "the camp in Kidal", and "the city" or "it", which stand for the town named before.
 
 `PlaceContext` reads an event's sentences in order and remembers the towns they name, so an anaphor takes the
-last town named before it (a region is not "the city"). Only the gazetteer's public `geocode` and `find_places`
-are used; `_placed` is the one place that reads a geopy Location.
+last town named before it (a region is not "the city"). The gazetteer's typed answers are used (`match` for a
+phrase, `mentions` for a sentence, exact spellings only: a guessed town is worse than none); `_placed` is the one
+place that reads a PlaceMatch.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
 
-from geopy.location import Location
-
 from dashboard.ingest.prose import Calendar, Dated, Sentence, article_sentences
 from dashboard.model import Event
 from dashboard.parties.mentions import mentioned_parties
 from dashboard.places.gazetteer import Gazetteer
+from dashboard.places.match import PlaceMatch
 from dashboard.text.fold import name_key
 
 SETTLEMENT_KINDS = {"city", "town", "village", "commune"}
@@ -81,28 +81,6 @@ def site_key(site: str) -> str:
     return name_key(re.sub(r"(?i)\b(?:historic|old|main|former)\b", "", site))
 
 
-class RememberingGazetteer:
-    """A gazetteer's geocode and find_places, each text looked up once: a catalogue's articles repeat the same
-    places and phrases ("Kidal, Kidal Region, Mali") thousands of times."""
-
-    def __init__(self, gazetteer: Gazetteer, limit: int = 100_000):
-        self.gazetteer, self.limit = gazetteer, limit
-        self._geocoded: dict[str, Location | None] = {}
-        self._found: dict[str, list[Location]] = {}
-
-    def geocode(self, query: str) -> Location | None:
-        if query not in self._geocoded:
-            self._geocoded = self._geocoded if len(self._geocoded) < self.limit else {}
-            self._geocoded[query] = self.gazetteer.geocode(query)
-        return self._geocoded[query]
-
-    def find_places(self, text: str) -> list[Location]:
-        if text not in self._found:
-            self._found = self._found if len(self._found) < self.limit else {}
-            self._found[text] = self.gazetteer.find_places(text)
-        return self._found[text]
-
-
 class PlaceContext:
     """The places an event's sentences name; resolves phrases to places, "the city" to the town named before it.
 
@@ -110,8 +88,7 @@ class PlaceContext:
     sentences of an article say nothing of control and need no place.
     """
 
-    def __init__(self, gazetteer: Gazetteer | RememberingGazetteer | None, event: Event,
-                 sentences: list[Sentence] = ()):
+    def __init__(self, gazetteer: Gazetteer | None, event: Event, sentences: list[Sentence] = ()):
         self.gazetteer = gazetteer
         self.sentences = list(sentences)
         self._found: dict[str, list[tuple[int, str, Placed]]] = {}
@@ -123,8 +100,8 @@ class PlaceContext:
         if self.gazetteer is None:
             return None
         for text in (event.place, event.title):
-            found = self.gazetteer.geocode(text) if text else None
-            if found is not None and found.raw["place"]["kind"] in SETTLEMENT_KINDS:
+            found = self.gazetteer.match(text) if text else None
+            if found is not None and found.place.kind in SETTLEMENT_KINDS:
                 return _placed(found, text)
         return None
 
@@ -146,8 +123,8 @@ class PlaceContext:
         if self.gazetteer is None:
             return []
         if text not in self._found:
-            self._found[text] = [(int(loc.raw.get("offset", 0)), loc.raw.get("text", ""),
-                                  _placed(loc, loc.raw.get("text", ""))) for loc in self.gazetteer.find_places(text)]
+            self._found[text] = [(found.offset or 0, found.written, _placed(found, found.written))
+                                 for found in self.gazetteer.mentions(text, fuzzy=False)]
         return self._found[text]
 
     def antecedent(self, text: str, offset: int, position: int | None = None) -> Placed | None:
@@ -173,7 +150,7 @@ class PlaceContext:
             town = self.antecedent(text, offset, position)
             return _as(town, written) if town else None
         site = site_of(written)
-        found = self.gazetteer.geocode(written) if self.gazetteer is not None else None
+        found = self.gazetteer.match(written) if self.gazetteer is not None else None
         if found is not None and not _party_word(written, found):
             return _placed(found, written, site)
         if site:
@@ -185,9 +162,9 @@ class PlaceContext:
         return None
 
 
-def _party_word(written: str, found: Location) -> bool:
+def _party_word(written: str, found: PlaceMatch) -> bool:
     """A match that is a party's name, not a place ("Azawad" of the MNLA's flag)."""
-    return bool(mentioned_parties(written)) and name_key(found.raw["place"]["name"]) in {
+    return bool(mentioned_parties(written)) and name_key(found.place.name) in {
         name_key(m.written) for m in mentioned_parties(written)}
 
 
@@ -195,10 +172,10 @@ def _as(town: Placed, written: str, site: str = "") -> Placed:
     return replace(town, written=written, site=site)
 
 
-def _placed(found: Location, written: str, site: str = "") -> Placed:
-    row = found.raw["place"]
-    return Placed(written, row["name"], site, found.latitude, found.longitude, int(found.raw["precision"]),
-                  row.get("region", "") or "", row.get("kind", "") or "", bool(found.raw.get("foreign")))
+def _placed(found: PlaceMatch, written: str, site: str = "") -> Placed:
+    place = found.place
+    return Placed(written, place.name, site, found.latitude, found.longitude, int(found.precision), place.region or "",
+                  place.kind or "", bool(found.foreign))
 
 
 @dataclass
@@ -209,7 +186,7 @@ class Reading:
     places: PlaceContext
 
 
-def read_prose(event: Event, gazetteer: Gazetteer | RememberingGazetteer | None) -> Reading:
+def read_prose(event: Event, gazetteer: Gazetteer | None) -> Reading:
     calendar = Calendar(event)
     dated = [calendar.read(sentence) for sentence in article_sentences(event)]
     return Reading(dated, PlaceContext(gazetteer, event, [d.sentence for d in dated]))

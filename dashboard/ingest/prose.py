@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from dashboard.casualties.sentences import split_sentences as sentences_of
 from dashboard.ingest.dates import MONTHS as _MONTH_NAMES, DateMention, date_mentions
 from dashboard.ingest.layout.base import canonical_key
 from dashboard.model import DateRange, Event
@@ -29,12 +30,8 @@ _HEADING_ROLES = (
     ("aftermath", ("aftermath", "consequences", "suites", "reactions", "casualties", "losses", "bilan", "pertes",
                    "conseguenze")),
 )
-_ABBREVIATIONS = {"mr", "mrs", "dr", "gen", "col", "lt", "capt", "sgt", "st", "mt", "no", "vs", "u.s", "u.n", "jr",
-                  "sr", "gén", "cne", "cdt", "cf", "e.g", "i.e", "approx", "c", "ca", "sept", "oct", "nov", "dec",
-                  "jan", "feb", "aug"}
-_BOUNDARY = re.compile(r"([.!?…][\"”»’')]*)((?:\s*\[[^\]\n]{1,30}\])*)(?:\s+|$)(?=[\"“«(\[]?[A-ZÀ-ÖØ-Þ0-9]|$)")
+_GLUED_MARK = re.compile(r"([.!?])(\[)")
 _PARAGRAPHS = re.compile(r"\n\s*\n")
-_LAST_WORD = re.compile(r"([\w.]+)$")
 _TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 _BULLET = re.compile(r"\s*(?:\n|•|·\s)\s*")
 _LEADING_RESIDUE = re.compile(r"^(?:\s*\[[^\]\n]{0,30}\])+\s*")
@@ -138,18 +135,10 @@ def _may_hold_a_date(text: str) -> bool:
 
 
 def split_sentences(paragraph: str) -> list[str]:
-    """Sentences of one paragraph, as written; citation markers after a full stop are left out."""
-    out: list[str] = []
-    for line in _BULLET.split(paragraph):
-        start = 0
-        for match in _BOUNDARY.finditer(line):
-            before = _LAST_WORD.search(line, max(start, match.start() - 30), match.start())
-            word = before.group(1) if before else ""
-            if word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
-                continue
-            out.append(line[start:match.end(1)])
-            start = match.end()
-        out.append(line[start:])
+    """Sentences of one paragraph, as written (casualties.sentences splits them; its footnote markers after a full
+    stop are left out); a line of its own or a bullet ("Tuareg victory • The city was captured") ends one too."""
+    # A marker glued to the full stop (".[2] The jihadists…", as copied pages have it) still ends the sentence.
+    out = [sentence for line in _BULLET.split(paragraph) for sentence, _notes in sentences_of(_GLUED_MARK.sub(r"\1 \2", line))]
     cleaned = (_LEADING_RESIDUE.sub("", s).strip() for s in out)
     return [s for s in cleaned if _TWO_LETTERS.search(s)]
 

@@ -1,31 +1,157 @@
-"""The parties a stretch of prose names: "MNLA, HCUA, and rebel MAA fighters", "Malian and Wagner forces",
-"French, Malian, and Chadian troops", "the jihadists", "Rebel fighters", "l'armée malienne".
+"""The war's parties as running text names them ("MNLA fighters", "Malian soldiers", "pro-government militias",
+"the rebels"), and the side of an event each one is on.
 
-Named parties by their aliases (vocabulary.PARTIES, COALITIONS), nationalities by the armed men they qualify
-(vocabulary.DEMONYMS), and groups the prose leaves unnamed (vocabulary.UNNAMED_GROUPS, only when no named party
-is in the same stretch: "rebel MAA fighters" is the MAA's rebel faction, not unnamed rebels too).
+A mention is either a named party (any alias of the vocabulary, or a demonym: "Malian" is Mali) or a camp word that
+names only an alignment ("rebels", "pro-government", "jihadists"). The longest name wins where names overlap
+("pro-government MAA" is the MAA-Loyalist, not the camp word).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Sequence
 
 from dashboard.parties.alignment import side_alignment
-from dashboard.parties.names import canonical_party
-from dashboard.parties.vocabulary import COALITIONS, DEMONYMS, PARTIES, UNNAMED_GROUPS
-from dashboard.text.fold import fold
+from dashboard.parties.names import parse_party
+from dashboard.parties.vocabulary import COALITIONS, PARENT_GROUPS, PARTIES
+from dashboard.text.fold import fold, fold_in_place
 
-# Words for armed men or their institutions that a nationality adjective turns into a party.
-FORCE_WORDS = (
-    r"forces|force|army|armed forces|soldiers|soldier|troops|military|government|garrison|peacekeepers|mercenaries|"
-    r"convoy|column|units|unit|special forces|gendarmes|national guard|air force|jets|aircraft|drones|helicopters|"
-    r"officials|authorities|fighters|militias|patrol|contingent|"
-    r"armée|armées|forces armées|soldats|militaires|troupes|garde nationale|gendarmerie|autorités"
-)
-# Aliases too ambiguous alone in prose: a region's name, an operation named without "Operation".
-_AMBIGUOUS = {"Azawad", "Serval", "Barkhane"}
+# What the people of a country are called, English and French, for the party that country fights as. Russian forces
+# in this war are the Wagner Group / Africa Corps.
+DEMONYMS = {
+    "Mali": ("malian", "malians", "malien", "maliens", "malienne", "maliennes"),
+    "France": ("french", "francais", "francaise", "francaises"),
+    "Chad": ("chadian", "chadians", "tchadien", "tchadiens"),
+    "Niger": ("nigerien", "nigeriens", "nigerienne"),
+    "Burkina Faso": ("burkinabe", "burkinabes"),
+    "Netherlands": ("dutch", "neerlandais"),
+    "Wagner Group": ("russian", "russians", "russe", "russes", "russo"),
+}
+# Words that name a camp and no party.
+CAMP_WORDS = {
+    "rebel": ("rebel", "rebels", "rebelle", "rebelles", "separatist", "separatists", "separatiste", "separatistes",
+              "independentist", "independentists", "pro-independence"),
+    "pro-government": ("pro-government", "progovernment", "loyalist", "loyalists", "pro-gouvernemental",
+                       "pro-gouvernementaux", "loyaliste", "loyalistes"),
+    "jihadist": ("jihadist", "jihadists", "jihadiste", "jihadistes", "djihadiste", "djihadistes", "islamist",
+                 "islamists", "islamiste", "islamistes"),
+    # The state's forces when no country is named: "government forces", "the army", "soldiers".
+    "state": ("government forces", "government troops", "government soldiers", "forces gouvernementales", "army",
+              "armee", "soldier", "soldiers", "troops", "gendarmes", "soldat", "soldats", "militaires"),
+}
+# Aliases that, in running text, name something else as often as the party: "Azawad" is the MNLA only as an
+# infobox flag; in prose it is the region.
+_NOT_IN_PROSE = {"azawad"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    party: str  # canonical party, "" for a camp word
+    camp: str  # the alignment a camp word names ("rebel", "state"…), "" for a named party
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+    names: dict[str, tuple[str, str]] = {}
+    for party in (*PARTIES, *COALITIONS):
+        for alias in (party.name, *party.aliases):
+            key = fold(alias)
+            if key not in _NOT_IN_PROSE:
+                names.setdefault(key, (party.name, ""))
+    for party, words in DEMONYMS.items():
+        names.update({word: (party, "") for word in words})
+    for camp, words in CAMP_WORDS.items():
+        for word in words:  # "jihadists" names the camp, not one coalition of it
+            names[word] = ("", camp)
+    alternatives = sorted(names, key=len, reverse=True)
+    body = "|".join(re.escape(name).replace(r"\ ", r"\s+").replace(r"\-", "[-\\s]?") for name in alternatives)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])"), names
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every party or camp named in text, in order (case and accents ignored)."""
+    pattern, names = _pattern()
+    folded = fold_in_place(text)
+    out = []
+    for match in pattern.finditer(folded):
+        key = re.sub(r"\s+", " ", match.group())
+        party, camp = names.get(key) or names.get(key.replace(" ", "-")) or _lookup(key, names)
+        out.append(Mention(match.start(), match.end(), party, camp))
+    return out
+
+
+def _lookup(key: str, names: dict[str, tuple[str, str]]) -> tuple[str, str]:
+    """The entry of a match written with other spacing or hyphens than the vocabulary ("pro government")."""
+    squeezed = re.sub(r"[-\s]", "", key)
+    return next((value for name, value in names.items() if re.sub(r"[-\s]", "", name) == squeezed), ("", ""))
+
+
+def side_of_mention(mention: Mention, sides: Sequence[Sequence[str]], year: int | None) -> int | None:
+    """The index of the event's side the mention is on, None when no side or more than one fits.
+
+    A named party is on the side that lists it, lists one of its factions ("MAA" and "MAA-Loyalist"), the coalition
+    it belongs to that year, or (for a coalition) one of its members; a party no side lists is on none (Malian
+    soldiers in a fight between militias are not one of the militias). A camp word is on the one side whose
+    alignment in the event is the camp's.
+    """
+    if mention.party:
+        listed = [i for i, side in enumerate(sides) if _lists(side, mention.party, year)]
+        return listed[0] if len(listed) == 1 else None
+    return _side_of_camp(mention.camp, sides, year)
+
+
+def _lists(side: Sequence[str], party: str, year: int | None) -> bool:
+    canonical = {parse_party(p).canonical for p in side}
+    if party in canonical or canonical & set(PARENT_GROUPS.get(party, ())):
+        return True
+    if any(party in PARENT_GROUPS.get(c, ()) for c in canonical):
+        return True
+    for coalition in COALITIONS:
+        members = {m.party for m in coalition.members if _member_in(m, year)}
+        if coalition.name == party and canonical & members:
+            return True
+        if coalition.name in canonical and party in members:
+            return True
+    return False
+
+
+def _member_in(member, year: int | None) -> bool:
+    return year is None or ((member.first_year is None or member.first_year <= year)
+                            and (member.last_year is None or year <= member.last_year))
+
+
+# A camp word also fits a side of a neighbouring camp when no side is of its own: soldiers fighting beside
+# pro-government militias, pro-government fighters on the state's side.
+_NEAR_CAMPS = {"state": ("state", "state ally"),
+               "pro-government": ("pro-government", "state", "state ally"), "rebel": ("rebel",),
+               "jihadist": ("jihadist",), "international": ("international",)}
+
+
+def _side_of_camp(camp: str, sides: Sequence[Sequence[str]], year: int | None) -> int | None:
+    if camp not in _NEAR_CAMPS:
+        return None
+    alignments = [side_alignment(list(side), year, [p for j, other in enumerate(sides) if j != i for p in other])
+                  for i, side in enumerate(sides)]
+    for near in _NEAR_CAMPS[camp]:
+        fitting = [i for i, alignment in enumerate(alignments) if alignment == near]
+        if len(fitting) == 1:
+            return fitting[0]
+        if fitting:
+            return None
+    # No side is of the camp: the one side whose parties we do not know is, when every other side is known.
+    unknown = [i for i, alignment in enumerate(alignments) if alignment == "unknown"]
+    return unknown[0] if len(unknown) == 1 and len(sides) > 1 and camp not in ("state", "state ally") else None
+
+
+# -- who took, held or left a place (ingest.control): the mentions as parties -------------------------------------
+
+# A camp word stands for a group the prose leaves unnamed; the control table names it so.
+UNNAMED = {"rebel": "rebels", "pro-government": "pro-government militias", "jihadist": "Jihadist groups",
+           "state": "government forces"}
+_UNNAMED_CAMP = {name: camp for camp, name in UNNAMED.items()}
 
 
 @dataclass(frozen=True)
@@ -34,117 +160,42 @@ class PartyMention:
     written: str  # the words as written
     start: int
     end: int
-    unnamed: bool = False  # a group the prose does not name
+    unnamed: bool = False  # a camp word: a group the prose does not name
 
 
 @lru_cache(maxsize=16384)
 def mentioned_parties(text: str) -> tuple[PartyMention, ...]:
-    """The parties named in text, in order (one mention per canonical party, its first)."""
-    if _first_words().isdisjoint(w.lower() for w in _WORD.findall(text)):
-        return ()  # no word any party's name begins with: most stretches of prose
-    named = _named(text)
-    if not named:
-        named = [PartyMention(_UNNAMED_BY_WORD[fold(m.group(0))], m.group(0), m.start(), m.end(), unnamed=True)
-                 for m in _unnamed_pattern().finditer(text)]
-    if not named and fold(text.strip()) in _DEMONYM:  # "Malian" alone, as in "confirmed Malian control"
-        start = text.index(text.strip())
-        named = [PartyMention(_DEMONYM[fold(text.strip())], text.strip(), start, start + len(text.strip()))]
+    """The parties a stretch of prose names, each once (its first mention), in order: "MNLA, HCUA, and rebel MAA
+    fighters" -> MNLA, HCUA, MAA-Dissident. A camp word counts only where no party is named ("Rebel fighters" ->
+    rebels; "rebel MAA" is the MAA's rebel faction, not rebels too)."""
+    found = find_mentions(text)
+    mentions = [PartyMention(m.party, text[m.start:m.end], m.start, m.end) for m in found if m.party]
+    if not mentions:
+        mentions = [PartyMention(UNNAMED[m.camp], text[m.start:m.end], m.start, m.end, unnamed=True)
+                    for m in found if m.camp in UNNAMED]
     seen: set[str] = set()
     out = []
-    for mention in sorted(named, key=lambda m: m.start):
+    for mention in mentions:
         if mention.canonical not in seen:
             seen.add(mention.canonical)
             out.append(mention)
     return tuple(out)
 
 
-def mentions_alignment(mentions: Iterable[PartyMention], year: int | None) -> str:
+def mentions_alignment(mentions: Sequence[PartyMention], year: int | None) -> str:
     """The camp these parties are in, together, in a year (a named party decides before an unnamed group)."""
     return parties_alignment([m.canonical for m in mentions], year)
 
 
-def parties_alignment(canonical: Iterable[str], year: int | None) -> str:
+def parties_alignment(canonical: Sequence[str], year: int | None) -> str:
     """The camp of parties already read (canonical names, unnamed groups among them) in a year."""
     names = list(canonical)
-    known = [n for n in names if n not in UNNAMED_GROUPS]
+    known = [n for n in names if n not in _UNNAMED_CAMP]
     if known:
         return side_alignment(known, year)
-    return UNNAMED_GROUPS[names[0]][0] if names else "unknown"
+    return _UNNAMED_CAMP[names[0]] if names else "unknown"
 
 
-def _named(text: str) -> list[PartyMention]:
-    """Named parties: every alias; a nationality when armed men follow it, after a list of names if need be
-    ("Malian and Wagner forces", "French, Malian, and Chadian troops"), or come before it ("l'armée malienne"),
-    or when it is a people ("the Malians")."""
-    names = list(_name_pattern().finditer(text))
-    chains: list[list[re.Match]] = []
-    for name in names:
-        if chains and _GLUE.fullmatch(text, chains[-1][-1].end(), name.start()):
-            chains[-1].append(name)
-        else:
-            chains.append([name])
-    found = []
-    for chain in chains:
-        armed = bool(_FORCE_AFTER.match(text, chain[-1].end()))
-        for name in chain:
-            words = name.group(0)
-            demonym = _DEMONYM.get(fold(words)) if name.lastgroup == "demonym" else None
-            if demonym is None:
-                found.append(PartyMention(canonical_party(words), words, name.start(), name.end()))
-            elif armed or _FORCE_BEFORE.search(text, 0, name.start()) or (
-                    _PEOPLE_BEFORE.search(text, 0, name.start()) and fold(words) in _PEOPLES):
-                found.append(PartyMention(demonym, words, name.start(), name.end()))
-    return found
-
-
-@lru_cache(maxsize=1)
-def _name_pattern() -> re.Pattern:
-    aliases = "|".join(_alias_regex(a) for a in _aliases())
-    # A hyphen may join two names ("Russo-Malian", "French-MNLA"); longer aliases ("CSP-PSD") come first.
-    return re.compile(rf"(?<![\w])(?:(?P<alias>{aliases})|(?P<demonym>(?i:{_demonym_words()})))(?![\w])")
-
-
-_GLUE = re.compile(r"\s*,\s*(?:(?:and|et)\s+)?|\s+(?:and|et)\s+|-")
-_FORCE_AFTER = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?i:{FORCE_WORDS})(?![\w-])")
-_FORCE_BEFORE = re.compile(r"(?i:armée|armées|forces(?: armées)?|soldats|militaires|troupes|garde nationale)\s+$")
-_PEOPLE_BEFORE = re.compile(r"(?i:the|les)\s+$")
-_PEOPLES = {"malians", "french", "chadians", "nigeriens", "russians", "maliens", "francais"}
-
-
-def _aliases() -> list[str]:
-    names = {alias for party in PARTIES for alias in (party.name, *party.aliases)}
-    names |= {alias for coalition in COALITIONS for alias in (coalition.name, *coalition.aliases)}
-    generic = {fold(word) for _, words in UNNAMED_GROUPS.values() for word in words}
-    return sorted((n for n in names - _AMBIGUOUS if fold(n) not in generic), key=len, reverse=True)
-
-
-def _alias_regex(alias: str) -> str:
-    """An alias; case-free when written in lower case, or as a long acronym ("Minusma")."""
-    body = re.escape(alias)
-    free = not any(c.isupper() for c in alias) or (alias.isupper() and len(alias) >= 5)
-    return f"(?i:{body})" if free else body
-
-
-_DEMONYM = {fold(word): party for word, party in DEMONYMS.items()}
-_UNNAMED_BY_WORD = {fold(word): name for name, (_, words) in UNNAMED_GROUPS.items() for word in words}
-
-
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-@lru_cache(maxsize=1)
-def _first_words() -> frozenset[str]:
-    """The first word of every name, nationality and unnamed group, lower case ("malian", "mnla", "rebel")."""
-    names = [*_aliases(), *DEMONYMS, *_DEMONYM, *_UNNAMED_BY_WORD]
-    return frozenset(w.lower() for name in names for w in _WORD.findall(name)[:1])
-
-
-def _demonym_words() -> str:
-    """Every demonym as written and without its accents ("français", "francais")."""
-    return "|".join(sorted(set(DEMONYMS) | set(_DEMONYM), key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
-def _unnamed_pattern() -> re.Pattern:
-    words = sorted(_UNNAMED_BY_WORD, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?i:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+def demonym_words() -> frozenset[str]:
+    """Every people's name the vocabulary knows, folded ("malian", "russo", "francais")."""
+    return frozenset(word for words in DEMONYMS.values() for word in words)

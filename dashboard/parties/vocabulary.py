@@ -100,26 +100,3 @@ FACTION_SWITCHES: dict[tuple[str, str], tuple[int, str]] = {
     ("GATIA", "almahmoudfaction"): (2023, "rebel"),
 }
 
-# Groups the prose names without naming them ("the rebels", "pro-government militias", "les jihadistes"): not
-# parties of an infobox side, but who took or held a place. Canonical name -> (alignment, words for it).
-UNNAMED_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "rebels": ("rebel", ("rebels", "rebel", "rebel groups", "rebel fighters", "rebel forces", "rebel militias",
-                         "Tuareg rebels", "separatists", "rebelles", "groupes rebelles", "séparatistes")),
-    "Jihadist groups": ("jihadist", ("jihadists", "jihadist", "jihadist groups", "jihadist fighters", "Islamists",
-                                     "Islamist groups", "Islamist militants", "Islamist fighters", "Islamist rebels",
-                                     "jihadistes", "djihadistes", "islamistes")),
-    "pro-government militias": ("pro-government", ("pro-government militias", "pro-government militia",
-                                                   "pro-government forces", "pro-government fighters",
-                                                   "pro-government coalition", "loyalists", "loyalist forces",
-                                                   "loyalist militias", "milices pro-gouvernementales")),
-}
-# Nationality adjectives and plurals standing for a party when they qualify armed men ("Malian forces",
-# "French, Malian, and Chadian troops", "Russo-Malian", "les soldats maliens", "the Malians").
-DEMONYMS: dict[str, str] = {
-    "malian": "Mali", "malians": "Mali", "malien": "Mali", "malienne": "Mali", "maliens": "Mali",
-    "maliennes": "Mali", "french": "France", "français": "France", "française": "France", "françaises": "France",
-    "chadian": "Chad", "chadians": "Chad", "tchadien": "Chad", "tchadienne": "Chad", "tchadiens": "Chad",
-    "nigerien": "Niger", "nigeriens": "Niger", "nigérien": "Niger", "nigériens": "Niger",
-    "russian": "Wagner Group", "russians": "Wagner Group", "russo": "Wagner Group", "russe": "Wagner Group",
-    "russes": "Wagner Group", "burkinabe": "Burkina Faso", "burkinabé": "Burkina Faso", "dutch": "Netherlands",
-}

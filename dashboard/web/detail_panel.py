@@ -27,10 +27,10 @@ def show_detail(event_id: str, catalogue: Catalogue) -> None:
     if info.claims.empty:
         st.caption("The article gives no casualty figures.")
     else:
-        # What the claims imply per side and kind, then every claim as its source stated it.
-        st.dataframe(info.claim_ranges[["side", "kind", "range", "claimed_by"]], hide_index=True, width="stretch")
-        st.dataframe(info.claims[["side", "kind", "figure", "claimed_by", "text"]], hide_index=True, width="stretch",
-                     column_config={"text": st.column_config.TextColumn("article's words", width="large")})
+        # What the claims imply per side and kind, then every claimant with their own claims, in the article's words.
+        st.dataframe(info.claim_ranges[["side", "kind", "range"]], hide_index=True, width="stretch")
+        for group in info.claimants:
+            show_claimant(group)
     for note in info.notes:
         st.caption(md(note))
     show_episodes(info)
@@ -65,3 +65,26 @@ def show_place_history(info: detail.EventDetail) -> None:
         st.dataframe(info.place_history[["when", "kind", "what", "source_file", "section", "sentence"]],
                      hide_index=True, width="stretch",
                      column_config={"sentence": st.column_config.TextColumn("article's words", width="large")})
+
+
+def show_claimant(group: detail.ClaimantGroup) -> None:
+    """One claimant's statements: each sentence quoted, when and where it was stated, its source, and its claims
+    (figure, whether a later statement revised it, the total a part belongs to)."""
+    lines = [f"**{md(group.claimant)}**" + (f" · for {md(group.speaks_for)}" if group.speaks_for
+                                             and group.speaks_for not in group.claimant else "")]
+    for statement in group.statements:
+        lines.append(f"> {md(statement.quote)}")
+        about = [f"stated {md(statement.stated_on)}"] if statement.stated_on else []
+        if statement.reference:
+            source = md(statement.reference)
+            about.append(f"source: [{source}]({statement.reference_url})" if statement.reference_url else f"source: {source}")
+        lines.append("")
+        for claim in statement.claims:
+            words = f" ({md(claim.words)})" if claim.words and claim.words != claim.figure else ""
+            notes = [md(claim.where), *about]
+            notes += [f"part of {md(claim.part_of)}"] if claim.part_of else []
+            notes += [f"revises {md(claim.revises)}"] if claim.revises else []
+            notes += [f"**revised later**: {md(claim.revised_by)}"] if claim.revised_by else []
+            lines.append(f"- {md(claim.side)} · {md(claim.kind)}: **{md(claim.figure)}**{words} — {'; '.join(notes)}")
+        lines.append("")
+    st.markdown("\n".join(lines))
