@@ -16,8 +16,8 @@ from dashboard.catalogue import store
 from dashboard.catalogue.build import article_files, build_catalogue, dataset_problems, load_gazetteer
 from dashboard.catalogue.files import READ_TEXT, read_catalogue
 from dashboard.catalogue.tables import (
-    Catalogue, catalogue_parties, problems_frame, typed_claims, typed_events, typed_parties, typed_problems,
-    with_derived, with_links,
+    Catalogue, catalogue_parties, control_frame, episodes_frame, problems_frame, stored_control, stored_episodes,
+    typed_claims, typed_control, typed_episodes, typed_events, typed_parties, typed_problems, with_derived, with_links,
 )
 from dashboard.datasets import DATASET_KINDS
 from dashboard.datasets.base import claims_for_size
@@ -116,8 +116,8 @@ def convert_build_folder(source: Path, out: store.StoreWriter) -> None:
         if not (source / f"{name}.csv").is_file():
             raise FileNotFoundError(f"no {name}.csv in {source}")
     store.convert_csv(source / "claims.csv", out, lambda block: {"claims": typed_claims(block)})
-    claims = typed_claims(pd.read_csv(source / "claims.csv", usecols=["event_id", "side", "kind", "low", "high"],
-                                      **READ_TEXT))
+    wanted = {"event_id", "side", "kind", "low", "high", "part_of", "revised_by"}
+    claims = typed_claims(pd.read_csv(source / "claims.csv", usecols=lambda c: c in wanted, **READ_TEXT))
     best = best_estimates(claims_for_size(claims))
     has_parties = (source / "parties.csv").is_file()
     if has_parties:
@@ -131,10 +131,13 @@ def convert_build_folder(source: Path, out: store.StoreWriter) -> None:
         return {"events": derived} if has_parties else {"events": derived, "parties": parties}
 
     store.convert_csv(source / "events.csv", out, events_block)
-    problems = source / "problems.csv"
-    # Optional: a folder without problems has none.
-    store.convert_csv(problems, out, lambda block: {"problems": typed_problems(block)}) if problems.is_file() \
-        else out.append("problems", typed_problems(pd.DataFrame()))
+    optional = {"problems": (typed_problems, typed_problems(pd.DataFrame())),
+                "control": (typed_control, control_frame([])), "episodes": (typed_episodes, episodes_frame([]))}
+    for name, (typed, empty) in optional.items():
+        if (source / f"{name}.csv").is_file():
+            store.convert_csv(source / f"{name}.csv", out, lambda block, typed=typed, name=name: {name: typed(block)})
+        else:  # a folder without the file (an older build) has none of these rows
+            out.append(name, empty)
 
 
 def append_datasets(out: store.StoreWriter, datasets: Sequence[str | Path], gazetteer_path) -> None:
@@ -182,7 +185,8 @@ def _stored(folder: Path, write: Callable[[Path], None], whole: Callable[[], Cat
         if links.empty and not tables["events"]["kind"].isin(DATASET_KINDS).any():
             links = None  # no dataset was read
         return Catalogue(with_links(tables["events"], links), tables["claims"], tables["problems"], tables["parties"],
-                         text=store.EventText(folder / "events.parquet"), links=links)
+                         text=store.EventText(folder / "events.parquet"), control=stored_control(tables["control"]),
+                         episodes=stored_episodes(tables["episodes"]), links=links)
     return whole()
 
 

@@ -7,10 +7,11 @@ import pandas as pd
 
 from dashboard.catalogue import export
 from dashboard.catalogue.tables import (
-    Catalogue, catalogue_parties, typed_claims, typed_events, typed_parties, typed_problems, with_derived, with_links,
+    Catalogue, catalogue_parties, typed_claims, typed_control, typed_episodes, typed_events, typed_parties,
+    typed_problems, with_derived, with_links,
 )
 
-CSV_FILES = ("events.csv", "claims.csv", "parties.csv", "problems.csv", "links.csv")
+CSV_FILES = ("events.csv", "claims.csv", "parties.csv", "problems.csv", "control.csv", "episodes.csv", "links.csv")
 # Arrow-backed strings: the article text of 100k events takes about half the memory of Python str objects.
 READ_TEXT = {"dtype": "string[pyarrow]", "keep_default_na": False, "engine": "pyarrow"}
 
@@ -21,7 +22,9 @@ def write_catalogue(catalogue: Catalogue, out_dir: str | Path) -> list[Path]:
     files = {"events.csv": export.events_csv(catalogue.events),
              "claims.csv": export.claims_csv(catalogue.claims, catalogue.events),
              "parties.csv": export.parties_csv(catalogue.parties, catalogue.events),
-             "problems.csv": export.problems_csv(catalogue.problems)}
+             "problems.csv": export.problems_csv(catalogue.problems),
+             "control.csv": export.control_csv(catalogue.control),
+             "episodes.csv": export.episodes_csv(catalogue.episodes, catalogue.events)}
     if catalogue.links is not None:  # only a catalogue with datasets has links
         files["links.csv"] = export.links_csv(catalogue.links)
     for name, data in files.items():
@@ -32,8 +35,8 @@ def write_catalogue(catalogue: Catalogue, out_dir: str | Path) -> list[Path]:
 def read_catalogue(folder: str | Path) -> Catalogue:
     """A catalogue written by write_catalogue (or `python -m dashboard build`), read back with the same dtypes.
 
-    problems.csv and parties.csv may be missing (a folder written by an older build): no problems, and the
-    parties read from the events' side columns.
+    problems.csv, parties.csv, control.csv and episodes.csv may be missing (a folder written by an older build): no
+    problems, control changes or episodes, and the parties read from the events' side columns.
     """
     folder = Path(folder)
     events = typed_events(pd.read_csv(folder / "events.csv", **READ_TEXT))
@@ -43,7 +46,9 @@ def read_catalogue(folder: str | Path) -> Catalogue:
     parties = typed_parties(pd.read_csv(parties_path, **READ_TEXT)) if parties_path.is_file() else catalogue_parties(events)
     links_path = folder / "links.csv"
     links = _links(pd.read_csv(links_path, **READ_TEXT)) if links_path.is_file() else None
-    return Catalogue(with_links(with_derived(events, claims, parties), links, ids=True), claims, problems, parties, links=links)
+    return Catalogue(with_links(with_derived(events, claims, parties), links, ids=True), claims, problems, parties,
+                     control=typed_control(_optional(folder / "control.csv")),
+                     episodes=typed_episodes(_optional(folder / "episodes.csv")), links=links)
 
 
 def _links(frame: pd.DataFrame) -> pd.DataFrame:
