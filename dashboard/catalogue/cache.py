@@ -2,6 +2,7 @@
 and an edited, added or removed article is never served stale."""
 from __future__ import annotations
 
+import csv
 import hashlib
 import shutil
 from functools import lru_cache
@@ -116,8 +117,10 @@ def convert_build_folder(source: Path, out: store.StoreWriter) -> None:
         if not (source / f"{name}.csv").is_file():
             raise FileNotFoundError(f"no {name}.csv in {source}")
     store.convert_csv(source / "claims.csv", out, lambda block: {"claims": typed_claims(block)})
-    wanted = {"event_id", "side", "kind", "low", "high", "part_of", "revised_by"}
-    claims = typed_claims(pd.read_csv(source / "claims.csv", usecols=lambda c: c in wanted, **READ_TEXT))
+    wanted = {"event_id", "side", "kind", "low", "high", "part_of", "revised_by"}  # what the best estimate reads
+    with (source / "claims.csv").open(encoding="utf-8-sig", newline="") as handle:
+        header = next(csv.reader(handle), [])
+    claims = typed_claims(pd.read_csv(source / "claims.csv", usecols=[c for c in header if c in wanted], **READ_TEXT))
     best = best_estimates(claims_for_size(claims))
     has_parties = (source / "parties.csv").is_file()
     if has_parties:

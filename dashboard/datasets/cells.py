@@ -81,10 +81,13 @@ def events_table(columns: dict[str, object], index: pd.Index) -> pd.DataFrame:
 
 
 def claims_table(parts: list[pd.DataFrame]) -> pd.DataFrame:
-    """Claims frames of one block, in CLAIM_COLUMNS with their dtypes, each event's claims together."""
+    """Claims frames of one block, in CLAIM_COLUMNS with their dtypes, each event's claims together and numbered
+    as an article's are (claim_id "<event_id>-c1", "-c2"…)."""
     claims = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=CLAIM_COLUMNS)
     claims = claims.sort_values("_order", kind="stable") if "_order" in claims.columns else claims
     out = claims.reindex(columns=CLAIM_COLUMNS).reset_index(drop=True)
+    if "claim_id" in out.columns:
+        out["claim_id"] = out["event_id"] + "-c" + (out.groupby("event_id", sort=False).cumcount() + 1).astype(str)
     for name in ("low", "high"):
         out[name] = pd.array(pd.to_numeric(out[name]).round(), dtype="Int64")
     for name in CLAIM_COLUMNS:

@@ -54,6 +54,9 @@ def _side_names(parties: pd.DataFrame, events: pd.DataFrame, side: str, first: b
 def _killed(claims: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     """Per event: per side the median of its claims' midpoints, and low and high over the sides."""
     killed = claims[claims["kind"].eq("killed") & claims["event_id"].isin(events["event_id"])]
+    for later in ("part_of", "revised_by"):  # a breakdown's parts and revised figures count as the best estimate does
+        if later in killed.columns:
+            killed = killed[killed[later].fillna("").astype(str).eq("").to_numpy()]
     low, high = pd.to_numeric(killed["low"]).astype("float64"), pd.to_numeric(killed["high"]).astype("float64")
     mid = ((low + high) / 2).fillna(low).fillna(high)
     table = pd.DataFrame({"event_id": killed["event_id"].to_numpy(), "side": killed["side"].to_numpy(),
