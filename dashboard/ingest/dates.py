@@ -33,11 +33,31 @@ _FRENCH_MONTHS = {
     "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8,
     "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12, "déc": 12,
 }
-_MONTHS = {**_ENGLISH_MONTHS, **_FRENCH_MONTHS}
+# Italian, Spanish, Portuguese, German, Russian (nominative, genitive "16 января" and prepositional "в марте").
+_OTHER_MONTHS = {
+    **{m: i for i, m in enumerate(("gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre "
+                                    "novembre dicembre").split(), 1)},
+    **{m: i for i, m in enumerate(("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
+                                    "diciembre").split(), 1)}, "setiembre": 9,
+    **{m: i for i, m in enumerate(("janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro "
+                                    "dezembro").split(), 1)},
+    **{m: i for i, m in enumerate(("januar februar märz april mai juni juli august september oktober november "
+                                    "dezember").split(), 1)}, "jänner": 1, "maerz": 3, "okt": 10, "dez": 12,
+}
+_RUSSIAN_MONTHS = ((("январь", "января", "январе"), ("февраль", "февраля", "феврале"), ("март", "марта", "марте"),
+                    ("апрель", "апреля", "апреле"), ("май", "мая", "мае"), ("июнь", "июня", "июне"),
+                    ("июль", "июля", "июле"), ("август", "августа", "августе"), ("сентябрь", "сентября", "сентябре"),
+                    ("октябрь", "октября", "октябре"), ("ноябрь", "ноября", "ноябре"), ("декабрь", "декабря", "декабре")))
+_OTHER_MONTHS.update({form: i for i, forms in enumerate(_RUSSIAN_MONTHS, 1) for form in forms})
+_MONTHS = {**_OTHER_MONTHS, **_ENGLISH_MONTHS, **_FRENCH_MONTHS}
+# "2013年1月11日" (Chinese) read as an ISO date before tokens are found.
+_CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?")
 
-_SEPARATOR_WORDS = {"to", "and", "until", "till", "through", "thru", "au", "et"}
-_FILLER_WORDS = {"the", "of", "le"}  # may sit inside a date: "the 5th of June", "entre le 11 et le 12 août"
-_ORDINAL_SUFFIXES = {"", "st", "nd", "rd", "th", "er", "re", "e", "ème", "eme"}
+_SEPARATOR_WORDS = {"to", "and", "until", "till", "through", "thru", "au", "et", "al", "e", "y", "a", "bis", "und",
+                    "по", "и", "до"}
+# May sit inside a date: "the 5th of June", "entre le 11 et le 12 août", "1 de julio de 2019", "il 5 giugno".
+_FILLER_WORDS = {"the", "of", "le", "de", "del", "il", "el", "lo", "am", "vom", "года", "г"}
+_ORDINAL_SUFFIXES = {"", "st", "nd", "rd", "th", "er", "re", "e", "ème", "eme", "º", "ª", "о", "го", "е"}
 
 _TOKEN = re.compile(
     r"(?P<iso>(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d))"
@@ -125,8 +145,8 @@ def _tokenize(text: str, prose: bool = False) -> list[_Token]:
         elif kind == "comma":
             tokens.append(_Token("filler", ",", start, end))
         elif kind == "other":
-            if m.group() == "." and tokens and tokens[-1].kind == "month" and tokens[-1].end == start:
-                continue  # abbreviated month: "Sept."
+            if m.group() == "." and tokens and tokens[-1].kind in ("month", "day") and tokens[-1].end == start:
+                continue  # abbreviated month ("Sept."), German day ("1. Juli 2019")
             tokens.append(_Token("break", m.group(), start, end))
     return tokens
 
@@ -243,11 +263,22 @@ def _range_from_run(run: list[_Token], text: str, default_year: int | None) -> D
 
 def parse_date_range(text: str, *, default_year: int | None = None) -> DateRange:
     """The first date or date range written in text; default_year fills a date written without one."""
-    cleaned = without_citations(text)
+    cleaned = _iso_cjk(without_citations(text))
     for _, run in _runs(_tokenize(cleaned)):
         if _has_date(run):
             return _range_from_run(run, text, default_year)
     raise DateError(f"no date found in {text!r}")
+
+
+def _iso_cjk(text: str) -> str:
+    if "年" not in text:
+        return text
+    return _CJK_DATE.sub(lambda m: f"{m[1]}-{int(m[2]):02d}-{int(m[3] or 1):02d}" if m[3] else
+                         f"{_month_name(int(m[2]))} {m[1]}", text)
+
+
+def _month_name(month: int) -> str:
+    return MONTH_NAMES[month] if 1 <= month <= 12 else str(month)
 
 
 def _cue_before(tokens: list[_Token], index: int) -> str:
@@ -284,7 +315,7 @@ def find_lead_date(text: str, *, default_year: int | None = None) -> DateRange |
     Dates after "since", "until", "retrieved"… are skipped; a paragraph that gives a birth or death date
     ("born December 31, 1964") is about a person, so it has no event date (None). Bare years do not count.
     """
-    cleaned = without_citations(text)
+    cleaned = _iso_cjk(without_citations(text))
     tokens = _tokenize(cleaned, prose=True)
     years = [(i, t.value) for i, t in enumerate(tokens) if t.kind == "year"]
     month_fallback: DateRange | None = None
