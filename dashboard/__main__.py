@@ -1,4 +1,5 @@
-"""Command line: `python -m dashboard build` writes the events tables; `python -m dashboard serve` starts the app."""
+"""Command line: `python -m dashboard build` writes the events tables; `python -m dashboard serve` starts the app;
+`python -m dashboard evaluate` measures the parser on articles a person has labelled."""
 from __future__ import annotations
 
 import argparse
@@ -24,9 +25,20 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--port", type=int, default=8501)
     serve.add_argument("--address", default="127.0.0.1")
     serve.add_argument("--catalogue", type=Path, help="serve a folder written by `build` instead of parsing seeds/")
+    evaluate = commands.add_parser("evaluate", help="parse a folder of labelled articles and say what differs from "
+                                                     "what a person read in them, then how often the parser is right")
+    evaluate.add_argument("articles", type=Path, help="folder of articles")
+    evaluate.add_argument("truth", type=Path, help="truth CSV: file, start_date, end_date, side1, side2, latitude, "
+                                                   "longitude (one row per article; see tests/corpus/README.md)")
+    evaluate.add_argument("--claims", type=Path, default=None,
+                          help="casualty truth CSV: file, side, kind, low, claimed_by, text")
+    evaluate.add_argument("--gazetteer", type=Path, default=paths.GAZETTEER, help="gazetteer CSV")
+    evaluate.add_argument("--all", action="store_true", help="name every article, also those read right")
     args = parser.parse_args(argv)
     if args.command == "build":
         return run_build(args.seeds, args.gazetteer, args.out)
+    if args.command == "evaluate":
+        return run_evaluate(args.articles, args.truth, args.claims, args.gazetteer, args.all)
     return run_serve(args.port, args.address, args.catalogue)
 
 
@@ -62,6 +74,23 @@ def build_report(catalogue: Catalogue) -> str:
                  f"{catalogue.merged} summaries merged), {len(catalogue.claims)} claims, {located} located, "
                  f"{len(catalogue.problems)} problems")
     return "\n".join(lines)
+
+
+def run_evaluate(articles: Path, truth: Path, claims: Path | None, gazetteer: Path, every_article: bool) -> int:
+    from dashboard.evaluate.corpus import TruthError, evaluate_folder
+
+    if not articles.is_dir():
+        print(f"error: no such folder of articles: {articles}", file=sys.stderr)
+        return 2
+    try:
+        report = evaluate_folder(articles, truth, claims, gazetteer)
+    except TruthError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"{len(report.articles)} labelled articles in {articles}, compared with {truth}"
+          + (f" and {claims}" if claims else "") + "\n")
+    print(report.text(every_article=every_article))
+    return 0
 
 
 def run_serve(port: int, address: str, catalogue: Path | None = None) -> int:

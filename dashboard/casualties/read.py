@@ -54,11 +54,12 @@ _AT_MOST = re.compile(r"(?:up to|at most|fewer than|less than|under|<|jusqu['’
 _VEHICLE = re.compile(
     r"\b(?:vehicles?|tanks?|trucks?|pick-?ups?|technicals?|apcs?|armou?red cars?|cars?|aircraft|"
     r"helicopters?|planes?|jets?|drones?|brdm-?2s?|motorcycles?|motorbikes?|boats?|véhicules?|blindés?|"
-    r"hélicoptères?|avions?|motos?|veicoli|elicotteri|aerei|vehículos|helicópteros|veículos|fahrzeuge|"
+    r"hélicoptères?|avions?|motos?|veicol[oi]|elicotter[oi]|aere[oi]|vehículos?|helicópteros?|veículos?|fahrzeuge?|"
     r"машин\w*|техник\w*|вертол[её]т\w*)\b"
 )
 _VEHICLE_DESTROYED = re.compile(r"\b(?:destroyed|lost|damaged|blown up|burn(?:ed|t)|shot down|downed|disabled|"
-                                r"détruits?|abattus?|distrutti|destruidos|destruídos|zerstört|уничтожен\w*)\b")
+                                r"détruits?|abattus?|distrutt[oi]|abbattut[oi]|destruid[oa]s?|destruíd[oa]s?|zerstört|"
+                                r"abgeschossen|уничтожен\w*|сбит\w*)\b")
 _VEHICLE_CAPTURED = re.compile(r"\b(?:captured|seized|taken|confiscated|capturés?|saisis|catturati|capturados|"
                                r"erbeutet|захвачен\w*)\b")
 _KINDS = [
@@ -181,7 +182,8 @@ def _figure(figure: str, side: str, claimed_by: str, text: str) -> Claim | None:
 def _claimant(raw: str) -> str:
     """Light normalisation of who claimed a figure: "the MNLA" -> "MNLA"."""
     name = re.sub(r"\s+", " ", raw).strip(" .,;:")
-    return re.sub(r"^(?:the|le|la|les|l['’])\s*", "", name, flags=re.I)
+    return re.sub(r"^(?:the|le|la|les|l['’]|el|los|las|il|lo|gli|o|os|a|as|der|die|das)(?:\s+|(?<=['’]))", "", name,
+                  flags=re.I)
 
 
 def _attributed(text: str) -> list[tuple[str, str, str]]:

@@ -14,6 +14,7 @@ from dashboard.casualties.read import names_a_casualty, parse_casualties_checked
 from dashboard.ingest.layout.blocks import Field
 from dashboard.ingest.layout.losses import casualty_groups
 from dashboard.ingest.layout.sides import Entry, camp, entries, flag_party, group_sides, result_winners, side_of
+from dashboard.ingest.mentions import find_parties
 from dashboard.ingest.names import clean_commanders, clean_parties, split_side_block
 from dashboard.model import SIDE_LETTERS, Claim
 from dashboard.parties import canonical_party
@@ -182,6 +183,8 @@ def _by_flag(value: str, sides: list[list[str]]) -> list[str] | None:
 
 
 def _attack_sides(fields: list[Field]) -> Sides:
-    sides = [_names(entries(next((f.value for f in fields if f.key == key), ""))) for key in ATTACK_SIDES]
-    sides = [[p for p in s if canonical_party(p) != p or camp(canonical_party(p))] for s in sides]
+    """An attack infobox's target (the parties its words name: "camp of the Malian army") and perpetrators."""
+    target = next((f.value for f in fields if f.key == "target"), "")
+    perpetrators = next((f.value for f in fields if f.key == "perpetrator"), "")
+    sides = [find_parties(target), [p for p in _names(entries(perpetrators)) if p]]
     return Sides(sides, ["infobox" if s else "" for s in sides]) if any(sides) else Sides()

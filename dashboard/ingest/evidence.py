@@ -94,13 +94,26 @@ def prose_date(prose: list[tuple[str, str]], default_year: int | None) -> Found 
     return found
 
 
-def first_dated(prose: list[tuple[str, str]], default_year: int | None) -> Found | None:
-    """The first day-precision date the lead or the event's sections give, to check the infobox against."""
-    for where, paragraph in prose:
-        dated = find_lead_date(paragraph, default_year=default_year)
-        if dated is not None and dated.precision == "day":
-            return Found(dated, where, paragraph)
-    return None
+def first_dates(raw: RawArticle, prose: list[tuple[str, str]], default_year: int | None) -> list[Found]:
+    """The first day-precision date of the lead and of the first section about the event itself (its Battle or
+    Attack section, after any Background), to check the infobox against; later sections (aftermath, claims made
+    days later) are not."""
+    out = []
+    lead = next((p for where, p in prose if where == "lead" and _day(p, default_year)), None)
+    if lead is not None:
+        out.append(Found(_day(lead, default_year), "lead", lead))
+    own = next((text for heading, text in raw.sections if not is_background(heading)), "")
+    for paragraph in split_paragraphs(own)[:3]:
+        dated = _day(paragraph, default_year)
+        if dated is not None:
+            out.append(Found(dated, "body", paragraph))
+            break
+    return out
+
+
+def _day(paragraph: str, default_year: int | None) -> DateRange | None:
+    dated = find_lead_date(paragraph, default_year=default_year)
+    return dated if dated is not None and dated.precision == "day" else None
 
 
 def _sentences(prose: list[tuple[str, str]]):

@@ -10,7 +10,7 @@ from dashboard.ingest.belligerents import infobox_claims, infobox_sides, per_sid
 from dashboard.ingest.coords import parse_coordinates
 from dashboard.ingest.dates import parse_date_range
 from dashboard.ingest.decode import decode_article
-from dashboard.ingest.evidence import event_prose, first_dated, prose_date, prose_sides
+from dashboard.ingest.evidence import event_prose, first_dates, prose_date, prose_sides
 from dashboard.ingest.layout import RawArticle, read_article
 from dashboard.ingest.layout.blocks import Field
 from dashboard.ingest.layout.labels import canonical_key
@@ -70,6 +70,9 @@ def parse_article(text: str, source_file: str) -> ParsedArticle:
         out.problems.append(Problem(source_file, "", "parse", f"no recognisable structure: no infobox, labelled fields "
                                                               f"or table rows were found, and the lead gives no {lacks}"))
         return out
+    if not raw.fields:
+        problems.insert(0, Problem(source_file, event.event_id, "parse", "the page has no infobox: the event is read "
+                                                                         "from its lead alone"))
     out.events.append(event)
     out.problems.extend(problems)
     related, related_problems, people = related_events(raw.related, source_file)
@@ -102,7 +105,7 @@ def build_event(raw: RawArticle, source_file: str, *, cut_off: str = "") -> tupl
                   part_of=clean(fields.get(("part_of", None), "")))
     origins: dict[str, str] = {"title": "title" if raw.title else "infobox"}
     prose = event_prose(raw, cut_off)
-    _set_dates(event, fields.get(("date", None), ""), prose, problems, origins)
+    _set_dates(event, fields.get(("date", None), ""), raw, prose, problems, origins)
     _set_place(event, fields.get(("place", None), ""), prose, problems, origins)
     _set_coordinates(event, raw.coordinates_text or fields.get(("coordinates", None), ""), problems, origins)
     _set_sides(event, boxed, prose, problems, origins)
@@ -153,6 +156,8 @@ def cut_off_word(text: str) -> str:
     line break after it was cut off (a failed download, a copy that stopped short).
     """
     match = re.search(r"[^\W\d_]+\Z", text)
+    if match and len(match.group()) == 1 and text[:match.start()].endswith(("°", "″", "'", "′")):
+        return ""  # a coordinate's hemisphere ("3.0000°W") ends a line, not a word
     return match.group() if match else ""
 
 
@@ -169,7 +174,7 @@ def _set_aside_cut_field(raw: RawArticle, fields: dict, cut_off: str, problems: 
                                   f"used: {value.strip()[-80:]!r}"))
 
 
-def _set_dates(event: Event, date_text: str, prose: list, problems: list, origins: dict) -> None:
+def _set_dates(event: Event, date_text: str, raw: RawArticle, prose: list, problems: list, origins: dict) -> None:
     year_hint = _year_hint(event.title)
     found, origin = None, ""
     if date_text.strip() and date_text.strip().casefold() not in UNKNOWN:
@@ -197,16 +202,18 @@ def _set_dates(event: Event, date_text: str, prose: list, problems: list, origin
     event.start_date, event.end_date, event.date_precision = found.start, found.end, found.precision
     origins["date"] = origin
     if origin == "infobox":
-        _check_against_prose(found, prose, problems)
+        _check_against_prose(found, first_dates(raw, prose, int(found.start[:4])), problems)
 
 
-def _check_against_prose(boxed: DateRange, prose: list, problems: list) -> None:
+def _check_against_prose(boxed: DateRange, said_in_text: list, problems: list) -> None:
     """Where the lead or the body dates the event outside the infobox's dates, the infobox is kept and it is said."""
-    said = first_dated(prose, int(boxed.start[:4]))
-    if said is not None and not boxed.start <= said.value.start <= boxed.end:
+    for said in said_in_text:
+        if boxed.start <= said.value.start <= boxed.end:
+            continue
         words = re.sub(r"\s+", " ", said.sentence)[:100]
         problems.append(("date", f"the infobox dates the event {format_date_range(boxed)} but the {said.where} says "
                                  f"{format_date_range(said.value)} ({words!r}); kept the infobox's date"))
+        return
 
 
 def _title_date(title: str) -> DateRange | None:

@@ -16,7 +16,7 @@ CITATION = re.compile(r"\[\s*(?:\d+|[a-z]|note\s*\d+|citation needed|nb\s*\d+|r�
 RESIDUE = re.compile(r"\bborder\s*\|\s*\d+px\b|\b\d+px\b|" + CITATION.pattern, re.I)
 # Section edit links in every language a mirror shows them, and the mangled "[ tweak]" of one mirror's word swaps.
 EDIT_MARK = re.compile(
-    r"\[\s*(?:edit|tweak|modifier|modifica|editar|bearbeiten|править|编辑)"
+    r"\[\s*(?:edit|tweak|modifier|modifica|editar(?: datos en wikidata)?|bearbeiten|править|编辑)"
     r"(?:\s*\|\s*(?:edit source|modifier le code|modifica wikitesto|editar código-fonte|editar código|"
     r"quelltext bearbeiten|править код|编辑源代码))?\s*\]", re.I)
 EMOJI_FLAG = re.compile("[\U0001F1E6-\U0001F1FF]{2}")
@@ -91,6 +91,11 @@ def squeeze(text: str) -> str:
 
 def unglue_acronyms(text: str) -> str:
     return _GLUED_ACRONYM.sub(" ", text)
+
+
+# A location map's caption; the lines after it are the map's own labels ("Khalil", "Khalil", "Battle of X (Mali)").
+MAP_CAPTION = re.compile(r"^(?:.{1,80} is located in |.{1,80} est situé(?:e)? (?:au|en) |géolocalisation sur la carte|"
+                         r"geolocalizzazione sulla mappa)", re.I)
 
 
 def is_chrome(line: str) -> bool:

@@ -49,6 +49,7 @@ class _Label:
     index: int | None
     inline: list[str]  # values on the label's own row
     item: bool = False  # a "- Key: value" item
+    table: bool = False  # the label stands in a table row, its values in the next cells
 
 
 def is_prose(text: str) -> bool:
@@ -80,7 +81,7 @@ def _label_rows(rows: list[Row]) -> list[_Label]:
             match = match_label(row.cells[0])
             if match:
                 found.append(_Label(i, match.label, match.key, match.index, ([match.rest] if match.rest else [])
-                                    + row.cells[1:]))
+                                    + row.cells[1:], table=True))
             continue
         line = row.cells[0]
         item = _ITEM.match(line)
@@ -182,8 +183,8 @@ def _fields_of(lab: _Label, body: list[Row], labelled: set, layout: str) -> list
         elif not closed or row.text.lstrip().startswith(("•", "(", "*")):
             head.append(row)  # the value, or its "(1 week)" and bullets
         # anything else between two fields is a caption or a map label, not the value
-    fields = [_field(lab.label, lab.key, lab.index, lab.inline, head, layout)]
-    fields.extend(_field("", kind, None, [], rows, layout, inferred=True) for kind, rows in extra)
+    fields = [_field(lab.label, lab.key, lab.index, lab.inline, head, lab.table)]
+    fields.extend(_field("", kind, None, [], rows, False, inferred=True) for kind, rows in extra)
     return fields
 
 
@@ -193,7 +194,7 @@ def _later(current: str | None, kind: str) -> bool:
     return kind in PER_SIDE_ORDER and PER_SIDE_ORDER.index(kind) > PER_SIDE_ORDER.index(current)
 
 
-def _field(label: str, key: str | None, index: int | None, inline: list[str], body: list[Row], layout: str,
+def _field(label: str, key: str | None, index: int | None, inline: list[str], body: list[Row], table: bool,
            *, inferred: bool = False) -> Field:
     while body and body[-1].blank:
         body = body[:-1]
@@ -202,7 +203,8 @@ def _field(label: str, key: str | None, index: int | None, inline: list[str], bo
     lines = [" | ".join(inline)] if inline else []
     lines.extend("" if row.blank else " | ".join(row.cells) if row.table else row.cells[0] for row in body)
     value = "\n".join(CONTENTS_WORD.sub("", line).rstrip() for line in lines).strip()
-    cells = _cells(inline, body) if key in PER_SIDE and (layout == "table" or len(inline) > 1) else None
+    marked = table or len(inline) > 1 or (not inline and any(row.table for row in body))
+    cells = _cells(inline, body) if key in PER_SIDE and marked else None
     return Field(label, key, index, value, cells, inferred)
 
 
@@ -220,10 +222,15 @@ def _cells(inline: list[str], body: list[Row]) -> list[str] | None:
         return [CONTENTS_WORD.sub("", row.cells[0]).strip() for row in rows]
     columns: list[list[str]] = [[] for _ in range(width)]
     spanning: list[str] = []
+    last = 0  # the column a line with no cell marks goes on in (a browser's copy breaks a cell's lines so)
     for row in rows:
         if len(row.cells) == 1 and any(columns):
-            spanning.append(row.cells[0])
+            if row.table:
+                spanning.append(row.cells[0])  # "| Total: 149 killed |" spans the table
+            else:
+                columns[last].append(row.cells[0])
             continue
+        last = len(row.cells) - 1
         for j, cell in enumerate(row.cells):
             columns[j].append(cell)
     out = ["\n".join(c for c in column if c.strip()) for column in columns]

@@ -15,7 +15,8 @@ from dashboard.text.fold import label_key
 
 # Canonical field -> labels (folded), English first, then fr, it, es, pt, de, ru, zh, then wikitext keys.
 LABELS: dict[str, tuple[str, ...]] = {
-    "conflict": ("conflict", "name", "battle name", "nom", "conflit", "conflitto", "conflicto", "conflito", "konflikt",
+    "conflict": ("conflict", "name", "battle name", "nom", "conflit", "conflitto", "nome del conflitto", "conflicto",
+                 "conflito", "konflikt",
                  "конфликт", "名称"),
     "part_of": ("partof", "part of", "partie de", "fait partie de", "parte di", "fa parte di", "parte de",
                 "forma parte de", "faz parte de", "teil von", "teil des", "часть", "属于"),

@@ -2,7 +2,8 @@
 
 Pipe scrapes end each row with "|" (often padded with empty cells, "| |||||||"); a cell may wrap onto the
 next line, or start on a line of its own ("|" then "29 killed | Unknown |"), and some mirrors open every row
-with "|" too. Rows keep their cells, so a value's side is the cell it stands in. Site chrome (navigation,
+with "|" too. A table copied from a browser separates its cells with tabs. Rows keep their cells, so a value's
+side is the cell it stands in. Site chrome (navigation,
 licence footers, revision banners, map captions) becomes a break, like a blank line; edit links, emoji flags
 and what broken templates print are removed from the words.
 """
@@ -11,10 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dashboard.text.markup import is_chrome, without_page_marks
+from dashboard.ingest.layout.labels import match_label
+from dashboard.text.markup import MAP_CAPTION, is_chrome, without_page_marks
 
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 MAX_WRAP = 4  # physical lines one table row may span
+MAP_LABELS = 3  # short lines after a location map's caption that are the map's labels
 
 
 @dataclass
@@ -39,7 +42,14 @@ def page_rows(text: str) -> list[Row]:
     leading = table and _opens_with_pipe(lines)
     rows: list[Row] = []
     pending: list[str] = []
+    map_labels = 0
     for i, line in enumerate(lines):
+        if map_labels and line.strip() and len(line.strip()) < 60 and "|" not in line and "\t" not in line \
+                and not match_label(line):
+            map_labels -= 1
+            rows.append(Row([], blank=True))
+            continue
+        map_labels = MAP_LABELS if MAP_CAPTION.match(line.strip()) else 0 if line.strip() else map_labels
         if table and _SEPARATOR.match(line):
             continue
         if not line.strip():
@@ -51,6 +61,9 @@ def page_rows(text: str) -> list[Row]:
             rows.append(Row([], blank=True))
             continue
         inside = bool(rows) and rows[-1].table
+        if "\t" in line.strip() and not pending:  # a table copied from a browser: cells separated by tabs
+            rows.append(Row([cell.strip() for cell in line.strip().split("\t")], table=True))
+            continue
         if not table or ("|" not in line and not pending and not (inside and _row_follows(lines, i, leading))):
             rows.append(Row([line]))
             continue

@@ -19,6 +19,7 @@ BLANK, STRONG, LINE, SAME = 3, 2, 1, 0
 _CAMP = {"state": "government", "state ally": "government", "international": "government",
          "pro-government": "government", "rebel": "opposition", "jihadist": "opposition"}
 _ALIGNMENT = {p.name: p.alignment for p in PARTIES} | {c.name: c.alignment for c in COALITIONS}
+_VERSUS = re.compile(r"\s+(?:vs\.?|versus|v\.|contre|contro|gegen|против)\s+", re.I)  # "Mali vs. MNLA"
 _JIHAD_FLAG = re.compile(r"jihad|shabab|black[ _]?(?:flag|standard)|islam|al-?qa", re.I)
 _SUPPORT = re.compile(r"(?i)^\s*(?:supported by|soutenu(?:e|s|es)? par|appuyé(?:e|s|es)? par|sostenuto da|"
                       r"apoyado por|apoiado por|unterstützt von|при поддержке)\s*:?\s*")
@@ -50,7 +51,7 @@ def entries(text: str) -> list[Entry]:
     """The party entries of a belligerents value, with the boundary before each."""
     out: list[Entry] = []
     boundary, support = BLANK, False
-    for line in text.split("\n"):
+    for line in _VERSUS.sub("\n\n", text).split("\n"):
         if not line.strip():
             boundary = BLANK
             continue
@@ -64,7 +65,8 @@ def entries(text: str) -> list[Entry]:
                 continue  # a group's heading ("Islamists groups:"): its members follow
             if not name and not flag:
                 continue
-            for k, (part, party) in enumerate(_split_glued(name) if name else [("", "")]):
+            parts = [(p, party) for p, party in _split_glued(name) if not p.endswith(":")] if name else [("", "")]
+            for k, (part, party) in enumerate(parts):
                 # Names run together on one line: the end of one cell and the start of the next.
                 here = STRONG if k else SAME if bullet or support else STRONG if mid_line else boundary
                 out.append(Entry(part, party, flag if k == 0 else "", here, support))

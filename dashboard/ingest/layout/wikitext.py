@@ -19,10 +19,13 @@ from dashboard.ingest.layout.labels import PER_SIDE, canonical_key
 _INFOBOX = re.compile(r"^(?:infobox|info/|ficha de|conflitto|battaglia|военный конфликт|карточка|conflit militaire)",
                       re.I)
 _STATUS = {"kia": "KIA", "pow": "POW", "wia": "WIA", "mia": "MIA", "executed": "executed", "died": "died", "dagger": "†"}
-_DROPPED = re.compile(r"^(?:flagicon|flagdeco|flag icon|efn|cn|citation needed|sfn|refn|cite|citation|campaignbox|"
-                      r"navbox|onesource|refimprove|more citations|use dmy|use mdy|short description|reflist|"
-                      r"commons|portal|coord missing)", re.I)
-_FLAG = re.compile(r"^(?:flag|flagcountry|flagu|flagu2|flag country|flaglink|drapeau|drapeau2|bandiera|bandeira)$", re.I)
+# Flag icons without a name ({{flagicon|Mali}}, {{drapeau|Mali}}, {{Bandiera|MLI}}, {{bandera|MLI}}), notes,
+# maintenance banners and boxes of other articles.
+_DROPPED = re.compile(r"^(?:flagicon|flagdeco|flag icon|drapeau$|bandiera$|bandeira$|bandera$|efn|cn$|citation needed|"
+                      r"sfn|refn|cite|citation|campaignbox|navbox|onesource|refimprove|more citations|use dmy|use mdy|"
+                      r"short description|reflist|commons|portal|coord missing)", re.I)
+_COUNTRY_ICON = re.compile(r"^[A-Z]{3}$")  # {{MLI}}, {{FRA}}: a flag icon by country code
+_FLAG = re.compile(r"^(?:flag|flagcountry|flagu|flagu2|flag country|flaglink|drapeau2|pays|bandera2|band)$", re.I)
 _LISTS = re.compile(r"^(?:plainlist|plain list|unbulleted list|ubl|flatlist|hlist|bulleted list|ublist)$", re.I)
 _DATES = re.compile(r"^(?:start date|end date|start and end dates|date|dts|birth date|death date|date-|"
                     r"start-date|date de début)$", re.I)
@@ -113,7 +116,7 @@ def _template_text(node: Template) -> str:
         return f" {_STATUS[key]}"
     if key == "coord":
         return str(node)
-    if _DROPPED.match(key):
+    if _DROPPED.match(key) or _COUNTRY_ICON.match(name):
         return ""
     if _FLAG.match(key):
         return positional[0] if positional else ""
