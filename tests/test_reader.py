@@ -1,6 +1,7 @@
 """The one reader on hand-written pages in shapes and languages the corpus does not have (tests/articles/):
-tab-separated browser copies (Spanish, Portuguese, Chinese), raw wikitext of the German, Russian and Italian
-wikis, a kiwix dump with glued labels, an attack infobox, a page with no infobox, a page that is only a navbox.
+tab-separated browser copies (Spanish, Portuguese, Chinese, a wikiwand page), raw wikitext of the German, Russian,
+Italian and French wikis, a wiki table, an HTML page, a kiwix dump with glued labels, an attack infobox, a page
+with no infobox, a page that is only a navbox.
 
 Each case is what a person reads in the file: the date, the place as written, each side's parties, the claims.
 """
@@ -57,6 +58,19 @@ CASES = {
     "attack_infobox_gao_bombing.txt": Case(
         "web-page", "2017 Gao bombing", ("2017-01-18", "2017-01-18"), "Gao, Mali", [["Mali", "Platform"], ["Al-Mourabitoun"]],
         {("a", "killed", 77, ""), ("a", "injured", 115, "")}),
+    "wikiwand_tabs_ber.txt": Case(
+        "web-page", "Battle of Ber (2023)", ("2023-08-11", "2023-08-12"), "Ber, Tombouctou Region, Mali",
+        [["Mali", "Wagner Group"], ["CSP", "JNIM"]],
+        {("a", "killed", 6, "Mali"), ("b", "killed", 24, "Mali"), ("b", "vehicles destroyed", 4, "CMA")}),
+    "html_infobox_anefis.html": Case(
+        "html web-page", "Battle of Anéfis (2014)", ("2014-07-11", "2014-07-11"), "Anéfis, Kidal Region, Mali",
+        [["GATIA", "MAA-Loyalist"], ["MNLA", "HCUA"]], {("a", "killed", 35, "MNLA"), ("b", "killed", 111, "loyalists")}),
+    "fr_wikitext_tabankort.wiki": Case(
+        "wikitext", "Combat de Tabankort", ("2015-01-27", "2015-01-27"), "Tabankort", [["Platform"], ["CMA"]],
+        {("a", "killed", 8, "CMA"), ("a", "injured", 3, "CMA"), ("b", "killed", 4, "CMA")}),
+    "wikitable_tinsalane.wiki": Case(
+        "web-page", "Ambush of Tinsalane", ("2012-02-11", "2012-02-11"), "Tinsalane, Kidal Region, Mali",
+        [["Mali"], ["MNLA", "Ansar Dine"]], {("a", "killed", 11, "MNLA")}),
     "lead_only_ber.txt": Case(
         "lead-only", "Attack on Ber (2016)", ("2016-06-05", "2016-06-05"), "Ber, Tombouctou Region", [["Mali"], ["MNLA"]],
         set(), {"date": "lead", "place": "lead", "side_a": "lead", "side_b": "lead"}),

@@ -276,6 +276,11 @@ def closes_attribution(line: str) -> bool:
     return m is not None
 
 
+def names_civilians(text: str) -> bool:
+    """True when a casualty text counts civilians ("14+ civilians killed"), outside any parenthesis."""
+    return bool(_CIVILIAN.search(re.sub(r"\([^)]*\)", " ", text.casefold())))
+
+
 def names_a_casualty(text: str) -> bool:
     """True when text reads as casualty figures: a number with what it counts ("3 погибших"), a claimant's
     heading ("Malian claim:"), or a count of none."""

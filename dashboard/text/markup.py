@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# Markdown emphasis a copy keeps around words ("**Date**", "__Mali__").
+EMPHASIS = re.compile(r"\*{2,}|_{2,}")
 # "[7]", "[a]", "[note 2]", "[nb 1]", "[citation needed]", "[ citation needed ]"
 CITATION = re.compile(r"\[\s*(?:\d+|[a-z]|note\s*\d+|citation needed|nb\s*\d+|réf\.? nécessaire|ref\. necessaria)\s*\]",
                       re.I)
@@ -32,7 +34,7 @@ _FILE_PREFIX = r"(?:File|Image|Fichier|Datei|Archivo|Ficheiro|Immagine|Файл|
 # Words that open a flag's name or caption, with the words that may follow them before the country.
 _FLAG_WORD = re.compile(r"^(?:flag|drapeau|bandiera|bandeira|bandera|flagge|vlag|флаг|旗帜|国旗)$", re.I)
 _CAPTION = re.compile(
-    r"(?<![\w-])(?:Flag of(?: the)?|Drapeau (?:du |de la |de l['’]|des |de |d['’])|"
+    r"(?<![\w-])(?:Flag of (?:the )?|Drapeau (?:du |de la |de l['’]|des |de |d['’])|"
     r"Bandiera (?:del |della |dello |dell['’]|dei |degli |delle |di )|Bandeira (?:do |da |de |dos |das )|"
     r"Bandera (?:de la |de los |de las |del |de )|Flagge (?:von |der |des )?|Флаг )(?=\S)")
 # A site's own lines around the article: navigation, licence footers, revision banners, location-map captions.
@@ -42,12 +44,15 @@ CHROME_LINE = re.compile(
     r"un article de wikipédia, l['’]encyclopédie libre|da wikipedia, l['’]enciclopedia libera|"
     r"de wikipedia, la enciclopedia libre|origem: wikipédia, a enciclopédia livre|"
     r"aus wikipedia, der freien enzyklopädie|материал из википедии|source: wikipedia|last updated\b|"
-    r"\(redirected from [^)]*\)|[\d,. ]+ pages$|accueil\W*chercher|this page uses creative commons|"
+    r"\(redirected from [^)]*\)|[\d,. ]+ pages$|this page uses creative commons|"
+    # A site's navigation words alone on a line ("Home", "Accueil Chercher", "Menu Search").
+    r"(?:(?:home|search|menu|main menu|log ?in|sign in|accueil|chercher|rechercher|menu principal|connexion|"
+    r"pagina principale|cerca|inicio|buscar|início|pesquisar|startseite|suche|главная|поиск)\W*){1,4}$|"
     r"community content is available under|ceci est une version archivée|this is an old revision|"
     r"questa è una vecchia versione|esta es una versión antigua|dies ist eine alte version|"
     r"это старая версия|you can help expand this article|géolocalisation sur la carte|"
     r"\(voir situation sur carte|geolocalizzazione sulla mappa|\(vedere la situazione sulla mappa|"
-    r"location within |localisation dans |ubicación en |localização em |lage in |"
+    r"location within |localisation dans |ubicación en |localização em |lage in |quick facts\b|close$|"
     r".{1,80} is located in [A-Z][\w ]{1,30}$|.{1,80} est situé(?:e)? (?:au|en) [A-Z][\w ]{1,30}$|"
     # A campaign box's header word, alone on its line.
     r"(?:battles|batailles|battaglie|batallas|batalhas|schlachten|сражения)$)",
@@ -75,8 +80,8 @@ def without_citations(text: str) -> str:
 
 
 def without_residue(text: str) -> str:
-    """Citation markers and icon sizes replaced by a space (words either side stay apart)."""
-    return RESIDUE.sub(" ", text)
+    """Citation markers, icon sizes and Markdown emphasis replaced by a space (words either side stay apart)."""
+    return EMPHASIS.sub(" ", RESIDUE.sub(" ", text))
 
 
 def without_page_marks(text: str) -> str:

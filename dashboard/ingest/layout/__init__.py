@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from dashboard.ingest.layout.base import RawArticle
+from dashboard.ingest.layout.html import html_text, looks_like_html
 from dashboard.ingest.layout.page import read_page
 from dashboard.ingest.layout.sections import attach_headed_body
 from dashboard.ingest.layout.wikitext import before_text, body_text, infobox_fields, infobox_template
@@ -23,6 +24,10 @@ def read_article(text: str) -> RawArticle:
         found = infobox_template(text + "\n}}" * closing)
         notes = [_UNCLOSED] if found else []
     if found is None:
+        if looks_like_html(text):
+            article = read_page(html_text(text))
+            article.shape = f"html {article.shape}"
+            return article
         return read_page(text)
     code, template = found
     fields = infobox_fields(template)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dashboard.casualties.read import names_a_casualty
-from dashboard.ingest.layout.kinds import PER_SIDE_ORDER, is_party_line, value_kind
+from dashboard.casualties.read import names_a_casualty, names_civilians
+from dashboard.ingest.layout.kinds import PER_SIDE_ORDER, UNKNOWN_WORDS, value_kind
 from dashboard.ingest.layout.labels import PER_SIDE, canonical_key, is_header, match_label
 from dashboard.ingest.layout.rows import Row
 from dashboard.text.markup import CONTENTS_WORD, image_names, without_images
@@ -169,7 +169,7 @@ def _fields_of(lab: _Label, body: list[Row], labelled: set, layout: str) -> list
     current = lab.key
     closed = any(c.strip() for c in lab.inline)  # a one-value field whose value is complete
     for row in body:
-        kind = None if row.blank else value_kind(" | ".join(row.cells) if row.table else row.text)
+        kind = None if row.blank or _unknown_only(row) else value_kind(" | ".join(row.cells) if row.table else row.text)
         if kind and kind != current and kind not in labelled and _later(current, kind) \
                 and (not single or closed or any(not r.blank for r in head)):
             extra.append((kind, [row]))
@@ -188,6 +188,11 @@ def _fields_of(lab: _Label, body: list[Row], labelled: set, layout: str) -> list
     return fields
 
 
+def _unknown_only(row: Row) -> bool:
+    """"Unknown | Unknown": a value any field may have, so it says nothing of which field it is."""
+    return all(UNKNOWN_WORDS.match(cell) for cell in row.cells if cell.strip())
+
+
 def _later(current: str | None, kind: str) -> bool:
     if current not in PER_SIDE_ORDER:
         return kind in _SINGLE_KINDS_INFERRED
@@ -204,14 +209,15 @@ def _field(label: str, key: str | None, index: int | None, inline: list[str], bo
     lines.extend("" if row.blank else " | ".join(row.cells) if row.table else row.cells[0] for row in body)
     value = "\n".join(CONTENTS_WORD.sub("", line).rstrip() for line in lines).strip()
     marked = table or len(inline) > 1 or (not inline and any(row.table for row in body))
-    cells = _cells(inline, body) if key in PER_SIDE and marked else None
+    cells = _cells(inline, body, key) if key in PER_SIDE and marked else None
     return Field(label, key, index, value, cells, inferred)
 
 
-def _cells(inline: list[str], body: list[Row]) -> list[str] | None:
+def _cells(inline: list[str], body: list[Row], key: str | None) -> list[str] | None:
     """The value per side where table cells mark the sides: the label row's own cells, else the rows after it —
     cell by cell where a row holds several, one side a row where each holds one; a one-cell row after rows of
-    several spans the whole table (a total, the civilians)."""
+    several spans the whole table (a total, the civilians), and a line with no cell marks at all goes on in the
+    last cell, unless it counts civilians."""
     if inline:
         return [CONTENTS_WORD.sub("", c).strip() for c in inline]
     rows = [row for row in body if not row.blank]
@@ -225,8 +231,8 @@ def _cells(inline: list[str], body: list[Row]) -> list[str] | None:
     last = 0  # the column a line with no cell marks goes on in (a browser's copy breaks a cell's lines so)
     for row in rows:
         if len(row.cells) == 1 and any(columns):
-            if row.table:
-                spanning.append(row.cells[0])  # "| Total: 149 killed |" spans the table
+            if row.table or (key == "casualties" and names_civilians(row.cells[0])):
+                spanning.append(row.cells[0])  # "| Total: 149 killed |", "14+ civilians killed" span the table
             else:
                 columns[last].append(row.cells[0])
             continue

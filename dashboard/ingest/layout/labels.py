@@ -15,10 +15,10 @@ from dashboard.text.fold import label_key
 
 # Canonical field -> labels (folded), English first, then fr, it, es, pt, de, ru, zh, then wikitext keys.
 LABELS: dict[str, tuple[str, ...]] = {
-    "conflict": ("conflict", "name", "battle name", "nom", "conflit", "conflitto", "nome del conflitto", "conflicto",
+    "conflict": ("conflict", "name", "battle name", "nom", "nombre", "conflit", "conflitto", "nome del conflitto", "conflicto",
                  "conflito", "konflikt",
                  "конфликт", "名称"),
-    "part_of": ("partof", "part of", "partie de", "fait partie de", "parte di", "fa parte di", "parte de",
+    "part_of": ("partof", "part of", "partie de", "fait partie de", "guerre", "parte di", "fa parte di", "parte de",
                 "forma parte de", "faz parte de", "teil von", "teil des", "часть", "属于"),
     "date": ("date", "dates", "daté", "datato", "datata", "data", "fecha", "fechas", "datum", "дата", "датировано",
              "日期", "时间"),
@@ -44,7 +44,7 @@ LABELS: dict[str, tuple[str, ...]] = {
               "unidades involucradas", "unidades envolvidas", "einheiten", "beteiligte einheiten", "подразделения",
               "参战部队"),
     "strength": ("strength", "forces en presence", "forces", "effectifs", "forze in campo", "forze coinvolte", "forze",
-                 "effettivi", "fuerzas", "fuerzas en combate", "efectivos", "forca", "forcas", "forcas envolvidas",
+                 "effettivi", "fuerzas", "fuerzas en combate", "efectivos", "soldados", "forca", "forcas", "forcas envolvidas",
                  "starke",
                  "truppenstarke", "силы сторон", "силы", "задействованные силы", "兵力"),
     "casualties": ("casualties", "casualties and losses", "losses", "perte", "pertes", "perdite", "bajas", "perdidas",

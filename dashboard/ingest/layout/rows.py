@@ -16,6 +16,10 @@ from dashboard.ingest.layout.labels import match_label
 from dashboard.text.markup import MAP_CAPTION, is_chrome, without_page_marks
 
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# A wiki table's own markup lines ("{| class=infobox", "|-", "|}") and the marks opening its cells ("! Date", "| Mali").
+_WIKI_TABLE_LINE = re.compile(r"^\s*(?:\{\|.*|\|\}|\|-+\s*(?:[a-z-]+\s*=.*)?|\|\+.*)$")
+_BREAK = re.compile(r"<br\s*/?>", re.I)  # a line break the copy kept as markup
+_WIKI_CELL = re.compile(r"^\s*[!|](?!\|)\s*(?=\S)")
 MAX_WRAP = 4  # physical lines one table row may span
 MAP_LABELS = 3  # short lines after a location map's caption that are the map's labels
 
@@ -37,13 +41,19 @@ class Row:
 
 def page_rows(text: str) -> list[Row]:
     """The rows of a page, in order."""
-    lines = [line.rstrip() for line in without_page_marks(text).split("\n")]
+    lines = [line.rstrip() for line in _BREAK.sub("\n", without_page_marks(text)).split("\n")]
     table = _is_table(lines)
     leading = table and _opens_with_pipe(lines)
     rows: list[Row] = []
     pending: list[str] = []
     map_labels = 0
+    wiki_table = any(line.lstrip().startswith("{|") for line in lines[:400])
     for i, line in enumerate(lines):
+        if wiki_table:
+            if _WIKI_TABLE_LINE.match(line):
+                rows.append(Row([], blank=True))
+                continue
+            line = _WIKI_CELL.sub("", line).replace(" || ", "\t").replace(" !! ", "\t")
         if map_labels and line.strip() and len(line.strip()) < 60 and "|" not in line and "\t" not in line \
                 and not match_label(line):
             map_labels -= 1
