@@ -15,7 +15,7 @@ from dashboard.ingest.layout.blocks import Field
 from dashboard.ingest.layout.losses import casualty_groups
 from dashboard.ingest.layout.sides import Entry, camp, entries, flag_party, group_sides, result_winners, side_of
 from dashboard.ingest.mentions import find_parties
-from dashboard.ingest.names import clean_commanders, clean_parties, split_side_block
+from dashboard.ingest.names import clean_parties, split_side_block
 from dashboard.model import SIDE_LETTERS, Claim
 from dashboard.parties import canonical_party
 from dashboard.text.markup import image_names, without_images
@@ -60,39 +60,49 @@ def with_prose(boxed: Sides, groups: list[list[str]] | None, where: str) -> tupl
     """The infobox's sides completed from the prose's two groups; the indices of the sides that were filled."""
     if not groups:
         return boxed, []
-    named = [i for i, s in enumerate(boxed.sides) if s]
-    if not named:
-        ordered = sorted(groups, key=lambda g: 0 if any(camp(p) == "government" for p in g) else 1)
-        width = max(len(boxed.sides), len(ordered))
-        sides = [list(ordered[i]) if i < len(ordered) else [] for i in range(width)]
-        return Sides(sides, [where if s else "" for s in sides]), [i for i, s in enumerate(sides) if s]
+    if not any(boxed.sides):
+        return _from_prose(boxed, groups, where)
+    matched = [side_of(g[0], boxed.sides) if len(g) == 1 else _overlap(g, boxed.sides) for g in groups]
+    if not boxed.positioned and len([s for s in boxed.sides if s]) == 1:
+        return _around_the_one_side(boxed, groups, matched, where)
     sides, origins = [list(s) for s in boxed.sides], list(boxed.origins)
-    matched = {gi: side_of(g[0], sides) if len(g) == 1 else _overlap(g, sides) for gi, g in enumerate(groups)}
-    filled = []
-    free = [gi for gi, si in matched.items() if si is None]
-    if not boxed.positioned and len(named) == 1:
-        for gi, si in matched.items():
-            if si is not None:
-                sides[si].extend(p for p in groups[gi] if canonical_party(p) not in _canon(sides[si]))
-                origins[si] = f"infobox+{where}"
-        if free:
-            sides.append(list(groups[free[0]]))
-            origins.append(where)
-            filled.append(len(sides) - 1)
-        order = sorted(range(len(sides)), key=lambda i: 0 if any(camp(canonical_party(p)) == "government"
-                                                                 for p in sides[i]) else 1)
-        return Sides([sides[i] for i in order], [origins[i] for i in order]), [order.index(i) for i in filled]
-    empty = [i for i, s in enumerate(sides) if not s]
-    if len(sides) < 2:
+    while len(sides) < 2:
         sides.append([])
         origins.append("")
-        empty.append(len(sides) - 1)
-    for gi in free:
-        if empty:
+    empty = [i for i, s in enumerate(sides) if not s]
+    filled = []
+    for group, at in zip(groups, matched):
+        if at is None and empty:
             i = empty.pop(0)
-            sides[i], origins[i] = list(groups[gi]), where
+            sides[i], origins[i] = list(group), where
             filled.append(i)
     return Sides(sides, origins), filled
+
+
+def _from_prose(boxed: Sides, groups: list[list[str]], where: str) -> tuple[Sides, list[int]]:
+    """Sides the infobox does not name at all: the prose's, the state's side first (the page gives no order)."""
+    ordered = sorted(groups, key=lambda g: 0 if any(camp(p) == "government" for p in g) else 1)
+    sides = [list(ordered[i]) if i < len(ordered) else [] for i in range(max(len(boxed.sides), len(ordered)))]
+    return Sides(sides, [where if s else "" for s in sides]), [i for i, s in enumerate(sides) if s]
+
+
+def _around_the_one_side(boxed: Sides, groups: list[list[str]], matched: list[int | None],
+                         where: str) -> tuple[Sides, list[int]]:
+    """The infobox shows one side and not which: the prose's group that shares a party with it completes it, the
+    other group is the other side, the state's side first."""
+    sides, origins = [list(s) for s in boxed.sides if s], ["infobox"]
+    filled = []
+    for group, at in zip(groups, matched):
+        if at is not None:
+            sides[0].extend(p for p in group if p not in _canon(sides[0]))
+            origins[0] = f"infobox+{where}"
+        elif len(sides) < 2:
+            sides.append(list(group))
+            origins.append(where)
+            filled.append(len(sides) - 1)
+    order = sorted(range(len(sides)), key=lambda i: 0 if any(camp(canonical_party(p)) == "government"
+                                                             for p in sides[i]) else 1)
+    return Sides([sides[i] for i in order], [origins[i] for i in order]), [order.index(i) for i in filled]
 
 
 def per_side_values(fields: list[Field], key: str, n_sides: int, sides: list[list[str]]) -> list[str]:

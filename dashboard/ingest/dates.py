@@ -20,38 +20,9 @@ from datetime import date
 
 from dashboard.model import DateError, DateRange
 from dashboard.text.markup import without_citations
+from dashboard.ingest.months import ENGLISH_MONTHS as _ENGLISH_MONTHS, MONTHS, iso_cjk as _iso_cjk
 from dashboard.text.when import MONTH_NAMES
 
-_ENGLISH_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
-_FRENCH_MONTHS = {
-    "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "fevr": 2, "mars": 3,
-    "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8,
-    "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12, "déc": 12,
-}
-# Italian, Spanish, Portuguese, German, Russian (nominative, genitive "16 января" and prepositional "в марте").
-_OTHER_MONTHS = {
-    **{m: i for i, m in enumerate(("gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre "
-                                    "novembre dicembre").split(), 1)},
-    **{m: i for i, m in enumerate(("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
-                                    "diciembre").split(), 1)}, "setiembre": 9,
-    **{m: i for i, m in enumerate(("janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro "
-                                    "dezembro").split(), 1)},
-    **{m: i for i, m in enumerate(("januar februar märz april mai juni juli august september oktober november "
-                                    "dezember").split(), 1)}, "jänner": 1, "maerz": 3, "okt": 10, "dez": 12,
-}
-_RUSSIAN_MONTHS = ((("январь", "января", "январе"), ("февраль", "февраля", "феврале"), ("март", "марта", "марте"),
-                    ("апрель", "апреля", "апреле"), ("май", "мая", "мае"), ("июнь", "июня", "июне"),
-                    ("июль", "июля", "июле"), ("август", "августа", "августе"), ("сентябрь", "сентября", "сентябре"),
-                    ("октябрь", "октября", "октябре"), ("ноябрь", "ноября", "ноябре"), ("декабрь", "декабря", "декабре")))
-_OTHER_MONTHS.update({form: i for i, forms in enumerate(_RUSSIAN_MONTHS, 1) for form in forms})
-_MONTHS = {**_OTHER_MONTHS, **_ENGLISH_MONTHS, **_FRENCH_MONTHS}
-# "2013年1月11日" (Chinese) read as an ISO date before tokens are found.
-_CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?")
 
 _SEPARATOR_WORDS = {"to", "and", "until", "till", "through", "thru", "au", "et", "al", "e", "y", "a", "bis", "und",
                     "по", "и", "до"}
@@ -113,8 +84,8 @@ def _classify_number(digits: str, suffix: str, start: int, end: int, prose: bool
 
 def _classify_word(word: str, start: int, end: int, prose: bool) -> _Token:
     low = word.casefold()
-    if low in _MONTHS and not (prose and low in _ENGLISH_MONTHS and not word[0].isupper()):
-        return _Token("month", _MONTHS[low], start, end)
+    if low in MONTHS and not (prose and low in _ENGLISH_MONTHS and not word[0].isupper()):
+        return _Token("month", MONTHS[low], start, end)
     if low in _SEPARATOR_WORDS:
         return _Token("sep", low, start, end)
     if low in _FILLER_WORDS:
@@ -268,17 +239,6 @@ def parse_date_range(text: str, *, default_year: int | None = None) -> DateRange
         if _has_date(run):
             return _range_from_run(run, text, default_year)
     raise DateError(f"no date found in {text!r}")
-
-
-def _iso_cjk(text: str) -> str:
-    if "年" not in text:
-        return text
-    return _CJK_DATE.sub(lambda m: f"{m[1]}-{int(m[2]):02d}-{int(m[3] or 1):02d}" if m[3] else
-                         f"{_month_name(int(m[2]))} {m[1]}", text)
-
-
-def _month_name(month: int) -> str:
-    return MONTH_NAMES[month] if 1 <= month <= 12 else str(month)
 
 
 def _cue_before(tokens: list[_Token], index: int) -> str:

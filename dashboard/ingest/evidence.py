@@ -19,6 +19,7 @@ from dashboard.model import DateRange
 from dashboard.text.fold import fold
 
 MAX_PARAGRAPHS = 12
+MAX_SENTENCES = 60  # sides are read from the first sentences only: a 1 MB lead is not searched whole
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ0-9\"«(\[]|[А-Я])|(?<=\])\s+(?=[A-ZÀ-ÖØ-ÞА-Я])|\n")
 _SUPPORT = re.compile(r"\b(?:supported by|backed by|aided by|assisted by|with (?:the )?(?:help|support) (?:of|from)|"
                       r"soutenu(?:e|s|es)? par|appuyé(?:e|s|es)? par|avec l['’]appui d[eu']|sostenut[oaie] da|"
@@ -65,6 +66,8 @@ def prose_sides(prose: list[tuple[str, str]], place: str = "", dates: DateRange 
     """Two groups of canonical parties, as the sentence gives them (acting side first)."""
     best: tuple[int, int, Found] | None = None
     for order, (where, sentence) in enumerate(_sentences(prose)):
+        if order >= MAX_SENTENCES:
+            break
         groups = _groups(sentence)
         if not groups:
             continue

@@ -155,8 +155,9 @@ def cut_off_word(text: str) -> str:
     Files that end cleanly end with a line break or a full stop; one that stops on a letter with no
     line break after it was cut off (a failed download, a copy that stopped short).
     """
-    match = re.search(r"[^\W\d_]+\Z", text)
-    if match and len(match.group()) == 1 and text[:match.start()].endswith(("°", "″", "'", "′")):
+    tail = text[-200:]  # the search runs from the end: a 5 MB file is not scanned whole
+    match = re.search(r"[^\W\d_]+\Z", tail)
+    if match and len(match.group()) == 1 and tail[:match.start()].endswith(("°", "″", "'", "′")):
         return ""  # a coordinate's hemisphere ("3.0000°W") ends a line, not a word
     return match.group() if match else ""
 

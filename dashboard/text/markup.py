@@ -86,7 +86,14 @@ def without_residue(text: str) -> str:
 
 def without_page_marks(text: str) -> str:
     """Edit links, emoji flags and what broken templates print, removed (words either side stay apart)."""
-    return BROKEN_TEMPLATE.sub(" ", EMOJI_FLAG.sub(" ", EDIT_MARK.sub(" ", text)))
+    if "[" in text:
+        text = EDIT_MARK.sub(" ", text)
+    if EMOJI_FLAG.search(text):
+        text = EMOJI_FLAG.sub(" ", text)
+    low = text.casefold()
+    if any(word in low for word in ("invalide", "lua error", "erreur", "expression error", "modèle:")):
+        text = BROKEN_TEMPLATE.sub(" ", text)
+    return text
 
 
 def squeeze(text: str) -> str:

@@ -100,15 +100,18 @@ _MARKED_HEADING = re.compile(r"^(?:(={2,6})\s*(.+?)\s*\1|#{1,6}\s+(.+?))\s*$")
 def attach_headed_body(article: RawArticle, text: str) -> None:
     """Split free text into lead and sections: marked headings (== X ==, ## X) or short title-like lines."""
     headed: list[tuple[str, list[str]]] = [("", [])]
+    current = ""
     for para in split_paragraphs(text):
         first, _, rest = para.partition("\n")
-        marked = _MARKED_HEADING.match(first.strip())
-        key, current = label_key(first), label_key(headed[-1][0])
+        marked = _MARKED_HEADING.match(first.strip()) if first.lstrip()[:1] in "=#" else None
+        key = label_key(first) if len(first) < 120 else ""  # headings are short; long lines are text
         if key in CONTENTS_HEADINGS and not rest:
             headed.append(("", []))  # what follows the table of contents is a section whose heading the copy lost
+            current = ""
             continue
         if marked:
             headed.append(((marked.group(2) or marked.group(3)).strip(), [rest] if rest.strip() else []))
+            current = label_key(headed[-1][0])
             continue
         is_heading = not rest and len(para) < 80 and not para.rstrip().endswith((".", ":", ",", ";", ")", "]")) \
             and not para.startswith("<") and para[:1].isupper()
@@ -118,6 +121,7 @@ def attach_headed_body(article: RawArticle, text: str) -> None:
             is_heading = False
         if is_heading:
             headed.append((para.strip(), []))
+            current = key
         else:
             headed[-1][1].append(para)
     own_lead = "\n\n".join(headed[0][1])
