@@ -148,9 +148,10 @@ EXPECTED: dict[str, Outcome] = {
         1, (("coordinates", "latitude 95 is outside -90..90"),),
         {"place": "Kidal, Kidal Region, Mali", **located(KIDAL, "gazetteer: Kidal")}),
     "coords_sign_flipped.txt": Outcome(
-        1, (("geocode", "article coordinates (19.4650, -0.8560) are 180 km from gazetteer 'Aguelhok' (19.4650, "
-                        "0.8560) for 'Aguelhok, Kidal Region, Mali'; kept the article's"),),
-        {"region": "Kidal", **located((19.465, -0.856), "article")}),
+        1, (("geocode", "article coordinates (19.4650, -0.8560) are Aguelhok's point with the longitude's sign "
+                        "flipped, 180 km from gazetteer 'Aguelhok' (19.4650, 0.8560) for 'Aguelhok, Kidal Region, "
+                        "Mali'; placed at the gazetteer's point instead"),),
+        {"region": "Kidal", **located(AGUELHOK, "gazetteer: Aguelhok")}),
     "coords_in_algeria.txt": Outcome(
         1, (("geocode", "article coordinates (22.7850, 5.5230) lie outside Mali, 608 km from gazetteer 'Aguelhok'"),),
         {"region": "Kidal", **located(AGUELHOK, "gazetteer: Aguelhok")}),

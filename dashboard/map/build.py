@@ -15,6 +15,7 @@ from dashboard.map.aggregate import aggregate_features
 from dashboard.map.basemap import NORTHERN_MALI_BOUNDS, country_outlines, place_labels
 from dashboard.map.controls import BOX_CSS, MapControl, legend_html
 from dashboard.map.features import MAP_COLUMNS, event_features, located_events
+from dashboard.map.regions import region_outlines
 from dashboard.map.selection import selection_layer
 from dashboard.map.timeline import events_timeline, timeline_slider
 from dashboard.parties import parties_of_frame, side_alignment_columns
@@ -43,6 +44,7 @@ def build_map(events: pd.DataFrame, *, claims: pd.DataFrame | None = None, parti
     # An overlay above the offline basemap: online it covers it, offline its tiles just fail.
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online only)", overlay=True, show=False).add_to(m)
     country_outlines(m)
+    region_outlines(m)
     located = with_alignments(located_events(events[[c for c in events.columns if c in MAP_COLUMNS]]), parties)
     place_labels(m, located)
     aggregated = len(located) > aggregate_above

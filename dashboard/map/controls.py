@@ -61,7 +61,7 @@ def legend_html(aggregated: bool) -> str:
     )
     lines = (["Fill: main alignment of side A", "Size: number of events"] if aggregated else
              ["Fill: side A · outline: side B", "Size: √ killed (best estimate); smallest: unknown",
-              "Dashed, pale: approximate place"])
+              "Dashed, pale: approximate place", "Wide faint ring: somewhere in a cercle or region"])
     lines.append(f"Shown until {DISPLAY_WINDOW_DAYS} days after the event")
     ring = (f'<div><i style="border:2px solid {SELECTED_COLOUR};width:6px;height:6px"></i>'
             f'{js_safe_text("Selected event")}</div>')
