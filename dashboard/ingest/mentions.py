@@ -60,6 +60,8 @@ def mentions(text: str, *, prose: bool = True) -> list[Mention]:
                 found.append(Mention(m.start("adj_b"), m.end(), _DEMONYM_PARTY[m.group("adj_b").casefold()], False))
         elif m.group("adj2"):
             found.append(Mention(m.start(), m.end(), _DEMONYM_PARTY[m.group("adj2").casefold()], False))
+            if m.group("adj2_b"):
+                found.append(Mention(m.start("adj2_b"), m.end(), _DEMONYM_PARTY[m.group("adj2_b").casefold()], False))
         elif m.group("people"):
             found.append(Mention(m.start(), m.end(), _PEOPLE[m.group("people").casefold()], False))
         else:
@@ -109,14 +111,15 @@ def _demonym_alternatives() -> tuple[str, str]:
     nouns = "|".join(re.escape(n) for n in sorted(NOUNS, key=len, reverse=True))
     before = (rf"(?<![\w-])(?i:(?P<adj>{adjectives}))(?:\s*(?:,|and|et|e|y|und|и)\s+(?i:(?P<adj_b>{adjectives})))?"
               rf"\s+(?:[\w-]+\s+)?(?i:{nouns})(?![\w])")
-    after = rf"(?<![\w-])(?i:{nouns})\s+(?i:(?P<adj2>{adjectives}))(?![\w])"
+    after = (rf"(?<![\w-])(?i:{nouns})\s+(?i:(?P<adj2>{adjectives}))"
+             rf"(?:\s+(?:et|e|y|и)\s+(?i:(?P<adj2_b>{adjectives})))?(?![\w])")
     return before, after
 
 
 @lru_cache(maxsize=1)
 def _name_pattern() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?P<name>{_alias_alternation(_aliases())}){_RIVER}(?![\w-])"
-                      r"(?P<adj>)(?P<adj_b>)(?P<adj2>)(?P<people>)")
+                      r"(?P<adj>)(?P<adj_b>)(?P<adj2>)(?P<adj2_b>)(?P<people>)")
 
 
 @lru_cache(maxsize=1)

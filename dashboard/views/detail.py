@@ -72,6 +72,7 @@ class EventDetail:
     also_described_in: list[str]
     same_place: pd.DataFrame  # other events at this place, by date
     notes: list[str] = field(default_factory=list)  # what could not be read, said plainly
+    origins: str = ""  # where the fields came from, in words (origins_text)
 
 
 def _text(value: Any) -> str:
@@ -188,6 +189,29 @@ def _decode_infobox(text: Any, notes: list[str]) -> dict[str, str]:
         return {}
 
 
+_ORIGIN_FIELDS = {"date": "date", "place": "place", "coordinates": "map point", "side_a": "side A", "side_b": "side B",
+                  "side_c": "side C", "claims": "casualty claims"}
+_ORIGIN_WORDS = {"infobox": "the infobox", "lead": "the lead", "body": "the article's own sections",
+                 "title": "the title", "page": "the page's coordinate line"}
+
+
+def origins_text(origins: Any) -> str:
+    """Where an event's fields came from, in words: "date: the lead; place: the title; side B: the lead"."""
+    try:
+        found = json.loads(origins) if isinstance(origins, str) and origins.strip() else {}
+    except json.JSONDecodeError:
+        return ""
+    if not isinstance(found, dict):
+        return ""
+    parts = []
+    for key, name in _ORIGIN_FIELDS.items():
+        where = found.get(key)
+        if isinstance(where, str) and where:
+            words = " and ".join(_ORIGIN_WORDS.get(w, w) for w in where.split("+"))
+            parts.append(f"{name}: {words}")
+    return "; ".join(parts)
+
+
 def _sides(row: pd.Series, parties: pd.DataFrame) -> list[SideDetail]:
     """Each side with its parties (as written), commanders, strength and alignment in this event."""
     own = parties[parties["event_id"] == row.get("event_id")].sort_values(["side", "position"], kind="stable")
@@ -245,4 +269,5 @@ def event_detail(event_id: str, events: pd.DataFrame, claims: pd.DataFrame,
         source_file=_text(row.get("source_file")),
         also_described_in=[s.strip() for s in _text(row.get("also_described_in")).split(";") if s.strip()],
         same_place=same_place.loc[:, SAME_PLACE_COLUMNS].reset_index(drop=True), notes=notes,
+        origins=origins_text(row.get("origins")),
     )
