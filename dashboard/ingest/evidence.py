@@ -102,9 +102,11 @@ def first_dates(raw: RawArticle, prose: list[tuple[str, str]], default_year: int
     Attack section, after any Background), to check the infobox against; later sections (aftermath, claims made
     days later) are not."""
     out = []
-    lead = next((p for where, p in prose if where == "lead" and _day(p, default_year)), None)
-    if lead is not None:
-        out.append(Found(_day(lead, default_year), "lead", lead))
+    for paragraph in [p for where, p in prose if where == "lead"][:2]:
+        dated = _day(paragraph, default_year)
+        if dated is not None:
+            out.append(Found(dated, "lead", paragraph))
+            break
     own = next((text for heading, text in raw.sections if not is_background(heading)), "")
     for paragraph in split_paragraphs(own)[:3]:
         dated = _day(paragraph, default_year)
@@ -115,7 +117,8 @@ def first_dates(raw: RawArticle, prose: list[tuple[str, str]], default_year: int
 
 
 def _day(paragraph: str, default_year: int | None) -> DateRange | None:
-    dated = find_lead_date(paragraph, default_year=default_year)
+    """The day a paragraph's opening gives (where it dates what it tells), None when it gives none."""
+    dated = find_lead_date(paragraph[:300], default_year=default_year)
     return dated if dated is not None and dated.precision == "day" else None
 
 

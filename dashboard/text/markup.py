@@ -68,6 +68,10 @@ _SPACES = re.compile(r"\s+")
 _GLUED_ACRONYM = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z]{2,}\b)")
 
 
+_MAYBE_IMAGE = re.compile(IMAGE_EXTENSION + r"|!\[|\b(?:flag|drapeau|bandiera|bandeira|bandera|flagge|vlag)\b|флаг|旗",
+                          re.I)
+
+
 @dataclass(frozen=True)
 class ImageName:
     start: int
@@ -123,6 +127,8 @@ def image_names(text: str) -> list[ImageName]:
     ("Flag of …", "Drapeau …"; one word more for "X flag.svg"), else the one word that carries the extension,
     or the whole line when the extension ends it (a picture's own line).
     """
+    if not _MAYBE_IMAGE.search(text):
+        return []
     found = [ImageName(m.start(), m.end(), text[m.start() + 2:text.index("]", m.start())])
              for m in MARKDOWN_IMAGE.finditer(text)]
     for m in _CAPTION.finditer(text):

@@ -169,7 +169,9 @@ def _fields_of(lab: _Label, body: list[Row], labelled: set, layout: str) -> list
     current = lab.key
     closed = any(c.strip() for c in lab.inline)  # a one-value field whose value is complete
     for row in body:
-        kind = None if row.blank or _unknown_only(row) else value_kind(" | ".join(row.cells) if row.table else row.text)
+        last = current == PER_SIDE_ORDER[-1]  # nothing comes after casualties
+        kind = None if row.blank or last or _unknown_only(row) else \
+            value_kind(" | ".join(row.cells) if row.table else row.text)
         if kind and kind != current and kind not in labelled and _later(current, kind) \
                 and (not single or closed or any(not r.blank for r in head)):
             extra.append((kind, [row]))
