@@ -71,6 +71,15 @@ CASES = {
     "wikitable_tinsalane.wiki": Case(
         "web-page", "Ambush of Tinsalane", ("2012-02-11", "2012-02-11"), "Tinsalane, Kidal Region, Mali",
         [["Mali"], ["MNLA", "Ansar Dine"]], {("a", "killed", 11, "MNLA")}),
+    "wikimili_tabs_lere_rebels_first.txt": Case(
+        "web-page", "Battle of Léré (2023)", ("2023-09-26", "2023-09-28"), "Léré, Mali", [["CSP"], ["Mali", "Wagner Group"]],
+        {("b", "killed", 12, "CSP-PSD")}),
+    "infobox_after_text_menaka.txt": Case(
+        "table", "Attack on Ménaka (2018)", ("2018-02-01", "2018-02-01"), "Ménaka, Mali", [["Mali"], ["ISGS"]],
+        {("a", "killed", 4, ""), ("b", "killed", 15, "Mali")}),
+    "fr_tabs_boulkessi.txt": Case(
+        "table", "Bataille de Boulkessi (2019)", ("2019-09-30", "2019-10-01"), "Boulkessi et Mondoro", [["Mali"], ["JNIM"]],
+        {("a", "killed", 40, "Mali"), ("b", "killed", 15, "Mali")}),
     "lead_only_ber.txt": Case(
         "lead-only", "Attack on Ber (2016)", ("2016-06-05", "2016-06-05"), "Ber, Tombouctou Region", [["Mali"], ["MNLA"]],
         set(), {"date": "lead", "place": "lead", "side_a": "lead", "side_b": "lead"}),
@@ -88,6 +97,16 @@ def test_page_is_read_whatever_its_layout_and_language(name):
     assert {(c.side, c.kind, c.low, c.claimed_by) for c in event.claims} == case.claims
     assert {k: event.origins.get(k) for k in case.origins} == case.origins
     assert not any(".svg" in p or "Flag" in p or "Bandera" in p for side in event.sides for p in side)
+
+
+@pytest.mark.parametrize("name, headings", [
+    ("wikimili_tabs_lere_rebels_first.txt", ["Background", "Battle"]),  # the copied table of contents is not a section
+    ("infobox_after_text_menaka.txt", ["Attack", "Aftermath"]),  # the text before the infobox keeps its sections
+    ("fr_tabs_boulkessi.txt", ["Contexte"]),  # a copy with no blank lines: one paragraph a line
+])
+def test_sections_are_found_wherever_the_infobox_stands(name, headings):
+    [event] = [e for e in parse_file(ARTICLES / name).events if e.kind == "article"]
+    assert [h for h, _ in event.sections] == headings
 
 
 def test_the_body_contradicting_the_infobox_date_is_kept_as_the_infobox_says_and_named():

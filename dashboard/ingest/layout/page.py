@@ -9,14 +9,21 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from dashboard.ingest.layout.base import RawArticle
+from dashboard.ingest.layout.base import CONTENTS_HEADINGS, RawArticle
 from dashboard.ingest.layout.blocks import Field, Infobox, find_infobox, is_prose
 from dashboard.ingest.layout.labels import DISPLAY_NAMES, is_header, match_label
 from dashboard.ingest.layout.rows import Row, page_rows
 from dashboard.ingest.layout.sections import attach_headed_body, take_coordinate_lines, without_navboxes
+from dashboard.text.fold import label_key
 from dashboard.text.markup import SEO_PHRASES, image_names, is_chrome, without_images
 
 SHAPES = {"markdown": "markdown-infobox", "table": "table", "plain": "web-page"}
+# Words that name an event in a title, in the languages articles come in.
+EVENT_WORDS = re.compile(
+    r"\b(?:battles?|attacks?|ambush|raid|siege|skirmish|clash(?:es)?|massacre|offensive|bombing|fall|capture|"
+    r"fighting|combat|bataille|attaque|embuscade|prise|siège|affrontements?|battaglia|attacco|agguato|assedio|batalla|"
+    r"ataque|emboscada|asedio|batalha|cerco|schlacht|gefecht|angriff|überfall|belagerung|бой|битва|сражение|"
+    r"нападение|атака|засада|осада)\b|战役|战斗|袭击", re.I)
 _TITLE_HEADING = re.compile(r"^=\s*(.+?)\s*=$|^#\s+(.+?)\s*$")
 
 
@@ -30,8 +37,13 @@ def read_page(text: str) -> RawArticle:
         article.infobox = box.fields
         article.fields = [(field_label(f), f.value) for f in box.fields]
         article.notes.extend(_lost_label_notes(box))
-    article.lead = "\n\n".join(p for p in _prose_before(rows[:start], title_at) if not is_boilerplate(p))
-    body, navbox = without_navboxes(_lines(rows[end:]) if box else _lines(rows[title_at + 1:]))
+    before = [row for i, row in enumerate(rows[:start]) if i != title_at]
+    if box and sum(is_prose(row.text) for row in before if not row.table) >= 2:
+        after = before + [Row([], blank=True)] + rows[end:]  # the article's text stands before its infobox
+    else:
+        article.lead = "\n\n".join(p for p in _prose_before(rows[:start], title_at) if not is_boilerplate(p))
+        after = rows[end:] if box else rows[title_at + 1:]
+    body, navbox = without_navboxes(_without_contents(_lines(after)))
     body_text, coordinates = take_coordinate_lines("\n".join(body))
     _, before_coordinates = take_coordinate_lines("\n".join(_lines(rows[:end])))
     article.coordinates_text = "\n".join(filter(None, [before_coordinates, coordinates]))
@@ -48,8 +60,10 @@ def field_label(field: Field) -> str:
 
 
 def find_title(rows: list[Row], before: int) -> tuple[int, str]:
-    """(row, title): "= Title =", else the first line before the infobox that is neither chrome, a picture, prose
-    nor a label."""
+    """(row, title): "= Title =", else of the lines before the infobox that are neither chrome, a picture, prose
+    nor a label, the first that names an event ("Battle of …", "Combat de …", "Бой при …"), else the first (a
+    site's name may stand above the article's)."""
+    candidates = []
     for i, row in enumerate(rows[:before]):
         if row.blank:
             continue
@@ -61,8 +75,10 @@ def find_title(rows: list[Row], before: int) -> tuple[int, str]:
             continue
         if image_names(text) and not without_images(text).strip():
             continue
-        return i, text
-    return -1, ""
+        if EVENT_WORDS.search(text):
+            return i, text
+        candidates.append((i, text))
+    return candidates[0] if candidates else (-1, "")
 
 
 def is_boilerplate(paragraph: str) -> bool:
@@ -84,10 +100,29 @@ def _lines(rows: list[Row]) -> list[str]:
 
 def _paragraphs(text: str) -> str:
     """The body with one paragraph per line where the copy kept no blank lines between them (pipe scrapes)."""
-    lines = [ln for ln in text.split("\n")]
+    lines = text.strip().split("\n")
     filled = sum(1 for ln in lines if ln.strip())
     blank = len(lines) - filled
-    return "\n\n".join(ln for ln in lines if ln.strip()) if filled > 3 * max(blank, 1) else text
+    return "\n\n".join(ln for ln in lines if ln.strip()) if filled > 3 * blank else text
+
+
+_CONTENTS_ENTRY = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+\S.{0,60}$")
+
+
+def _without_contents(lines: list[str]) -> list[str]:
+    """The lines without a copied table of contents ("Contents" then "1 Background", "2 Battle", "2.1 …")."""
+    out: list[str] = []
+    in_contents = False
+    for line in lines:
+        if label_key(line) in CONTENTS_HEADINGS:
+            in_contents = True
+            out.append(line)
+            continue
+        if in_contents and (not line.strip() or _CONTENTS_ENTRY.match(line)):
+            continue
+        in_contents = False
+        out.append(line)
+    return out
 
 
 def _lost_label_notes(box: Infobox) -> list[str]:
