@@ -85,13 +85,13 @@ def _label_rows(rows: list[Row]) -> list[_Label]:
             continue
         line = row.cells[0]
         item = _ITEM.match(line)
-        if item and (key := canonical_key(item.group(1)) or (items and not is_prose(line))):
-            canon = key if isinstance(key, tuple) else None
-            found.append(_Label(i, item.group(1).strip(), canon[0] if canon else None, canon[1] if canon else None,
+        key = canonical_key(item.group(1)) if item else None
+        if item and (key or (items and not is_prose(line))):  # once items began, unknown keys are fields too
+            found.append(_Label(i, item.group(1).strip(), key[0] if key else None, key[1] if key else None,
                                 [item.group(2).strip()], item=True))
             items = True
             continue
-        items = items and bool(item)
+        items = False
         if is_prose(line) or len(line.strip()) > 200:
             continue
         match = match_label(line)

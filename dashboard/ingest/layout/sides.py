@@ -30,7 +30,7 @@ class Entry:
     name: str  # as written, without images and markup
     party: str  # canonical, or "" when the vocabulary does not know it
     flag: str  # the party the flag before it names, "" when none
-    boundary: int  # STRONG, LINE or SAME
+    boundary: int  # BLANK, STRONG, LINE or SAME
     support: bool = False
 
 
@@ -74,12 +74,10 @@ def entries(text: str) -> list[Entry]:
     return out
 
 
-def group_sides(found: list[Entry], winners: set[str], *, marked: bool = False) -> list[list[Entry]]:
-    """Entries grouped into sides, in the page's order. `marked`: the text is one table cell, so it is one side."""
+def group_sides(found: list[Entry], winners: set[str]) -> list[list[Entry]]:
+    """Entries of a value the layout did not split grouped into sides, in the page's order."""
     if not found:
         return []
-    if marked:
-        return [found]
     winners = _with_members(winners)
     sides: list[list[Entry]] = [[found[0]]]
     for entry in found[1:]:
