@@ -200,5 +200,5 @@ def test_the_panel_says_where_each_field_came_from():
     written = origins_text('{"title": "title", "date": "lead", "place": "title", "side_a": "infobox+lead", '
                            '"side_b": "body", "claims": "infobox"}')
     assert written == ("date: the lead; place: the title; side A: the infobox and the lead; "
-                       "side B: the article's own sections; casualty claims: the infobox")
+                       "side B: the article's own sections; casualty figures: the infobox")
     assert origins_text("") == "" and origins_text("not json") == "" and origins_text("[1, 2]") == ""

@@ -71,8 +71,9 @@ def parse_article(text: str, source_file: str) -> ParsedArticle:
                                                               f"or table rows were found, and the lead gives no {lacks}"))
         return out
     if not raw.fields:
+        lacks = "" if any(event.sides) else "; it names no side, so the faction filter cannot find the event"
         problems.insert(0, Problem(source_file, event.event_id, "parse", "the page has no infobox: the event is read "
-                                                                         "from its lead alone"))
+                                                                         f"from its lead alone{lacks}"))
     out.events.append(event)
     out.problems.extend(problems)
     related, related_problems, people = related_events(raw.related, source_file)
@@ -274,6 +275,7 @@ def _set_sides(event: Event, boxed: list, prose: list, problems: list, origins: 
     event.sides = [s for s in sides.sides]
     while event.sides and not event.sides[-1] and len(event.sides) > 2:
         event.sides.pop()
+
     for letter, origin in zip("abcdefgh", sides.origins):
         if origin:
             origins[f"side_{letter}"] = origin

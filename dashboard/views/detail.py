@@ -190,7 +190,7 @@ def _decode_infobox(text: Any, notes: list[str]) -> dict[str, str]:
 
 
 _ORIGIN_FIELDS = {"date": "date", "place": "place", "coordinates": "map point", "side_a": "side A", "side_b": "side B",
-                  "side_c": "side C", "claims": "casualty claims"}
+                  "side_c": "side C", "claims": "casualty figures"}
 _ORIGIN_WORDS = {"infobox": "the infobox", "lead": "the lead", "body": "the article's own sections",
                  "title": "the title", "page": "the page's coordinate line"}
 
