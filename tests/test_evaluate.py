@@ -5,6 +5,7 @@ here. They are golden figures, not timings. Places depend on the gazetteer too (
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from dashboard.evaluate.corpus import TruthError, evaluate_folder, fold, truth_p
 
 CORPUS = Path(__file__).parent / "corpus"
 ARTICLES = CORPUS / "articles"
-FLOORS = {"dates": (20, 20), "sides": (24, 24), "parties": (63, 65), "places": (21, 21), "claims": (82, 90)}
+FLOORS = {"dates": (20, 20), "sides": (24, 24), "parties": (63, 65), "places": (21, 21), "claims": (85, 90)}
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +39,9 @@ def test_every_corpus_article_gives_an_event_or_a_problem(report):
 def test_the_report_names_what_differs_in_words_a_user_can_check(report):
     text = report.text()
     tongo = next(a for a in report.articles if a.file.startswith("15_"))
-    assert "claim missing: side 1 killed 8 ('8 killed, 10 wounded')" in tongo.differences
+    # the casualty block that lost its side boundaries: each figure it misses named with the article's words
+    assert tongo.differences and all(re.fullmatch(r"claim missing: side [12] (killed|injured) \d+ \('.+'\)", d)
+                                     for d in tongo.differences)
     assert text.splitlines()[-1] == report.summary_line()
     assert report.summary_line().startswith("dates 20/20 (100%), sides 24/24 (100%)")
     assert "every party the article names" in text

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dashboard.casualties.body import article_claims
 from dashboard.ingest.belligerents import infobox_claims, infobox_sides, per_side_values, with_prose
 from dashboard.ingest.coords import parse_coordinates
 from dashboard.ingest.dates import parse_date_range
@@ -113,9 +114,10 @@ def build_event(raw: RawArticle, source_file: str, *, cut_off: str = "") -> tupl
     n_sides = len(event.sides)
     event.commanders = [clean_commanders(v) for v in per_side_values(boxed, "commander", n_sides, event.sides)]
     event.strengths = [clean(v) for v in per_side_values(boxed, "strength", n_sides, event.sides)]
-    event.claims, rejected = infobox_claims(boxed, event.sides)
+    boxed_claims, rejected = infobox_claims(boxed, event.sides)
     problems.extend(("casualties", reason) for reason in rejected)
-    if event.claims:
+    event.claims, event.references = article_claims(raw, event, boxed_claims)
+    if boxed_claims:
         origins["claims"] = "infobox"
     event.origins = origins
     event.event_id = make_event_id(source_file, event.title, event.start_date)

@@ -53,8 +53,8 @@ BOX_CSS = (
 )
 
 
-def legend_html(aggregated: bool) -> str:
-    """The legend's HTML, a collapsible box (every label escaped)."""
+def legend_html(aggregated: bool, more: str = "") -> str:
+    """The legend's HTML, a collapsible box (every label escaped); `more` is the HTML of other layers' lines."""
     colours = "".join(
         f'<div><i style="background:{ALIGNMENT_COLOURS[key]}"></i>{js_safe_text(ALIGNMENT_LABELS[key])}</div>'
         for key in ALIGNMENTS
@@ -66,4 +66,4 @@ def legend_html(aggregated: bool) -> str:
     ring = (f'<div><i style="border:2px solid {SELECTED_COLOUR};width:6px;height:6px"></i>'
             f'{js_safe_text("Selected event")}</div>')
     notes = "".join(f"<div>{js_safe_text(line)}</div>" for line in lines)
-    return f"<details open><summary>{js_safe_text('Legend')}</summary>{colours}{notes}{ring}</details>"
+    return f"<details open><summary>{js_safe_text('Legend')}</summary>{colours}{notes}{ring}{more}</details>"
