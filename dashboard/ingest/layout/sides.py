@@ -103,6 +103,7 @@ def result_winners(result: str) -> set[str]:
     named = [m.party for m in mentions(clause, prose=False)]
     for word in re.findall(r"[^\W\d_]{3,}", clause):
         named.extend(find_parties(word + " forces") + find_parties("forces " + word))
+        named.extend(p for p in [canonical_party(word)] if p in _ALIGNMENT)  # "Azawad" as a result writes the MNLA
     return set(named)
 
 
