@@ -27,6 +27,7 @@ class Catalogue:
     merged: int = 0  # related summaries merged into the article that describes the same event
     # Where TEXT_COLUMNS are read from when `events` leaves them out (a catalogue served from a disk store).
     text: store.EventText | None = None
+    cache_off: str = ""  # why the catalogue is held in memory instead of its disk store ("" when it is not)
 
     def __post_init__(self) -> None:
         if self.parties is None:
