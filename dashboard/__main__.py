@@ -24,10 +24,17 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--port", type=int, default=8501)
     serve.add_argument("--address", default="127.0.0.1")
     serve.add_argument("--catalogue", type=Path, help="serve a folder written by `build` instead of parsing seeds/")
+    serve.add_argument("--allow-add", action="store_true",
+                       help="show an 'Add an article' panel that saves uploaded or pasted articles into the served "
+                            "articles folder (off by default, because it writes to disk)")
     args = parser.parse_args(argv)
     if args.command == "build":
         return run_build(args.seeds, args.gazetteer, args.out)
-    return run_serve(args.port, args.address, args.catalogue)
+    if args.allow_add and args.catalogue is not None:
+        print("error: --allow-add saves articles into the articles folder; it cannot be used with --catalogue",
+              file=sys.stderr)
+        return 2
+    return run_serve(args.port, args.address, args.catalogue, args.allow_add)
 
 
 def run_build(seeds: Path | None, gazetteer: Path, out: Path) -> int:
@@ -64,9 +71,14 @@ def build_report(catalogue: Catalogue) -> str:
     return "\n".join(lines)
 
 
-def run_serve(port: int, address: str, catalogue: Path | None = None) -> int:
+def run_serve(port: int, address: str, catalogue: Path | None = None, allow_add: bool = False) -> int:
     if catalogue is not None:
         os.environ["DASHBOARD_CATALOGUE"] = str(catalogue.resolve())
+    os.environ.pop("DASHBOARD_ALLOW_ADD", None)  # the panel is there only when this command allows it
+    if allow_add:
+        os.environ["DASHBOARD_ALLOW_ADD"] = "1"
+        articles = Path(os.environ.get("DASHBOARD_SEEDS") or paths.default_articles()).resolve()
+        print(f"  Adding articles is allowed: they are saved into {articles}", file=sys.stderr, flush=True)
     from streamlit.web import cli as streamlit_cli
 
     from dashboard.map import assets
