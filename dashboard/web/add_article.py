@@ -99,7 +99,7 @@ def _show_event(detail: EventDetail) -> None:
     where = "on the map" if detail.latitude is not None else "not on the map"
     lines = [f"**{md(detail.title)}**" + (" (from a related-article summary)" if detail.kind == "related" else ""),
              f"When: {md(detail.dates)}", f"Where: {md(detail.place_text)} ({where})"]
-    lines += [f"{md(side.label)} — {md(side.alignment)}" for side in detail.sides]
+    lines += [f"{md(side.label)} — {md(side.alignment)}" for side in detail.sides] or ["Sides: none read from the page"]
     st.markdown("  \n".join(lines))
     if detail.claims.empty:
         st.caption("No casualty figures.")
@@ -122,7 +122,8 @@ def _save(chosen: list[intake.Offer], folder: Path, gazetteer: str) -> None:
         own = events[events["kind"] == "article"]
         first_event = first_event or (own["event_id"].iloc[0] if len(own) else None)
         done.append(f"Saved {md(offer.given_name)} as {md(plan.name)}: {len(events)} event"
-                    f"{'s' * (len(events) != 1)}, shown to everyone from their next rerun.")
+                    f"{'s' * (len(events) != 1)}, on the map for everyone from their next rerun"
+                    + (" (opened above)." if len(own) and first_event == own["event_id"].iloc[0] else "."))
     if done:
         st.session_state["add_done"] = done
         st.session_state["add_round"] += 1

@@ -1,0 +1,191 @@
+"""`serve --allow-add` in headless Chromium: upload a real article, read the preview, save it, see it on the map;
+another session sees it after its next rerun; an article edited or removed in the folder while the server runs
+shows changed on the next rerun; a binary file is refused; without --allow-add the panel is absent."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # bench/ is not an installed package
+
+from bench.appserver import free_port, stop_group, wait_for_log  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+CORPUS = ROOT / "tests" / "corpus" if (ROOT / "tests" / "corpus").is_dir() else Path("/work/shared/corpus/articles")
+UPLOADED = CORPUS / "09_battle_of_talataye_2022.txt"
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Debian chromium at {CHROMIUM}"),
+    pytest.mark.skipif(not UPLOADED.is_file(), reason=f"no corpus article at {UPLOADED}"),
+]
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (the test extra) is not installed")
+# Every event the map's Timeline layers hold, whatever the slider's time: the features at each of their times.
+MARKER_IDS = """() => { const map = Object.values(window).find(v => v instanceof L.Map); const ids = new Set();
+    map.eachLayer(l => { if (L.Timeline && l instanceof L.Timeline) l.times.forEach(t => l.ranges.lookup(t)
+        .forEach(f => { if (f.properties && f.properties.event_id) ids.add(f.properties.event_id); })); });
+    return [...ids]; }"""
+
+
+def serve(folder: Path, cache: Path, log: Path, *flags: str) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    env = dict(os.environ, DASHBOARD_SEEDS=str(folder), DASHBOARD_CACHE=str(cache))
+    env.pop("DASHBOARD_ALLOW_ADD", None)
+    server = subprocess.Popen([sys.executable, "-m", "dashboard", "serve", "--port", str(port), *flags], cwd=ROOT,
+                              env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT, start_new_session=True)
+    wait_for_log(log, "Dashboard data ready", server, timeout=180)
+    return server, f"http://127.0.0.1:{port}/"
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    articles = tmp_path_factory.mktemp("articles")
+    for path in (ROOT / "seeds").iterdir():
+        shutil.copy(path, articles)
+    return articles
+
+
+@pytest.fixture(scope="module")
+def app(folder, tmp_path_factory):
+    work = tmp_path_factory.mktemp("server")
+    server, url = serve(folder, work / "cache", work / "server.log", "--allow-add")
+    try:
+        yield url
+    finally:
+        stop_group(server)
+        assert "Traceback" not in (work / "server.log").read_text(errors="replace")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as driver:
+        chromium = driver.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        yield chromium
+        chromium.close()
+
+
+def open_page(browser, url: str):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(url)
+    page.get_by_text("events shown").first.wait_for(timeout=120_000)
+    settle(page)
+    return page
+
+
+def settle(page, timeout_ms: int = 60_000) -> None:
+    """Until no script run is going on (Streamlit's running indicator gone)."""
+    page.wait_for_timeout(500)
+    waited = 0
+    while page.locator('[data-testid="stStatusWidget"]').count() and waited < timeout_ms:
+        page.wait_for_timeout(250)
+        waited += 250
+    page.wait_for_timeout(500)
+
+
+def counts(page) -> str:
+    return page.get_by_text("events shown").first.inner_text()
+
+
+def panel(page):
+    return page.locator('[data-testid="stExpander"]').filter(has_text="Add an article")
+
+
+def map_ids(page) -> list[str]:
+    frame = next(f for f in page.frames if "streamlit_folium" in f.url)
+    return frame.evaluate(MARKER_IDS)
+
+
+def rerun(page) -> None:
+    """A rerun of the session's own, as a user makes one: a filter chosen and removed again."""
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text="Kind of event")
+    box.locator("input").first.click()
+    page.get_by_role("option", name="article", exact=True).click()
+    page.keyboard.press("Escape")
+    settle(page)
+    page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Remove article", exact=True).click()
+    settle(page)
+
+
+def test_upload_preview_save_and_see_it_on_the_map(app, browser, folder):
+    SCREENSHOTS.mkdir(exist_ok=True)
+    other = open_page(browser, app)  # a colleague's session, open before the article is added
+    page = open_page(browser, app)
+    assert counts(page).startswith("16 of 16 events shown")
+    panel(page).get_by_text("Add an article").click()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(UPLOADED))
+    panel(page).get_by_text("Battle of Talataye (2022)").wait_for(timeout=60_000)
+    settle(page)
+    preview = panel(page).inner_text()
+    assert "When: 6–7 September 2022" in preview and "Talataye" in preview and "Problem (" in preview
+    assert "at most 2 MB each and 10 per upload" in preview
+    panel(page).screenshot(path=str(SCREENSHOTS / "add_article_preview.png"))
+    assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in (ROOT / "seeds").iterdir())
+    page.get_by_role("button", name="Save 1 article").click()
+    page.get_by_text("17 of 17 events shown").wait_for(timeout=120_000)
+    settle(page)
+    assert (folder / UPLOADED.name).read_bytes() == UPLOADED.read_bytes()
+    assert "Saved 09_battle_of_talataye_2022.txt as 09_battle_of_talataye_2022.txt" in panel(page).inner_text()
+    heading = page.locator('[data-testid="stMain"] h3').first.inner_text()
+    assert heading == "Battle of Talataye (2022)"  # the detail panel opened on it
+    event_id = page.evaluate("() => new URL(location.href).searchParams.get('event')")
+    assert event_id in map_ids(page) and len(map_ids(page)) == 17
+    page.locator('[data-testid="stMain"] h1').first.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(SCREENSHOTS / "add_article_saved.png"))
+
+    assert counts(other).startswith("16 of 16")  # nothing is pushed into another session…
+    rerun(other)
+    assert counts(other).startswith("17 of 17")  # …it sees the article on its next rerun
+    assert event_id in map_ids(other) and len(map_ids(other)) == 17
+    other.close()
+    page.close()
+
+
+def test_the_same_file_again_is_recognised_and_a_binary_is_refused(app, browser):
+    page = open_page(browser, app)
+    panel(page).get_by_text("Add an article").click()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        [str(UPLOADED), str(ROOT / "tests" / "broken" / "binary.png")])
+    panel(page).get_by_text("Already in the articles folder as").wait_for(timeout=60_000)
+    settle(page)
+    text = panel(page).inner_text()
+    assert "binary.png: not taken: file is not text" in text
+    assert page.get_by_role("button", name="Save 0 articles").is_disabled()
+    page.close()
+
+
+def test_an_article_edited_or_removed_while_serving_shows_on_the_next_rerun(app, browser, folder):
+    page = open_page(browser, app)
+    before = counts(page)
+    gao = next(p for p in folder.iterdir() if "The Battle of Gao" in p.read_text(encoding="utf-8", errors="replace"))
+    original = gao.read_text(encoding="utf-8")
+    gao.write_text(original.replace("Battle of Gao", "Battle of Gao (edited)"), encoding="utf-8")
+    try:
+        rerun(page)
+        assert page.get_by_text("Battle of Gao (edited)").count() > 0
+        aside = gao.rename(gao.with_name(".aside"))  # a dot-file is not an article
+        rerun(page)
+        assert int(counts(page).split(" of ")[1].split()[0]) < int(before.split(" of ")[1].split()[0])
+        aside.rename(gao)
+    finally:
+        gao.write_text(original, encoding="utf-8")
+    rerun(page)
+    assert counts(page) == before
+    page.close()
+
+
+def test_without_allow_add_the_panel_is_absent(folder, browser, tmp_path):
+    server, url = serve(folder, tmp_path / "cache", tmp_path / "server.log")
+    try:
+        page = open_page(browser, url)
+        assert page.get_by_text("Add an article").count() == 0
+        assert page.locator('[data-testid="stFileUploader"]').count() == 0
+        page.close()
+    finally:
+        stop_group(server)
