@@ -3,20 +3,13 @@ another session sees it after its next rerun; an article edited or removed in th
 shows changed on the next rerun; a binary file is refused; without --allow-add the panel is absent."""
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # bench/ is not an installed package
+from served_app import CHROMIUM, ROOT, chromium, counts, map_shows, open_page, rerun, serve, settle, stop_group
 
-from bench.appserver import free_port, stop_group, wait_for_log  # noqa: E402
-
-CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 CORPUS = ROOT / "tests" / "corpus" if (ROOT / "tests" / "corpus").is_dir() else Path("/work/shared/corpus/articles")
 UPLOADED = CORPUS / "09_battle_of_talataye_2022.txt"
@@ -25,22 +18,7 @@ pytestmark = [
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Debian chromium at {CHROMIUM}"),
     pytest.mark.skipif(not UPLOADED.is_file(), reason=f"no corpus article at {UPLOADED}"),
 ]
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (the test extra) is not installed")
-# Every event the map's Timeline layers hold, whatever the slider's time: the features at each of their times.
-MARKER_IDS = """() => { const map = Object.values(window).find(v => v instanceof L.Map); const ids = new Set();
-    map.eachLayer(l => { if (L.Timeline && l instanceof L.Timeline) l.times.forEach(t => l.ranges.lookup(t)
-        .forEach(f => { if (f.properties && f.properties.event_id) ids.add(f.properties.event_id); })); });
-    return [...ids]; }"""
-
-
-def serve(folder: Path, cache: Path, log: Path, *flags: str) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    env = dict(os.environ, DASHBOARD_SEEDS=str(folder), DASHBOARD_CACHE=str(cache))
-    env.pop("DASHBOARD_ALLOW_ADD", None)
-    server = subprocess.Popen([sys.executable, "-m", "dashboard", "serve", "--port", str(port), *flags], cwd=ROOT,
-                              env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT, start_new_session=True)
-    wait_for_log(log, "Dashboard data ready", server, timeout=180)
-    return server, f"http://127.0.0.1:{port}/"
+pytest.importorskip("playwright.sync_api", reason="playwright (the test extra) is not installed")
 
 
 @pytest.fixture(scope="module")
@@ -64,52 +42,12 @@ def app(folder, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_api.sync_playwright() as driver:
-        chromium = driver.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
-        yield chromium
-        chromium.close()
-
-
-def open_page(browser, url: str):
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(url)
-    page.get_by_text("events shown").first.wait_for(timeout=120_000)
-    settle(page)
-    return page
-
-
-def settle(page, timeout_ms: int = 60_000) -> None:
-    """Until no script run is going on (Streamlit's running indicator gone)."""
-    page.wait_for_timeout(500)
-    waited = 0
-    while page.locator('[data-testid="stStatusWidget"]').count() and waited < timeout_ms:
-        page.wait_for_timeout(250)
-        waited += 250
-    page.wait_for_timeout(500)
-
-
-def counts(page) -> str:
-    return page.get_by_text("events shown").first.inner_text()
+    with chromium() as launched:
+        yield launched
 
 
 def panel(page):
     return page.locator('[data-testid="stExpander"]').filter(has_text="Add an article")
-
-
-def map_ids(page) -> list[str]:
-    frame = next(f for f in page.frames if "streamlit_folium" in f.url)
-    return frame.evaluate(MARKER_IDS)
-
-
-def rerun(page) -> None:
-    """A rerun of the session's own, as a user makes one: a filter chosen and removed again."""
-    box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text="Kind of event")
-    box.locator("input").first.click()
-    page.get_by_role("option", name="article", exact=True).click()
-    page.keyboard.press("Escape")
-    settle(page)
-    page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Remove article", exact=True).click()
-    settle(page)
 
 
 def test_upload_preview_save_and_see_it_on_the_map(app, browser, folder):
@@ -134,7 +72,7 @@ def test_upload_preview_save_and_see_it_on_the_map(app, browser, folder):
     heading = page.locator('[data-testid="stMain"] h3').first.inner_text()
     assert heading == "Battle of Talataye (2022)"  # the detail panel opened on it
     event_id = page.evaluate("() => new URL(location.href).searchParams.get('event')")
-    assert event_id in map_ids(page) and len(map_ids(page)) == 17
+    assert map_shows(page, event_id, 17)
     page.locator('[data-testid="stMain"] h1').first.scroll_into_view_if_needed()
     page.wait_for_timeout(500)
     page.screenshot(path=str(SCREENSHOTS / "add_article_saved.png"))
@@ -142,7 +80,7 @@ def test_upload_preview_save_and_see_it_on_the_map(app, browser, folder):
     assert counts(other).startswith("16 of 16")  # nothing is pushed into another session…
     rerun(other)
     assert counts(other).startswith("17 of 17")  # …it sees the article on its next rerun
-    assert event_id in map_ids(other) and len(map_ids(other)) == 17
+    assert map_shows(other, event_id, 17)
     other.close()
     page.close()
 
