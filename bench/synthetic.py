@@ -95,10 +95,14 @@ class Battle:
     sections: list[tuple[str, str]] = field(default_factory=list)
 
 
+# The regions the war's articles are about (the gazetteer also has Mali's south, for places they mention).
+WAR_REGIONS = ("Kidal", "Gao", "Ménaka", "Tombouctou", "Taoudénit", "Mopti", "Ségou")
+
+
 def settlements(gazetteer_path: str | Path = GAZETTEER) -> list[Settlement]:
-    """The gazetteer's Malian towns, villages and cities."""
+    """The gazetteer's towns, villages and cities in the war's regions of Mali."""
     with open(gazetteer_path, encoding="utf-8", newline="") as handle:
-        rows = [r for r in csv.DictReader(handle) if r["kind"] in SETTLEMENT_KINDS and r["region"]]
+        rows = [r for r in csv.DictReader(handle) if r["kind"] in SETTLEMENT_KINDS and r["region"] in WAR_REGIONS]
     return [Settlement(r["name"], (r["name"], *[a.strip() for a in r["alt_names"].split(";") if a.strip()]), r["region"],
                        float(r["latitude"]), float(r["longitude"])) for r in rows]
 

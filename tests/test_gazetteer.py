@@ -15,7 +15,7 @@ from geopy.point import Point
 from dashboard.places.gazetteer import DEFAULT_CSV, REQUIRED_COLUMNS, Gazetteer
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer.csv"
-REGIONS = {"Kidal", "Gao", "Ménaka", "Tombouctou", "Mopti"}
+REGIONS = {"Kidal", "Gao", "Ménaka", "Tombouctou", "Taoudénit", "Mopti", "Ségou", "Kayes", "Koulikoro", "Sikasso", "Bamako"}
 
 
 @pytest.fixture(scope="module")
