@@ -17,7 +17,9 @@ from dashboard.catalogue import article_files, build_catalogue, intake
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS, GAZETTEER = ROOT / "seeds", ROOT / "data" / "gazetteer.csv"
-CORPUS = ROOT / "tests" / "corpus" if (ROOT / "tests" / "corpus").is_dir() else Path("/work/shared/corpus/articles")
+CORPUS = ROOT / "tests" / "corpus" / "articles"
+if not CORPUS.is_dir():  # until the reader task's copy lands: the shared corpus it is copied from
+    CORPUS = Path("/work/shared/corpus/articles")
 ARTICLE = """= Battle of Tessalit (2031) =
 
 Infobox
