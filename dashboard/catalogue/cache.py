@@ -13,7 +13,8 @@ import pandas as pd
 from dashboard import paths
 from dashboard.casualties.estimate import best_estimates
 from dashboard.catalogue import store
-from dashboard.catalogue.build import article_files, build_catalogue
+from dashboard.catalogue.build import article_files
+from dashboard.catalogue.incremental import build_incrementally
 from dashboard.catalogue.files import read_catalogue
 from dashboard.catalogue.tables import Catalogue, typed_claims, typed_events, typed_parties, typed_problems, with_derived
 from dashboard.model import TEXT_COLUMNS
@@ -53,7 +54,8 @@ def code_fingerprint() -> str:
 
 
 def cached_catalogue(seeds_dir: str | Path, gazetteer_path: str | Path | None, cache_dir: str | Path) -> Catalogue:
-    """build_catalogue, kept on disk (Parquet) under the content and code fingerprints, so a restart starts warm.
+    """build_catalogue, kept on disk (Parquet) under the content and code fingerprints, so a restart starts warm
+    (and each article parsed once per content while the server runs: see incremental.py).
 
     The catalogue comes back without the article text in `events` (read per event through `with_text`), unless
     the cache cannot be written, when it is the whole built catalogue.
@@ -61,11 +63,11 @@ def cached_catalogue(seeds_dir: str | Path, gazetteer_path: str | Path | None, c
     content = corpus_fingerprint(seeds_dir, gazetteer_path)
 
     def write(partial: Path) -> None:
-        built = build_catalogue(seeds_dir, gazetteer_path)
+        built = build_incrementally(seeds_dir, gazetteer_path)
         store.write_store({name: getattr(built, name) for name in store.TABLES}, partial)
 
     return _stored(Path(cache_dir) / f"catalogue-{content}-{code_fingerprint()}", write,
-                   lambda: build_catalogue(seeds_dir, gazetteer_path),
+                   lambda: build_incrementally(seeds_dir, gazetteer_path),
                    lambda: corpus_fingerprint(seeds_dir, gazetteer_path) == content)
 
 
