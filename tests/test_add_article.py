@@ -115,3 +115,14 @@ def test_the_page_says_when_the_cache_is_off(folder, tmp_path, monkeypatch):
         loaders.load_catalogue.clear()
     assert not at.exception and counts(at).startswith("**16** of 16")
     assert any(c.value.startswith("⚠ Cache off: the cache folder") for c in at.caption)
+
+
+def test_allow_add_is_said_in_the_help_and_the_readme_and_refused_with_a_build_folder(capsys):
+    from dashboard.__main__ import main
+
+    with pytest.raises(SystemExit):
+        main(["serve", "--help"])
+    assert "--allow-add" in capsys.readouterr().out
+    assert "serve --allow-add" in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert main(["serve", "--allow-add", "--catalogue", "out"]) == 2
+    assert "cannot be used with --catalogue" in capsys.readouterr().err

@@ -33,7 +33,11 @@ def add_article_panel(sources: Sources) -> None:
         return
     state = st.session_state
     round_ = state.setdefault("add_round", 0)  # a new round gives fresh, empty upload widgets
-    with st.expander("Add an article", expanded=bool(state.get("add_done"))):
+    # Open once used, and kept open: a panel whose `expanded` changes from one rerun to the next is redrawn
+    # closed under the user's hands (after a save, the next upload would close it).
+    state["add_open"] = bool(state.get("add_open") or state.get("add_done") or state.get(f"add_files_{round_}")
+                             or state.get(f"add_paste_{round_}"))
+    with st.expander("Add an article", expanded=state["add_open"]):
         st.caption(md(LIMITS) + f"  \nSaved into the served articles folder: {md(sources.seeds)}")
         for message in state.pop("add_done", []):
             st.success(message)
