@@ -87,7 +87,7 @@ def test_upload_preview_save_and_see_it_on_the_map(app, browser, folder):
     page.close()
 
 
-def test_the_same_file_again_is_recognised_and_a_binary_is_refused(app, browser):
+def test_the_same_file_again_is_recognised_a_binary_refused_and_the_count_limited(app, browser):
     page = open_page(browser, app)
     panel(page).get_by_text("Add an article").click()
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
@@ -97,6 +97,15 @@ def test_the_same_file_again_is_recognised_and_a_binary_is_refused(app, browser)
     text = panel(page).inner_text()
     assert "binary.png: not taken: file is not text" in text
     assert page.get_by_role("button", name="Save 0 articles").is_disabled()
+    page.close()
+    page = open_page(browser, app)
+    panel(page).get_by_text("Add an article").click()
+    eleven = sorted(p for p in CORPUS.glob("*.txt") if p != UPLOADED)[:11]
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files([str(p) for p in eleven])
+    panel(page).get_by_text("At most 10 files per upload: the last 1 was left out").wait_for(timeout=120_000)
+    settle(page)
+    text = panel(page).inner_text()
+    assert text.count("→ saved as") == 10 and eleven[-1].name not in text  # ten read, the eleventh left out
     page.close()
 
 

@@ -55,9 +55,10 @@ def add_article_panel(sources: Sources) -> None:
 def _offers(files: list, pasted: str, gazetteer: str) -> list[intake.Offer]:
     """What was given, checked; refusals are shown at once, with the reason."""
     offers = []
-    if len(files) > intake.MAX_FILES:
-        st.warning(f"At most {intake.MAX_FILES} files per upload: the last {len(files) - intake.MAX_FILES} were "
-                   f"left out (upload them next).")
+    left_out = len(files) - intake.MAX_FILES
+    if left_out > 0:
+        st.warning(f"At most {intake.MAX_FILES} files per upload: the last {left_out} "
+                   f"{'was' if left_out == 1 else 'were'} left out (upload {'it' if left_out == 1 else 'them'} next).")
     for upload in files[:intake.MAX_FILES]:
         try:
             offers.append(intake.check_file(upload.name, upload.getvalue()))
