@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.catalogue import Catalogue, events_frame, problems_frame
+from dashboard.catalogue import Catalogue, claims_frame, events_frame, problems_frame
 from dashboard.parties import PARTIES
 from dashboard.model import CLAIM_COLUMNS, Claim, Event, make_event_id
 
@@ -311,11 +311,7 @@ def synthetic_catalogue(n: int, seed: int = 0, gazetteer_path: str | Path = GAZE
 
 def claims_table(events: list[Event]) -> pd.DataFrame:
     """CLAIM_COLUMNS with nullable-int low/high (None for "dozens"), as catalogue.read_catalogue returns them."""
-    rows = [(e.event_id, c.side, c.kind, c.low, c.high, c.claimed_by, c.text) for e in events for c in e.claims]
-    frame = pd.DataFrame(rows, columns=CLAIM_COLUMNS, dtype=object)
-    for column in ("low", "high"):
-        frame[column] = pd.array(frame[column].tolist(), dtype="Int64")
-    return frame
+    return claims_frame(events)
 
 
 # --- articles -------------------------------------------------------------------------------------------------

@@ -19,8 +19,20 @@ EVENT_COLUMNS = [
 ]
 # The long article text of an event: most of a large catalogue's memory, read per event when a store holds it.
 TEXT_COLUMNS = ("summary", "sections", "infobox")
-CLAIM_COLUMNS = ["event_id", "side", "kind", "low", "high", "claimed_by", "text"]
+CLAIM_COLUMNS = ["event_id", "claim_id", "side", "kind", "low", "high", "claimed_by", "claimant_org", "text", "words",
+                 "origin", "section", "sentence", "stated_on", "revised_by", "part_of", "footnote", "reference",
+                 "reference_publisher", "reference_url"]
+# Where a claim is read: the infobox, the lead or a body section; one claim read in both places has both.
+ORIGINS = ("infobox", "lead", "body", "infobox+lead", "infobox+body")
 PROBLEM_COLUMNS = ["source_file", "event_id", "stage", "reason"]
+# control.csv and episodes.csv: what the issue's user reads first, then the rest of the statement as data.
+CONTROL_COLUMNS = ["place", "date_start", "date_end", "precision", "holder", "previous", "sentence", "source_file",
+                   "section", "latitude", "longitude", "background", "change", "site", "place_as_written",
+                   "holder_parties", "previous_parties", "holder_alignment", "previous_alignment", "location_precision",
+                   "region", "origin", "event_id"]
+EPISODE_COLUMNS = ["event_id", "date_start", "date_end", "precision", "place", "latitude", "longitude", "sentence",
+                   "date_as_written", "place_as_written", "place_role", "location_precision", "actor", "actor_parties",
+                   "section", "source_file", "origin", "position"]
 
 
 class ParseError(ValueError):
@@ -53,12 +65,38 @@ class DateRange:
 @dataclass
 class Claim:
     """One casualty figure as one source stated it."""
-    side: str  # "a", "b", "c"… (belligerent columns) or "civilian"
-    kind: str  # killed, injured, captured, missing, vehicles destroyed, vehicles captured, displaced, unknown
+    side: str  # "a", "b", "c"… (belligerent columns), "civilian", or "unknown" when the text does not say
+    # killed, injured, captured, missing, executed, vehicles destroyed, vehicles captured, aircraft lost, displaced,
+    # unknown
+    kind: str
     low: int | None
     high: int | None
-    claimed_by: str  # "" when the article does not say who claimed it
-    text: str  # the article's own words for this figure
+    claimed_by: str  # "" when the article does not say who claimed it; "Souleymane Maiga (Mali)" for a person
+    text: str  # the article's own words for this figure: the infobox's, else the phrase in the sentence
+    claimant_org: str = ""  # the party or outlet the claimant speaks for ("Mali", "MNLA", "Malijet")
+    words: str = ""  # the figure as written ("ten", "a dozen", "over 125", "dozens")
+    origin: str = "infobox"  # one of ORIGINS
+    section: str = ""  # the heading of the section the sentence is in ("" for the lead and the infobox)
+    sentence: str = ""  # the whole sentence of the lead or body that states it ("" when only the infobox does)
+    stated_on: str = ""  # ISO date of the statement, when the text gives it
+    claim_id: str = ""  # "c1", "c2"… within the event; the claims table makes it unique with the event id
+    revised_by: str = ""  # claim_id of the later figure of the same claimant that revised this one
+    part_of: str = ""  # claim_id of the total this figure is a part of ("111 killed, including 47 MAA")
+    footnote: str = ""  # the reference marker after the sentence ("7")
+    reference: str = ""  # that reference's title
+    reference_publisher: str = ""
+    reference_url: str = ""
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One entry of an article's References list."""
+    number: int
+    title: str
+    publisher: str = ""
+    date: str = ""  # ISO at the precision written ("2014-08-19", "2014-08", "2014"); "" when not given
+    url: str = ""
+    text: str = ""  # the entry as written
 
 
 # The stage of the data flow a problem comes from: a closed set, each with what it means for a user.
@@ -111,6 +149,7 @@ class Event:
     sections: list[tuple[str, str]] = field(default_factory=list)  # (heading, text)
     infobox: dict[str, str] = field(default_factory=dict)  # every infobox field, as written
     claims: list[Claim] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)  # the article's References list
     also_described_in: list[str] = field(default_factory=list)  # sources merged into this event
 
 
@@ -118,3 +157,53 @@ def make_event_id(source_file: str, title: str, start_date: str) -> str:
     """A short id that stays the same across runs and machines for the same article event."""
     key = f"{source_file.rsplit('/', 1)[-1]}|{title.strip().casefold()}|{start_date}"
     return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+
+@dataclass
+class ControlChange:
+    """A place taken, held or left, as one sentence of an article states it ("The Malian Army seized control of
+    Kidal on November 14"). An empty date_start (or date_end) is a bound the text does not give ("by October 31")."""
+    event_id: str
+    source_file: str
+    origin: str  # "infobox" (its Result field), "lead", "body", or "related" (a related-article summary)
+    section: str  # the heading as written, "" for the lead
+    sentence: str
+    change: str  # took, recaptured, held, abandoned, evacuated, withdrew
+    place_as_written: str  # "the town of Anefis", "the city" (which the place column names)
+    place: str  # the gazetteer's name of the place, else the name as written
+    site: str = ""  # the part of the place meant ("camp", "military camp number 1"); "" for the place itself
+    date_start: str = ""
+    date_end: str = ""
+    precision: str = ""  # day, month, year; "" when undated
+    holder: str = ""  # who took or held it, as written ("MNLA, HCUA, and rebel MAA fighters")
+    holder_parties: list[str] = field(default_factory=list)  # canonical ("MNLA", "HCUA", "MAA-Dissident")
+    previous: str = ""  # who lost or left it, as written, when the sentence says so
+    previous_parties: list[str] = field(default_factory=list)
+    background: bool = False  # told in a Background or Prelude section, or as earlier history
+    latitude: float | None = None
+    longitude: float | None = None
+    location_precision: int | None = None  # UCDP where_prec
+    region: str = ""
+
+
+@dataclass
+class Episode:
+    """A dated sentence of an event's lead or body: what happened that day, where, and who acted."""
+    event_id: str
+    source_file: str
+    origin: str  # "lead", "body" or "related"
+    section: str
+    sentence: str
+    position: int  # order in the article: episodes of one day keep the text's order
+    date_start: str = ""  # "" for "by October 31" (only an upper bound)
+    date_end: str = ""
+    precision: str = "day"
+    date_as_written: str = ""  # "On November 11", "The next day"
+    place_as_written: str = ""  # "the Alkit Valley, twenty kilometers from Kidal"
+    place: str = ""  # the gazetteer's name, "" when the sentence names none it knows
+    place_role: str = ""  # "at" (where it happened) or "towards" (where it went: "moved towards Kidal")
+    latitude: float | None = None
+    longitude: float | None = None
+    location_precision: int | None = None
+    actor: str = ""  # as written, "" when a passive sentence names nobody
+    actor_parties: list[str] = field(default_factory=list)

@@ -131,6 +131,9 @@ def test_map_works_offline_in_a_real_browser(served_map, tmp_path):
         # An approximate place (precision 2): dashed, paler and larger.
         assert gao["style"] == {"fillColor": STATE, "color": REBEL, "radius": MIN_RADIUS + 4, "weight": 3,
                                 "opacity": 0.7, "fillOpacity": 0.3, "dashArray": "4 4"}
+        # The regions of Mali are named on the map, and its note says they are drawn as before 2016.
+        assert page.locator(".mali-region").count() == 8
+        assert "before 2016" in page.inner_text(".mali-regions-note")
         page.screenshot(path=str(tmp_path / "map.png"))
         browser.close()
 

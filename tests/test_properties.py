@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from geopy.distance import geodesic
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -30,8 +31,9 @@ from dashboard.model import ArticleError, CoordinateError, DateError, DateRange
 from dashboard.ingest.parse import clean_commanders, clean_parties, parse_article, place_from_title
 
 GAZETTEER = Gazetteer.from_csv(Path(__file__).resolve().parent.parent / "data" / "gazetteer.csv")
+# Towns whose name no other place shares: a homonym is chosen with a problem that says so (test_locate).
 MALIAN_TOWNS = [p for p in GAZETTEER.places if not p.foreign and p.precision == 1 and p.kind not in ("country", "region")
-                and GAZETTEER.place_named(p.name) is p]
+                and GAZETTEER.place_named(p.name) is p and not GAZETTEER.homonyms(p)]
 STAGES = {"read", "parse", "date", "place", "coordinates", "casualties", "related", "geocode", "gazetteer"}
 
 PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -314,8 +316,11 @@ def test_between_two_towns_lies_between_them(a, b):
     assume(a.name != b.name)
     location = GAZETTEER.geocode(f"between {a.name} and {b.name}")
     assert location.raw["precision"] == 5
-    assert min(a.latitude, b.latitude) - 0.05 <= location.latitude <= max(a.latitude, b.latitude) + 0.05
-    assert min(a.longitude, b.longitude) - 0.05 <= location.longitude <= max(a.longitude, b.longitude) + 0.05
+    # Halfway along the great circle (which bows away from the equator, so not inside the two towns' box).
+    span = geodesic((a.latitude, a.longitude), (b.latitude, b.longitude)).km
+    to_a = geodesic((location.latitude, location.longitude), (a.latitude, a.longitude)).km
+    to_b = geodesic((location.latitude, location.longitude), (b.latitude, b.longitude)).km
+    assert abs(to_a - span / 2) <= 1 and abs(to_b - span / 2) <= 1
 
 
 @PROPERTY

@@ -16,7 +16,10 @@ from dashboard.catalogue import store
 from dashboard.catalogue.build import article_files
 from dashboard.catalogue.incremental import build_incrementally
 from dashboard.catalogue.files import read_catalogue
-from dashboard.catalogue.tables import Catalogue, typed_claims, typed_events, typed_parties, typed_problems, with_derived
+from dashboard.catalogue.tables import (
+    Catalogue, control_frame, episodes_frame, stored_control, stored_episodes, typed_claims, typed_control,
+    typed_episodes, typed_events, typed_parties, typed_problems, with_derived,
+)
 from dashboard.model import TEXT_COLUMNS
 from dashboard.parties import parties_of_frame
 
@@ -87,7 +90,8 @@ def convert_build_folder(source: Path, partial: Path) -> None:
         if not (source / f"{name}.csv").is_file():
             raise FileNotFoundError(f"no {name}.csv in {source}")
     store.convert_csv(source / "claims.csv", targets, lambda block: {"claims": typed_claims(block)})
-    claims = pd.read_parquet(targets["claims"], columns=["event_id", "side", "kind", "low", "high"])
+    claims = pd.read_parquet(targets["claims"],
+                             columns=["event_id", "side", "kind", "low", "high", "part_of", "revised_by"])
     best = best_estimates(claims)
     has_parties = (source / "parties.csv").is_file()
     if has_parties:
@@ -101,10 +105,13 @@ def convert_build_folder(source: Path, partial: Path) -> None:
         return {"events": derived} if has_parties else {"events": derived, "parties": parties}
 
     store.convert_csv(source / "events.csv", targets, events_block)
-    if (source / "problems.csv").is_file():
-        store.convert_csv(source / "problems.csv", targets, lambda block: {"problems": typed_problems(block)})
-    else:  # optional: a folder without problems has none
-        typed_problems(pd.DataFrame()).to_parquet(targets["problems"], index=False)
+    optional = {"problems": (typed_problems, typed_problems(pd.DataFrame())),
+                "control": (typed_control, control_frame([])), "episodes": (typed_episodes, episodes_frame([]))}
+    for name, (typed, empty) in optional.items():
+        if (source / f"{name}.csv").is_file():
+            store.convert_csv(source / f"{name}.csv", targets, lambda block, typed=typed, name=name: {name: typed(block)})
+        else:  # a folder without the file (an older build) has none of these rows
+            empty.to_parquet(targets[name], index=False)
 
 
 def cache_off(catalogue: Catalogue) -> str:
@@ -136,7 +143,8 @@ def _stored(folder: Path, write: Callable[[Path], None], whole: Callable[[], Cat
         store.mark_used(folder)
         ids = tables["events"]["event_id"].copy()
         text = store.EventText(folder / "events.parquet", lambda: _recover_text(folder, write, whole, unchanged, ids))
-        return Catalogue(tables["events"], tables["claims"], tables["problems"], tables["parties"], text=text)
+        return Catalogue(tables["events"], tables["claims"], tables["problems"], tables["parties"], text=text,
+                         control=stored_control(tables["control"]), episodes=stored_episodes(tables["episodes"]))
     catalogue = whole()
     catalogue.cache_off = why
     return catalogue

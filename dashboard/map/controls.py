@@ -53,17 +53,17 @@ BOX_CSS = (
 )
 
 
-def legend_html(aggregated: bool) -> str:
-    """The legend's HTML, a collapsible box (every label escaped)."""
+def legend_html(aggregated: bool, more: str = "") -> str:
+    """The legend's HTML, a collapsible box (every label escaped); `more` is the HTML of other layers' lines."""
     colours = "".join(
         f'<div><i style="background:{ALIGNMENT_COLOURS[key]}"></i>{js_safe_text(ALIGNMENT_LABELS[key])}</div>'
         for key in ALIGNMENTS
     )
     lines = (["Fill: main alignment of side A", "Size: number of events"] if aggregated else
              ["Fill: side A · outline: side B", "Size: √ killed (best estimate); smallest: unknown",
-              "Dashed, pale: approximate place"])
+              "Dashed, pale: approximate place", "Wide faint ring: somewhere in a cercle or region"])
     lines.append(f"Shown until {DISPLAY_WINDOW_DAYS} days after the event")
     ring = (f'<div><i style="border:2px solid {SELECTED_COLOUR};width:6px;height:6px"></i>'
             f'{js_safe_text("Selected event")}</div>')
     notes = "".join(f"<div>{js_safe_text(line)}</div>" for line in lines)
-    return f"<details open><summary>{js_safe_text('Legend')}</summary>{colours}{notes}{ring}</details>"
+    return f"<details open><summary>{js_safe_text('Legend')}</summary>{colours}{notes}{ring}{more}</details>"

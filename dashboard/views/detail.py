@@ -1,31 +1,31 @@
 """Everything the detail panel shows for one event, as plain data (no HTML: the app escapes what it renders).
 
-Casualty claims are grouped so that conflicting figures for the same side and kind sit together, with
-the range they imply: side b killed, 2 (per MNLA) and 30 (per Mali) -> 2–30.
+Casualty claims come from views.claims: the range per side and kind, every claim in a table, and every claimant
+with their claims, each quoted from its sentence with its date, revision and reference.
 """
 from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 import pandas as pd
 
-from dashboard.text.when import when_text
+from dashboard.text.when import day_text, when_text
 from dashboard.parties import parties_of_frame, split_parties
-from dashboard.views.history import UnknownEventError, events_at_place
+from dashboard.views.claims import (  # noqa: F401 - the claims views, also read from here
+    CLAIMS_RANGE_COLUMNS, CLAIMS_TABLE_COLUMNS, SIDES, UNATTRIBUTED, ClaimantGroup, claimant_groups, claims_range,
+    claims_table, figure_text,
+)
+from dashboard.views.control import control_periods
+from dashboard.views.history import UnknownEventError, control_at_place, events_at_place, place_history
 from dashboard.views.prepared import public_columns
 
-SIDES = ("a", "b", "c")
-SIDE_ORDER = (*SIDES, "civilian")
-KIND_ORDER = ("killed", "injured", "captured", "missing", "vehicles destroyed", "vehicles captured",
-              "displaced", "unknown")
 SAME_PLACE_COLUMNS = ["event_id", "start_date", "end_date", "title", "side_a", "side_b", "result"]
-CLAIMS_TABLE_COLUMNS = ["side", "kind", "figure", "low", "high", "claimed_by", "text"]
-CLAIMS_RANGE_COLUMNS = ["side", "kind", "range", "low", "high", "claims", "unquantified", "claimants", "claimed_by",
-                        "conflicting"]
-UNATTRIBUTED = "unattributed"
+EPISODE_TIMELINE_COLUMNS = ["when", "place", "actor", "sentence", "section"]
+HOLDER_COLUMNS = ["from", "to", "held by", "disputed", "statements"]
 
 # UCDP GED where_prec, worded for a reader; {name} is the place the point stands for.
 PRECISION_WORDS = {
@@ -56,6 +56,7 @@ class EventDetail:
     kind: str
     dates: str  # "10–14 November 2023"
     place: str  # as written in the article
+    place_name: str  # the place's name on the map (the gazetteer's), for its history
     place_text: str  # "within ~25 km of Anefis"
     region: str
     latitude: float | None
@@ -66,12 +67,16 @@ class EventDetail:
     summary: str
     claims: pd.DataFrame  # claims_table
     claim_ranges: pd.DataFrame  # claims_range
+    claimants: list[ClaimantGroup]  # claimant_groups: every claimant with their claims, sentences and references
     sections: list[tuple[str, str]]
     infobox: dict[str, str]
     source_file: str
     also_described_in: list[str]
     same_place: pd.DataFrame  # other events at this place, by date
     notes: list[str] = field(default_factory=list)  # what could not be read, said plainly
+    episodes: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=EPISODE_TIMELINE_COLUMNS))
+    place_history: pd.DataFrame = field(default_factory=pd.DataFrame)  # views.history.place_history
+    holders: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=HOLDER_COLUMNS))  # who held the place
 
 
 def _text(value: Any) -> str:
@@ -80,6 +85,14 @@ def _text(value: Any) -> str:
 
 def _int(value: Any) -> int | None:
     return None if value is None or pd.isna(value) else int(value)
+
+
+def place_name(place: Any, location_source: Any = "") -> str:
+    """The place's name as the map knows it: the gazetteer's row, else the first part of the place as written."""
+    source = _text(location_source)
+    if source.startswith("gazetteer:"):
+        return re.sub(r"\s*\(from the [^)]*\)\s*$", "", source.split(":", 1)[1]).strip()
+    return _text(place).split(",")[0].strip()
 
 
 def place_text(place: Any, precision: Any, location_source: Any = "", region: Any = "",
@@ -97,71 +110,6 @@ def place_text(place: Any, precision: Any, location_source: Any = "", region: An
     region_name = _text(region)
     region_words = f"{region_name} Region" if region_name else f"the region of {name}"
     return PRECISION_WORDS[level].format(name=name, region=region_words)
-
-
-def figure_text(low: Any, high: Any) -> str:
-    """ "30", "10–20", "14+" (open-ended), "up to 30", or "unquantified" ("dozens")."""
-    low, high = _int(low), _int(high)
-    if low is None and high is None:
-        return "unquantified"
-    if high is None:
-        return f"{low}+"
-    if low is None:
-        return f"up to {high}"
-    return str(low) if low == high else f"{low}–{high}"
-
-
-def _default_side_label(side: str) -> str:
-    return "Civilians" if side == "civilian" else f"Side {side.upper()}" if side in SIDES else side
-
-
-def _sorted_claims(claims: pd.DataFrame) -> pd.DataFrame:
-    side_rank = claims["side"].map({s: i for i, s in enumerate(SIDE_ORDER)}).fillna(len(SIDE_ORDER))
-    kind_rank = claims["kind"].map({k: i for i, k in enumerate(KIND_ORDER)}).fillna(len(KIND_ORDER))
-    keyed = claims.assign(_side=side_rank, _kind=kind_rank, _low=pd.to_numeric(claims["low"]))
-    return keyed.sort_values(["_side", "_kind", "_low"], kind="stable", na_position="last")
-
-
-def claims_table(claims_for_event: pd.DataFrame, side_labels: dict[str, str] | None = None) -> pd.DataFrame:
-    """The event's claims, one per row, conflicting figures for the same side and kind next to each other."""
-    labels = side_labels or {}
-    ordered = _sorted_claims(claims_for_event)
-    table = pd.DataFrame({
-        "side": [labels.get(s) or _default_side_label(s) for s in ordered["side"]],
-        "kind": ordered["kind"].to_list(),
-        "figure": [figure_text(lo, hi) for lo, hi in zip(ordered["low"], ordered["high"])],
-        "low": pd.array(ordered["low"].to_list(), dtype="Int64"),
-        "high": pd.array(ordered["high"].to_list(), dtype="Int64"),
-        "claimed_by": [_text(c) or UNATTRIBUTED for c in ordered["claimed_by"]],
-        "text": ordered["text"].to_list(),
-    }, columns=CLAIMS_TABLE_COLUMNS)
-    return table
-
-
-def _range_row(side: str, kind: str, group: pd.DataFrame, labels: dict[str, str]) -> dict:
-    lows, highs = pd.to_numeric(group["low"]), pd.to_numeric(group["high"])
-    quantified = lows.notna() | highs.notna()
-    open_ended = (lows.notna() & highs.isna()).any()
-    low = _int(lows.min()) if lows.notna().any() else None
-    high = None if open_ended or not highs.notna().any() else _int(highs.max())
-    claimants = list(dict.fromkeys(_text(c) or UNATTRIBUTED for c in group["claimed_by"]))
-    # "hundreds injured" against "10 injured" is a conflict too, though only one of them has a number.
-    figures = {(_int(lo), _int(hi)) for lo, hi in zip(lows, highs)}
-    return {"side": labels.get(side) or _default_side_label(side), "kind": kind,
-            "range": figure_text(low, high), "low": low, "high": high, "claims": len(group),
-            "unquantified": int((~quantified).sum()), "claimants": len(claimants),
-            "claimed_by": "; ".join(claimants), "conflicting": len(figures) > 1}
-
-
-def claims_range(claims_for_event: pd.DataFrame, side_labels: dict[str, str] | None = None) -> pd.DataFrame:
-    """One row per side and kind: lowest low, highest high (open if any claim is "N+"), counts, and who claimed."""
-    labels = side_labels or {}
-    ordered = _sorted_claims(claims_for_event)
-    rows = [_range_row(side, kind, group, labels)
-            for (_, _, side, kind), group in ordered.groupby(["_side", "_kind", "side", "kind"], sort=False)]
-    table = pd.DataFrame(rows, columns=CLAIMS_RANGE_COLUMNS)
-    return table.astype({"low": "Int64", "high": "Int64", "claims": "int64", "unquantified": "int64",
-                         "claimants": "int64", "conflicting": "bool"})
 
 
 def _decode_sections(text: Any, notes: list[str]) -> list[tuple[str, str]]:
@@ -210,11 +158,13 @@ def _coordinate(value: Any) -> float | None:
 
 
 def event_detail(event_id: str, events: pd.DataFrame, claims: pd.DataFrame,
-                 text: Mapping[str, Any] | None = None, parties: pd.DataFrame | None = None) -> EventDetail:
+                 text: Mapping[str, Any] | None = None, parties: pd.DataFrame | None = None,
+                 control: pd.DataFrame | None = None, episodes: pd.DataFrame | None = None) -> EventDetail:
     """The detail panel's content for one event; pass the whole catalogue so "same place" sees every event.
 
     `text` gives the event's summary, sections and infobox when `events` leaves them out (Catalogue.event_text);
-    `parties` is the catalogue's parties table (derived from the event's side columns when not given).
+    `parties` is the catalogue's parties table (derived from the event's side columns when not given); `control`
+    and `episodes` the catalogue's tables, for the event's day-by-day timeline and its place's history.
     """
     rows = events[events["event_id"] == event_id]
     if rows.empty:
@@ -235,14 +185,48 @@ def event_detail(event_id: str, events: pd.DataFrame, claims: pd.DataFrame,
     return EventDetail(
         event_id=event_id, title=_text(row.get("title")), kind=_text(row.get("kind")),
         dates=when_text(row.get("start_date"), row.get("end_date"), row.get("date_precision")),
-        place=_text(row.get("place")),
+        place=_text(row.get("place")), place_name=place_name(row.get("place"), row.get("location_source")),
         place_text=place_text(row.get("place"), row.get("location_precision"), row.get("location_source"),
                               row.get("region"), located=latitude is not None and longitude is not None),
         region=_text(row.get("region")), latitude=latitude, longitude=longitude, sides=sides,
         result=_text(row.get("result")), part_of=_text(row.get("part_of")), summary=_text(row.get("summary")),
         claims=claims_table(own_claims, labels), claim_ranges=claims_range(own_claims, labels),
+        claimants=claimant_groups(own_claims, labels),
         sections=_decode_sections(row.get("sections"), notes), infobox=_decode_infobox(row.get("infobox"), notes),
         source_file=_text(row.get("source_file")),
         also_described_in=[s.strip() for s in _text(row.get("also_described_in")).split(";") if s.strip()],
         same_place=same_place.loc[:, SAME_PLACE_COLUMNS].reset_index(drop=True), notes=notes,
+        episodes=episode_timeline(episodes, event_id) if episodes is not None else
+        pd.DataFrame(columns=EPISODE_TIMELINE_COLUMNS),
+        place_history=place_history(events, control, event_id) if control is not None else pd.DataFrame(),
+        holders=place_holders(control, events, event_id) if control is not None else
+        pd.DataFrame(columns=HOLDER_COLUMNS),
     )
+
+
+def episode_timeline(episodes: pd.DataFrame, event_id: str) -> pd.DataFrame:
+    """The event's episodes by date (the text's order within a day), as the panel lists them."""
+    own = episodes[episodes["event_id"] == event_id]
+    anchor = own["date_start"].where(own["date_start"] != "", own["date_end"])
+    own = own.assign(_anchor=anchor).sort_values(["_anchor", "position"], kind="stable")
+    return pd.DataFrame({
+        "when": [("by " if not s else "") + when_text(s or e, e, p) for s, e, p in
+                 zip(own["date_start"], own["date_end"], own["precision"])],
+        "place": [w or p for w, p in zip(own["place_as_written"], own["place"])],
+        "actor": own["actor"].tolist(), "sentence": own["sentence"].tolist(), "section": own["section"].tolist(),
+    }, columns=EPISODE_TIMELINE_COLUMNS)
+
+
+def place_holders(control: pd.DataFrame, events: pd.DataFrame, event_id: str) -> pd.DataFrame:
+    """Who held this event's place from when to when (not its camps or other parts), from every article."""
+    here = control_at_place(control, events, event_id)
+    periods = control_periods(here[here["site"] == ""]) if len(here) else pd.DataFrame()
+    if periods.empty:
+        return pd.DataFrame(columns=HOLDER_COLUMNS)
+    return pd.DataFrame({
+        "from": [day_text(s, p) for s, p in zip(periods["start"], periods["precision"])],
+        "to": [day_text(e, p) if e else "last statement" for e, p in zip(periods["end"], periods["end_precision"])],
+        "held by": ["; ".join(h) or f"no known holder (left by {left})" for h, left in
+                    zip(periods["holders"], periods["left_by"])],
+        "disputed": periods["disputed"].tolist(), "statements": periods["statements"].map(len).tolist(),
+    }, columns=HOLDER_COLUMNS)

@@ -47,7 +47,7 @@ def main() -> None:
         else:
             st.info("Click a marker on the map or a row in the table to read that battle.")
     sync_url(state, selected)
-    export_buttons(catalogue, shown)
+    export_buttons(catalogue, shown, state)
     show_problems(catalogue.problems)
     add_article_panel(sources)
 

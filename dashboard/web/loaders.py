@@ -22,6 +22,7 @@ from dashboard.catalogue.cache import cached_catalogue, cached_prebuilt, corpus_
 from dashboard.catalogue.tables import Catalogue
 from dashboard.map import assets, build_map
 from dashboard.views import filters
+from dashboard.views.control import control_periods, filtered_periods
 from dashboard.views.prepared import prepare_catalogue
 
 STATIC_DIR = Path(__file__).with_name("static")  # Streamlit serves <app dir>/static/
@@ -81,10 +82,19 @@ def offline_assets() -> dict:
     return assets.ensure_static_files(STATIC_DIR)
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def periods_of(fingerprint: str, _catalogue: Catalogue) -> pd.DataFrame:
+    """Who held each place from when to when, worked out once per catalogue (views.control)."""
+    return control_periods(_catalogue.control)
+
+
 @st.cache_resource(max_entries=16, show_spinner=False)
-def events_map(fingerprint: str, state: filters.FilterState, _shown: pd.DataFrame, _claims: pd.DataFrame):
-    """The folium map for one filter state (the frames are keyed by fingerprint + state, so not hashed)."""
-    m = build_map(_shown, claims=_claims)
+def events_map(fingerprint: str, state: filters.FilterState, _shown: pd.DataFrame, _claims: pd.DataFrame,
+               _periods: pd.DataFrame | None = None, _control: pd.DataFrame | None = None):
+    """The folium map for one filter state (the frames are keyed by fingerprint + state, so not hashed), with the
+    Control layer of the periods that state shows."""
+    held = (filtered_periods(_periods, _control, state), _control) if _control is not None and len(_control) else None
+    m = build_map(_shown, claims=_claims, control=held)
     assets.localize(m)
     return m
 
@@ -97,7 +107,8 @@ def warm_up() -> None:
     filter_choices(key, catalogue)
     offline_assets()
     default = filters.FilterState()
-    events_map(key, default, default.apply(catalogue.events, catalogue.parties), catalogue.claims)
+    events_map(key, default, default.apply(catalogue.events, catalogue.parties), catalogue.claims,
+               periods_of(key, catalogue), catalogue.control)
 
 
 def warm_up_when_serving(timeout: float = 120.0) -> threading.Thread:
