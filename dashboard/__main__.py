@@ -25,6 +25,9 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--port", type=int, default=8501)
     serve.add_argument("--address", default="127.0.0.1")
     serve.add_argument("--catalogue", type=Path, help="serve a folder written by `build` instead of parsing seeds/")
+    serve.add_argument("--allow-add", action="store_true",
+                       help="show an 'Add an article' panel that saves uploaded or pasted articles into the served "
+                            "articles folder (off by default, because it writes to disk)")
     evaluate = commands.add_parser("evaluate", help="parse a folder of labelled articles and say what differs from "
                                                      "what a person read in them, then how often the parser is right")
     evaluate.add_argument("articles", type=Path, help="folder of articles")
@@ -39,7 +42,11 @@ def main(argv: list[str] | None = None) -> int:
         return run_build(args.seeds, args.gazetteer, args.out)
     if args.command == "evaluate":
         return run_evaluate(args.articles, args.truth, args.claims, args.gazetteer, args.all)
-    return run_serve(args.port, args.address, args.catalogue)
+    if args.allow_add and args.catalogue is not None:
+        print("error: --allow-add saves articles into the articles folder; it cannot be used with --catalogue",
+              file=sys.stderr)
+        return 2
+    return run_serve(args.port, args.address, args.catalogue, args.allow_add)
 
 
 def run_build(seeds: Path | None, gazetteer: Path, out: Path) -> int:
@@ -93,9 +100,14 @@ def run_evaluate(articles: Path, truth: Path, claims: Path | None, gazetteer: Pa
     return 0
 
 
-def run_serve(port: int, address: str, catalogue: Path | None = None) -> int:
+def run_serve(port: int, address: str, catalogue: Path | None = None, allow_add: bool = False) -> int:
     if catalogue is not None:
         os.environ["DASHBOARD_CATALOGUE"] = str(catalogue.resolve())
+    os.environ.pop("DASHBOARD_ALLOW_ADD", None)  # the panel is there only when this command allows it
+    if allow_add:
+        os.environ["DASHBOARD_ALLOW_ADD"] = "1"
+        articles = Path(os.environ.get("DASHBOARD_SEEDS") or paths.default_articles()).resolve()
+        print(f"  Adding articles is allowed: they are saved into {articles}", file=sys.stderr, flush=True)
     from streamlit.web import cli as streamlit_cli
 
     from dashboard.map import assets
