@@ -138,3 +138,16 @@ def test_a_page_of_words_with_neither_date_nor_infobox_is_not_an_event():
     from dashboard.ingest.parse import parse_article
     lone = parse_article("Kidal est une ville du nord du Mali, capitale de la région du même nom.\n", "kidal.txt")
     assert lone.events == [] and "no recognisable structure" in lone.problems[0].reason
+
+
+def test_a_box_pasted_twice_is_read_once_and_a_few_stray_tags_do_not_make_a_page_html():
+    from dashboard.ingest.parse import parse_article
+
+    head = ("Battle of Anefis\nPart of the Mali War\nDate\t5 June 2013\nLocation\tAnefis, Mali\n"
+            "Belligerents\nMali\tMNLA\nCasualties and losses\n2 killed\t30 killed\n")
+    lead = ("The Battle of Anefis was fought on 5 June 2013 between the Malian army and the MNLA, "
+            "<span class=\"x\">which</span> held the town of Anefis until the army took it back.\n")
+    for text in (head + "\n" + head + "\n" + lead, (head + "\n" + lead) * 2, head + lead * 6):
+        [event] = [e for e in parse_article(text, "anefis.txt").events if e.kind == "article"]
+        assert (event.title, event.start_date, event.place) == ("Battle of Anefis", "2013-06-05", "Anefis, Mali")
+        assert [canonical_party(p) for p in event.sides[0]] == ["Mali"] and event.sides[1] == ["MNLA"]

@@ -61,15 +61,29 @@ def is_prose(text: str) -> bool:
 
 
 def find_infobox(rows: list[Row]) -> Infobox | None:
-    """The page's infobox, or None when it has no run of labels."""
+    """The page's infobox, or None when it has no run of labels. Where a run of labels starts over (the box pasted
+    twice, a mirror's preview above its page), the later copy is read if it is at least as full."""
     labels = _label_rows(rows)
     for first in range(len(labels)):
-        cluster = _cluster(rows, labels, first)
-        keys = {lab.key for lab in cluster if lab.key}
-        header = any(is_header(rows[i].text) for i in range(max(0, cluster[0].row - 3), cluster[0].row))
-        if len(keys) >= 2 or (header and keys) or (cluster[0].item and header):
-            return _blocks(rows, cluster)
+        cluster, again = _cluster(rows, labels, first)
+        if not _is_box(rows, cluster):
+            continue
+        while again is not None:
+            copy, later = _cluster(rows, labels, again)
+            if not (_is_box(rows, copy) and len(_keys(copy)) >= len(_keys(cluster))):
+                break
+            cluster, again = copy, later
+        return _blocks(rows, cluster)
     return None
+
+
+def _keys(cluster: list[_Label]) -> set[str]:
+    return {lab.key for lab in cluster if lab.key}
+
+
+def _is_box(rows: list[Row], cluster: list[_Label]) -> bool:
+    header = any(is_header(rows[i].text) for i in range(max(0, cluster[0].row - 3), cluster[0].row))
+    return len(_keys(cluster)) >= 2 or (header and bool(_keys(cluster))) or (cluster[0].item and header)
 
 
 def _label_rows(rows: list[Row]) -> list[_Label]:
@@ -100,16 +114,27 @@ def _label_rows(rows: list[Row]) -> list[_Label]:
     return found
 
 
-def _cluster(rows: list[Row], labels: list[_Label], first: int) -> list[_Label]:
+def _cluster(rows: list[Row], labels: list[_Label], first: int) -> tuple[list[_Label], int | None]:
+    """The run of labels from labels[first], and the index of the label where the run starts over, if it does."""
     cluster = [labels[first]]
-    for lab in labels[first + 1:]:
+    for at in range(first + 1, len(labels)):
+        lab = labels[at]
         previous = cluster[-1].row
         if lab.row - previous > MAX_GAP or any(is_prose(rows[i].text) for i in range(previous + 1, lab.row)):
             break
+        if _repeats(lab, cluster):
+            return cluster, at
         if cluster[-1].item and not lab.item and any(not rows[i].blank for i in range(previous + 1, lab.row)):
             break
         cluster.append(lab)
-    return cluster
+    return cluster, None
+
+
+def _repeats(lab: _Label, cluster: list[_Label]) -> bool:
+    """The run of labels starts over: its first field again after others (the box pasted twice, a mirror's preview
+    above its page). A field written twice inside one box is not that: it is kept, and the first value read."""
+    first = cluster[0]
+    return lab.key is not None and len(cluster) > 1 and (lab.key, lab.index) == (first.key, first.index)
 
 
 def _blocks(rows: list[Row], cluster: list[_Label]) -> Infobox:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import html
 import re
 
-_MARKUP = re.compile(r"<(?:table|tr|td|th|div|p|br|span|li)\b[^>]*>", re.I)
+# Block tags only: a text page copied with a few inline <span>s left in is still text.
+_MARKUP = re.compile(r"<(?:table|tr|td|th|div|p|br|li)\b[^>]*>", re.I)
 _DROPPED = re.compile(r"<(head|script|style|sup|noscript)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 _CELL_END = re.compile(r"</t[dh]\s*>", re.I)
 _LINE_END = re.compile(r"<br\s*/?>|</(?:tr|p|li|div|h[1-6]|caption)\s*>|<(?:tr|h[1-6]|p|li)\b[^>]*>", re.I)
