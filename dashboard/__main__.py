@@ -28,19 +28,31 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--allow-add", action="store_true",
                        help="show an 'Add an article' panel that saves uploaded or pasted articles into the served "
                             "articles folder (off by default, because it writes to disk)")
-    evaluate = commands.add_parser("evaluate", help="parse a folder of labelled articles and say what differs from "
-                                                     "what a person read in them, then how often the parser is right")
-    evaluate.add_argument("articles", type=Path, help="folder of articles")
-    evaluate.add_argument("truth", type=Path, help="truth CSV: file, start_date, end_date, side1, side2, latitude, "
-                                                   "longitude (one row per article; see tests/corpus/README.md)")
+    evaluate = commands.add_parser(
+        "evaluate", help="parse a folder of labelled articles and say what differs from what a person read in them, "
+                         "then how often the parser is right; with no folder, the seeds against their golden files")
+    evaluate.add_argument("articles", type=Path, nargs="?", help="folder of articles")
+    evaluate.add_argument("truth", type=Path, nargs="?", help="truth CSV: file, start_date, end_date, side1, side2, "
+                          "latitude, longitude (one row per article; see tests/corpus/README.md)")
     evaluate.add_argument("--claims", type=Path, default=None,
                           help="casualty truth CSV: file, side, kind, low, claimed_by, text")
     evaluate.add_argument("--gazetteer", type=Path, default=paths.GAZETTEER, help="gazetteer CSV")
     evaluate.add_argument("--all", action="store_true", help="name every article, also those read right")
+    evaluate.add_argument("--seeds", type=Path, default=None,
+                          help="with no folder: the articles the golden files name (default: ./seeds, else the "
+                               "package's seeds)")
+    evaluate.add_argument("--golden", type=Path, default=paths.GOLDEN,
+                          help="with no folder: the hand-read seed files (default: tests/golden of a checkout)")
     args = parser.parse_args(argv)
     if args.command == "build":
         return run_build(args.seeds, args.gazetteer, args.out)
     if args.command == "evaluate":
+        if args.articles is None:
+            return run_evaluate_seeds(args.seeds, args.golden, args.gazetteer)
+        if args.truth is None:
+            print("error: evaluate ARTICLES needs its truth CSV too (evaluate ARTICLES TRUTH [--claims CLAIMS])",
+                  file=sys.stderr)
+            return 2
         return run_evaluate(args.articles, args.truth, args.claims, args.gazetteer, args.all)
     if args.allow_add and args.catalogue is not None:
         print("error: --allow-add saves articles into the articles folder; it cannot be used with --catalogue",
@@ -97,6 +109,21 @@ def run_evaluate(articles: Path, truth: Path, claims: Path | None, gazetteer: Pa
     print(f"{len(report.articles)} labelled articles in {articles}, compared with {truth}"
           + (f" and {claims}" if claims else "") + "\n")
     print(report.text(every_article=every_article))
+    return 0
+
+
+def run_evaluate_seeds(seeds: Path | None, golden: Path, gazetteer: Path) -> int:
+    from dashboard.evaluate.seeds import GoldenError, seeds_report
+
+    seeds = paths.default_articles() if seeds is None else seeds
+    if not seeds.is_dir():
+        print(f"error: no such folder of articles: {seeds}", file=sys.stderr)
+        return 2
+    try:
+        print(seeds_report(seeds, golden, gazetteer))
+    except GoldenError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 

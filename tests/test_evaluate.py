@@ -90,3 +90,17 @@ def test_folding_and_truth_parties_follow_the_corpus_conventions():
     assert fold("Jama'at Nasr al-Islam wal Muslimin") == "jama at nasr al islam wal muslimin"
     assert truth_parties('MSA (Movement for the Salvation of Azawad); JNIM') == ["msa", "jnim"]
     assert truth_parties('ISGS (Islamic State in the Greater Sahara; "alleged ISGS fighters")') == ["isgs"]
+
+
+def test_with_no_folder_it_scores_the_seeds_against_their_golden_files(capsys, tmp_path):
+    assert main(["evaluate"]) == 0
+    out = capsys.readouterr().out
+    assert "total: body 58/58 (recall 100%), false 0 (precision 100%); infobox 32/32" in out
+    assert "control changes: precision 100%" in out and "episodes: precision" in out
+    assert main(["evaluate", "--golden", str(tmp_path)]) == 2
+    assert "lacks seed_claims.csv" in capsys.readouterr().err
+    assert main(["evaluate", "--seeds", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "the golden files name articles that are not in" in err and "000_e3dc056557bc1002.txt" in err
+    assert main(["evaluate", str(ARTICLES)]) == 2
+    assert "needs its truth CSV" in capsys.readouterr().err

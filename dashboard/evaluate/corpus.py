@@ -15,13 +15,13 @@ from __future__ import annotations
 import csv
 import math
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from dashboard.catalogue.tables import Catalogue
+from dashboard.text.fold import label_key
 
 PLACE_KM = 25.0
 TRUTH_COLUMNS = ("file", "start_date", "end_date", "side1", "side2", "latitude", "longitude")
@@ -100,10 +100,8 @@ class CorpusReport:
 
 
 def fold(text: object) -> str:
-    """Accent-, case- and punctuation-free words ("Jama'at Nasr" -> "jama at nasr")."""
-    decomposed = unicodedata.normalize("NFKD", text if isinstance(text, str) else "")
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return re.sub(r"[^a-z0-9]+", " ", plain).strip()
+    """The scorer's comparison form: text.fold.label_key of a cell, which may be empty or not text."""
+    return label_key(text) if isinstance(text, str) else ""
 
 
 def truth_parties(side: str) -> list[str]:
