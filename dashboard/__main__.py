@@ -1,4 +1,5 @@
-"""Command line: `python -m dashboard build` writes the events tables; `python -m dashboard serve` starts the app."""
+"""Command line: `python -m dashboard build` writes the events tables; `python -m dashboard serve` starts the app;
+`python -m dashboard evaluate` measures the parser on articles a person has labelled."""
 from __future__ import annotations
 
 import argparse
@@ -28,10 +29,40 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--catalogue", type=Path, help="serve a folder written by `build` instead of parsing seeds/")
     serve.add_argument("--dataset", type=Path, action="append", default=[], metavar="FILE",
                        help="a UCDP GED or ACLED file shown beside the articles; repeatable")
+    serve.add_argument("--allow-add", action="store_true",
+                       help="show an 'Add an article' panel that saves uploaded or pasted articles into the served "
+                            "articles folder (off by default, because it writes to disk)")
+    evaluate = commands.add_parser(
+        "evaluate", help="parse a folder of labelled articles and say what differs from what a person read in them, "
+                         "then how often the parser is right; with no folder, the seeds against their golden files")
+    evaluate.add_argument("articles", type=Path, nargs="?", help="folder of articles")
+    evaluate.add_argument("truth", type=Path, nargs="?", help="truth CSV: file, start_date, end_date, side1, side2, "
+                          "latitude, longitude (one row per article; see tests/corpus/README.md)")
+    evaluate.add_argument("--claims", type=Path, default=None,
+                          help="casualty truth CSV: file, side, kind, low, claimed_by, text")
+    evaluate.add_argument("--gazetteer", type=Path, default=paths.GAZETTEER, help="gazetteer CSV")
+    evaluate.add_argument("--all", action="store_true", help="name every article, also those read right")
+    evaluate.add_argument("--seeds", type=Path, default=None,
+                          help="with no folder: the articles the golden files name (default: ./seeds, else the "
+                               "package's seeds)")
+    evaluate.add_argument("--golden", type=Path, default=paths.GOLDEN,
+                          help="with no folder: the hand-read seed files (default: tests/golden of a checkout)")
     args = parser.parse_args(argv)
     if args.command == "build":
         return run_build(args.seeds, args.gazetteer, args.out, args.dataset)
-    return run_serve(args.port, args.address, args.catalogue, args.dataset)
+    if args.command == "evaluate":
+        if args.articles is None:
+            return run_evaluate_seeds(args.seeds, args.golden, args.gazetteer)
+        if args.truth is None:
+            print("error: evaluate ARTICLES needs its truth CSV too (evaluate ARTICLES TRUTH [--claims CLAIMS])",
+                  file=sys.stderr)
+            return 2
+        return run_evaluate(args.articles, args.truth, args.claims, args.gazetteer, args.all)
+    if args.allow_add and args.catalogue is not None:
+        print("error: --allow-add saves articles into the articles folder; it cannot be used with --catalogue",
+              file=sys.stderr)
+        return 2
+    return run_serve(args.port, args.address, args.catalogue, args.dataset, args.allow_add)
 
 
 def check_datasets(datasets: list[Path]) -> str | None:
@@ -108,7 +139,40 @@ def dataset_report(catalogue: Catalogue) -> list[str]:
     return lines
 
 
-def run_serve(port: int, address: str, catalogue: Path | None = None, datasets: list[Path] | None = None) -> int:
+def run_evaluate(articles: Path, truth: Path, claims: Path | None, gazetteer: Path, every_article: bool) -> int:
+    from dashboard.evaluate.corpus import TruthError, evaluate_folder
+
+    if not articles.is_dir():
+        print(f"error: no such folder of articles: {articles}", file=sys.stderr)
+        return 2
+    try:
+        report = evaluate_folder(articles, truth, claims, gazetteer)
+    except TruthError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"{len(report.articles)} labelled articles in {articles}, compared with {truth}"
+          + (f" and {claims}" if claims else "") + "\n")
+    print(report.text(every_article=every_article))
+    return 0
+
+
+def run_evaluate_seeds(seeds: Path | None, golden: Path, gazetteer: Path) -> int:
+    from dashboard.evaluate.seeds import GoldenError, seeds_report
+
+    seeds = paths.default_articles() if seeds is None else seeds
+    if not seeds.is_dir():
+        print(f"error: no such folder of articles: {seeds}", file=sys.stderr)
+        return 2
+    try:
+        print(seeds_report(seeds, golden, gazetteer))
+    except GoldenError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def run_serve(port: int, address: str, catalogue: Path | None = None, datasets: list[Path] | None = None,
+              allow_add: bool = False) -> int:
     refused = check_datasets(datasets or [])
     if refused:
         print(f"error: {refused}", file=sys.stderr)
@@ -117,6 +181,11 @@ def run_serve(port: int, address: str, catalogue: Path | None = None, datasets: 
         os.environ["DASHBOARD_CATALOGUE"] = str(catalogue.resolve())
     if datasets:
         os.environ["DASHBOARD_DATASETS"] = os.pathsep.join(str(p.resolve()) for p in datasets)
+    os.environ.pop("DASHBOARD_ALLOW_ADD", None)  # the panel is there only when this command allows it
+    if allow_add:
+        os.environ["DASHBOARD_ALLOW_ADD"] = "1"
+        articles = Path(os.environ.get("DASHBOARD_SEEDS") or paths.default_articles()).resolve()
+        print(f"  Adding articles is allowed: they are saved into {articles}", file=sys.stderr, flush=True)
     from streamlit.web import cli as streamlit_cli
 
     from dashboard.map import assets

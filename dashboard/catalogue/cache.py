@@ -14,14 +14,16 @@ import pandas as pd
 from dashboard import paths
 from dashboard.casualties.estimate import best_estimates
 from dashboard.catalogue import store
-from dashboard.catalogue.build import article_files, build_catalogue, dataset_problems, load_gazetteer
+from dashboard.catalogue.build import article_files, dataset_problems, load_gazetteer
 from dashboard.catalogue.files import READ_TEXT, read_catalogue
+from dashboard.catalogue.incremental import build_incrementally
 from dashboard.catalogue.tables import (
     Catalogue, catalogue_parties, control_frame, episodes_frame, problems_frame, stored_control, stored_episodes,
     typed_claims, typed_control, typed_episodes, typed_events, typed_parties, typed_problems, with_derived, with_links,
 )
 from dashboard.datasets import DATASET_KINDS
 from dashboard.datasets.base import claims_for_size
+from dashboard.model import TEXT_COLUMNS
 
 
 def corpus_fingerprint(seeds_dir: str | Path, gazetteer_path: str | Path | None) -> str:
@@ -31,8 +33,12 @@ def corpus_fingerprint(seeds_dir: str | Path, gazetteer_path: str | Path | None)
     if gazetteer_path is not None and Path(gazetteer_path).is_file():
         files.append(Path(gazetteer_path))
     for path in files:
-        stat = path.stat()
-        digest.update(f"{path.name}\0{file_digest(path.resolve(), stat.st_size, stat.st_mtime_ns)}\0".encode())
+        try:
+            stat = path.stat()
+            content = file_digest(path.resolve(), stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+        except FileNotFoundError:  # removed since the folder was listed: it is not served
+            continue
+        digest.update(f"{path.name}\0{content}\0".encode())
     return digest.hexdigest()[:16]
 
 
@@ -48,8 +54,9 @@ def datasets_fingerprint(datasets: Sequence[str | Path]) -> str:
 
 
 @lru_cache(maxsize=65536)
-def file_digest(path: Path, size: int, mtime_ns: int) -> str:
-    """The content hash of a file, recomputed only when its size or modification time changes."""
+def file_digest(path: Path, size: int, mtime_ns: int, ctime_ns: int = 0, inode: int = 0) -> str:
+    """The content hash of a file, recomputed only when its size, times or inode change (an editor's save in
+    the same clock tick changes the ctime or, written to a new file and renamed, the inode)."""
     with path.open("rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
@@ -64,31 +71,36 @@ def code_fingerprint() -> str:
 
 def cached_catalogue(seeds_dir: str | Path, gazetteer_path: str | Path | None, cache_dir: str | Path,
                      datasets: Sequence[str | Path] = ()) -> Catalogue:
-    """build_catalogue, kept on disk (Parquet) under the content and code fingerprints, so a restart starts warm.
+    """build_catalogue, kept on disk (Parquet) under the content and code fingerprints, so a restart starts warm
+    (and each article parsed once per content while the server runs: see incremental.py).
 
     The catalogue comes back without the article text in `events` (read per event through `with_text`), unless
     the cache cannot be written, when it is the whole built catalogue. Dataset files are part of the key (a
     changed file is never served stale) and go into the store a block at a time.
     """
-    key = f"{corpus_fingerprint(seeds_dir, gazetteer_path)}-{datasets_fingerprint(datasets)}-{code_fingerprint()}"
+    content = f"{corpus_fingerprint(seeds_dir, gazetteer_path)}-{datasets_fingerprint(datasets)}"
 
     def write(partial: Path) -> None:
-        built = build_catalogue(seeds_dir, gazetteer_path)
+        built = build_incrementally(seeds_dir, gazetteer_path)
         with store.StoreWriter(partial) as out:
             for name in store.TABLES[:-1]:
                 out.append(name, getattr(built, name))
             append_datasets(out, datasets, gazetteer_path)
         write_links(partial)
 
-    return _stored(Path(cache_dir) / f"catalogue-{key}", write,
-                   lambda: build_catalogue(seeds_dir, gazetteer_path, datasets))
+    def unchanged() -> bool:
+        return f"{corpus_fingerprint(seeds_dir, gazetteer_path)}-{datasets_fingerprint(datasets)}" == content
+
+    return _stored(Path(cache_dir) / f"catalogue-{content}-{code_fingerprint()}", write,
+                   lambda: _with_datasets(build_incrementally(seeds_dir, gazetteer_path), datasets, gazetteer_path),
+                   unchanged)
 
 
 def cached_prebuilt(folder: str | Path, cache_dir: str | Path, datasets: Sequence[str | Path] = (),
                     gazetteer_path: str | Path | None = paths.GAZETTEER) -> Catalogue:
     """A folder written by `build` (CSV), converted once to a disk store a block at a time, then read like the
     seeds; dataset files, if given, join it on the way."""
-    key = f"csv-{corpus_fingerprint(folder, None)}-{datasets_fingerprint(datasets)}-{code_fingerprint()}"
+    content = f"{corpus_fingerprint(folder, None)}-{datasets_fingerprint(datasets)}"
 
     def write(partial: Path) -> None:
         with store.StoreWriter(partial) as out:
@@ -96,11 +108,15 @@ def cached_prebuilt(folder: str | Path, cache_dir: str | Path, datasets: Sequenc
             append_datasets(out, datasets, gazetteer_path)
         write_links(partial)
 
-    return _stored(Path(cache_dir) / f"catalogue-{key}", write, lambda: _whole_prebuilt(folder, datasets, gazetteer_path))
+    def unchanged() -> bool:
+        return f"{corpus_fingerprint(folder, None)}-{datasets_fingerprint(datasets)}" == content
+
+    return _stored(Path(cache_dir) / f"catalogue-csv-{content}-{code_fingerprint()}", write,
+                   lambda: _with_datasets(read_catalogue(folder), datasets, gazetteer_path), unchanged)
 
 
-def _whole_prebuilt(folder: str | Path, datasets: Sequence[str | Path], gazetteer_path) -> Catalogue:
-    catalogue = read_catalogue(folder)
+def _with_datasets(catalogue: Catalogue, datasets: Sequence[str | Path], gazetteer_path) -> Catalogue:
+    """The whole catalogue in memory with the dataset files joined (when the disk store cannot be used)."""
     if not datasets:
         return catalogue
     from dashboard.catalogue.build import join_datasets
@@ -172,35 +188,82 @@ def write_links(folder: Path) -> None:
     store.write_store({"links": link_events(events, parties, DATASET_KINDS)}, folder)
 
 
-def _stored(folder: Path, write: Callable[[Path], None], whole: Callable[[], Catalogue]) -> Catalogue:
-    """The store in `folder`, written by `write(partial_folder)` first if missing; `whole()` when the disk says no."""
+def cache_off(catalogue: Catalogue) -> str:
+    """"" while the catalogue is served from its disk store, else why it is served from memory (the page says
+    so). A store that went away under the running server is written again first, or its text moved to memory."""
+    if catalogue.cache_off or catalogue.text is None:
+        return catalogue.cache_off
+    return catalogue.text.ensure()
+
+
+def _stored(folder: Path, write: Callable[[Path], None], whole: Callable[[], Catalogue],
+            unchanged: Callable[[], bool]) -> Catalogue:
+    """The store in `folder`, written by `write(partial_folder)` first if missing; `whole()` when the disk says no.
+
+    `unchanged()` says whether the articles are still those the store was keyed by (see _recover_text).
+    """
+    why = "the stored catalogue could not be read"
     for _attempt in range(2):
-        if not store.is_complete(folder) and not _write_store(folder, write):
-            break  # a read-only disk only costs the warm start and the memory saving
+        if not store.is_complete(folder):
+            why = _write_store(folder, write)
+            if why:
+                break  # a read-only or full disk only costs the warm start and the memory saving
         try:
             tables = store.read_store(folder)
         except (OSError, ValueError):  # a damaged store is written again, once
-            shutil.rmtree(folder, ignore_errors=True)
+            store.remove_store(folder)
             continue
         store.release_unused_memory()
         store.mark_used(folder)
         links = tables["links"]
         if links.empty and not tables["events"]["kind"].isin(DATASET_KINDS).any():
             links = None  # no dataset was read
+        ids = tables["events"]["event_id"].copy()
+        text = store.EventText(folder / "events.parquet", lambda: _recover_text(folder, write, whole, unchanged, ids))
         return Catalogue(with_links(tables["events"], links), tables["claims"], tables["problems"], tables["parties"],
-                         text=store.EventText(folder / "events.parquet"), control=stored_control(tables["control"]),
+                         text=text, control=stored_control(tables["control"]),
                          episodes=stored_episodes(tables["episodes"]), links=links)
-    return whole()
+    catalogue = whole()
+    catalogue.cache_off = why
+    return catalogue
 
 
-def _write_store(folder: Path, write: Callable[[Path], None]) -> bool:
-    partial = folder.with_name(folder.name + ".partial")
+def _write_store(folder: Path, write: Callable[[Path], None]) -> str:
+    """The store written into `folder` (via a partial folder of this writer's own): "" or why it could not be."""
+    partial = store.partial_folder(folder)
     try:
-        shutil.rmtree(partial, ignore_errors=True)
-        partial.mkdir(parents=True)
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        store.remove_leftovers(folder.parent)
+        partial.mkdir()
         write(partial)
+        store.sync_folder(partial)
         store.replace_folder(partial, folder)
-        return True
-    except OSError:
+        return ""
+    except OSError as error:
+        if store.is_complete(folder):
+            return ""  # another server wrote the same store meanwhile
+        return f"the cache folder {folder.parent} cannot be written ({error.strerror or error})"
+    finally:
         shutil.rmtree(partial, ignore_errors=True)
-        return store.is_complete(folder)  # another server may have written the same store meanwhile
+
+
+def _recover_text(folder: Path, write: Callable[[Path], None], whole: Callable[[], Catalogue],
+                  unchanged: Callable[[], bool], ids: pd.Series) -> store.Recovered | None:
+    """Where a served catalogue's event text is read from once its store went away: the store written again
+    or, if the disk says no, memory. Only while the articles are those it was built from (the rows must be
+    the same rows); otherwise None: the next rerun serves the new articles' catalogue anyway."""
+    if not unchanged():
+        return None
+    why = "" if store.is_complete(folder) else _write_store(folder, write)
+    if not why:
+        try:
+            stored = pd.read_parquet(folder / "events.parquet", columns=["event_id"])["event_id"]
+            if stored.tolist() == ids.tolist():
+                return store.Recovered(path=folder / "events.parquet")
+        except (OSError, ValueError):
+            pass
+        why = "the stored catalogue could not be read back"
+    events = whole().events
+    if events["event_id"].tolist() != ids.tolist():
+        return None
+    return store.Recovered(memory=events[list(TEXT_COLUMNS)], cache_off=why)

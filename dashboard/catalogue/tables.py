@@ -15,7 +15,7 @@ from dashboard.model import (
     CLAIM_COLUMNS, CONTROL_COLUMNS, EPISODE_COLUMNS, EVENT_COLUMNS, PROBLEM_COLUMNS, SIDE_LETTERS, TEXT_COLUMNS,
     ControlChange, Episode, Event, Problem,
 )
-from dashboard.parties import PARTY_COLUMNS, event_year, parties_of_events, parties_of_frame, side_alignment_columns
+from dashboard.parties import PARTY_COLUMNS, event_year, party_label, parties_of_events, parties_of_frame, side_alignment_columns
 from dashboard.parties.mentions import parties_alignment
 
 # Worked out from the other tables once per catalogue, kept in the store, not in events.csv.
@@ -34,6 +34,7 @@ class Catalogue:
     text: store.EventText | None = None
     control: pd.DataFrame | None = None  # CONTROL_COLUMNS: who held which place when, one statement a row
     episodes: pd.DataFrame | None = None  # EPISODE_COLUMNS: each event's dated sentences
+    cache_off: str = ""  # why the catalogue is held in memory instead of its disk store ("" when it is not)
     # Article events linked to dataset events (datasets.link.LINK_COLUMNS); None when no dataset was read.
     links: pd.DataFrame | None = None
     datasets: list = field(default_factory=list)  # datasets.Detected of each dataset file read, with its counts
@@ -115,10 +116,13 @@ def event_row(event: Event) -> dict:
     row = {column: getattr(event, column, "") for column in EVENT_COLUMNS if hasattr(event, column)}
     for i, letter in enumerate(SIDE_LETTERS[:3]):
         row[f"side_{letter}"] = "; ".join(_nth(event.sides, i))
+        row[f"parties_{letter}"] = "; ".join(dict.fromkeys(party_label(p) for p in _nth(event.sides, i)))
         row[f"commanders_{letter}"] = "; ".join(_nth(event.commanders, i))
         row[f"strength_{letter}"] = event.strengths[i] if i < len(event.strengths) else ""
     if len(event.sides) > 3:  # a fourth side or more: kept in side_c rather than dropped
         row["side_c"] = " | ".join("; ".join(s) for s in event.sides[2:])
+        row["parties_c"] = " | ".join("; ".join(party_label(p) for p in s) for s in event.sides[2:])
+    row["origins"] = json.dumps(event.origins, ensure_ascii=False) if event.origins else ""
     row["also_described_in"] = "; ".join(event.also_described_in)
     row["sections"] = json.dumps([list(s) for s in event.sections], ensure_ascii=False)
     row["infobox"] = json.dumps(event.infobox, ensure_ascii=False)

@@ -15,6 +15,7 @@ import pandas as pd
 from dashboard.ingest.place_phrases import site_key
 from dashboard.parties import expand_faction
 from dashboard.text.fold import name_key
+from dashboard.views.filters import ARTICLES
 
 PERIOD_COLUMNS = ["place_key", "place", "site", "latitude", "longitude", "location_precision", "start", "precision",
                   "end", "end_precision", "holders", "alignments", "disputed", "left_by", "statements"]
@@ -171,10 +172,13 @@ def by_date(statements: pd.DataFrame) -> pd.DataFrame:
 
 
 
-def control_mask(control: pd.DataFrame, *, start=None, end=None, factions=(), regions=(), kinds=()) -> pd.Series:
+def control_mask(control: pd.DataFrame, *, start=None, end=None, factions=(), regions=(), kinds=(), sources=(),
+                 **_of_events) -> pd.Series:
     """Which statements a filter state keeps (the arguments of FilterState): dated inside the dates, naming a
-    chosen faction as holder or loser, in a chosen region, from an article or a related summary."""
-    keep = pd.Series(True, index=control.index)
+    chosen faction as holder or loser, in a chosen region, from an article or a related summary; none when the
+    sources chosen leave the articles out (every statement is an article's). The filters that only events have
+    (event type, search, gaps) leave the statements as they are."""
+    keep = pd.Series(not sources or ARTICLES in sources, index=control.index, dtype=bool)
     anchor = control["date_start"].where(control["date_start"] != "", control["date_end"])
     last = control["date_end"].where(control["date_end"] != "", control["date_start"])
     if start is not None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.views import filters
+from dashboard.web.add_article import add_article_panel
+from dashboard.web.cache_notice import show_cache_state
 from dashboard.web.detail_panel import show_detail
 from dashboard.web.events_table import events_table, selection_from
 from dashboard.web.exports import export_buttons
@@ -26,6 +28,7 @@ def main() -> None:
     count, located = int(kept.sum()), int((kept & events["latitude"].notna()).sum())
     st.markdown(f"**{count}** of {len(events)} events shown · **{located}** on the map · "
                 f"{count - located} unlocated · {len(catalogue.problems)} problems (see below)")
+    show_cache_state(catalogue)
     shown = filters.selected_rows(events, kept)
     offline_assets()
     st.session_state.setdefault("selected", st.query_params.get("event"))
@@ -46,6 +49,7 @@ def main() -> None:
     sync_url(state, selected)
     export_buttons(catalogue, shown, state)
     show_problems(catalogue.problems)
+    add_article_panel(sources)
 
 
 main()

@@ -21,6 +21,8 @@ def show_detail(event_id: str, catalogue: Catalogue) -> None:
     st.markdown(f"**When:** {md(info.dates)}  \n**Where:** {md(info.place_text)}"
                 + (f" ({md(info.region)} region)" if info.region else "")
                 + f"  \n**Result:** {md(info.result or 'not stated')}  \n**Part of:** {md(info.part_of or 'not stated')}")
+    if info.origins:
+        st.caption("Read from — " + md(info.origins))
     for side in info.sides:
         st.markdown(f"**{md(side.label)}** — {md(side.alignment)}  \nCommanders: {md('; '.join(side.commanders) or 'not stated')}"
                     f"  \nStrength: {md(side.strength or 'not stated')}")
