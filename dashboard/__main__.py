@@ -79,7 +79,8 @@ def run_serve(port: int, address: str, catalogue: Path | None = None) -> int:
     # server); the warm-up fills the shared caches meanwhile, so the first visitor does not pay for them.
     loaders.warm_up_when_serving()
     sys.argv = ["streamlit", "run", str(APP), "--server.port", str(port), "--server.address", address,
-                "--browser.gatherUsageStats", "false", "--server.enableStaticServing", "true", "--server.headless", "true"]
+                "--browser.gatherUsageStats", "false", "--server.enableStaticServing", "true", "--server.headless", "true",
+                "--client.toolbarMode", "viewer"]
     return streamlit_cli.main()
 
 

@@ -22,3 +22,4 @@ def test_the_wheel_carries_the_gazetteer_and_the_seeds(tmp_path):
     assert "dashboard/_data/gazetteer.csv" in names
     assert sum(n.startswith("dashboard/_seeds/") and n.endswith(".txt") for n in names) == 5
     assert "dashboard/web/app.py" in names and "dashboard/paths.py" in names
+    assert "dashboard/map/js/events_map.js" in names and "dashboard/map/js/events_map.css" in names  # the runtime

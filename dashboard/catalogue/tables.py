@@ -12,9 +12,10 @@ from dashboard.catalogue import export, store
 from dashboard.ingest.parse import ParsedArticle
 from dashboard.model import CLAIM_COLUMNS, EVENT_COLUMNS, PROBLEM_COLUMNS, SIDE_LETTERS, TEXT_COLUMNS, Event, Problem
 from dashboard.parties import PARTY_COLUMNS, parties_of_events, parties_of_frame, side_alignment_columns
+from dashboard.views.event_types import event_types
 
 # Worked out from the other tables once per catalogue, kept in the store, not in events.csv.
-DERIVED_COLUMNS = ("alignment_a", "alignment_b", "best_killed")
+DERIVED_COLUMNS = ("alignment_a", "alignment_b", "best_killed", "event_type")
 
 
 @dataclass
@@ -46,11 +47,11 @@ class Catalogue:
 
 
 def with_derived(events: pd.DataFrame, claims: pd.DataFrame, parties: pd.DataFrame) -> pd.DataFrame:
-    """The events with DERIVED_COLUMNS: each side's alignment (from the parties table) and the best estimate of
-    killed (from the claims)."""
+    """The events with DERIVED_COLUMNS: each side's alignment (from the parties table), the best estimate of
+    killed (from the claims) and the type of event (from the title and lead, while the lead is at hand)."""
     bare = events.drop(columns=[c for c in DERIVED_COLUMNS if c in events.columns])
     aligned = pd.concat([bare, side_alignment_columns(bare, parties)], axis=1)
-    return with_best_killed(aligned, claims)
+    return with_best_killed(aligned, claims).assign(event_type=event_types(bare))
 
 
 def events_frame(events: list[Event]) -> pd.DataFrame:

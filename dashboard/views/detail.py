@@ -16,6 +16,7 @@ from dashboard.text.when import when_text
 from dashboard.parties import parties_of_frame, split_parties
 from dashboard.views.history import UnknownEventError, events_at_place
 from dashboard.views.prepared import public_columns
+from dashboard.views.sources import Source, article_titles, event_sources
 
 SIDES = ("a", "b", "c")
 SIDE_ORDER = (*SIDES, "civilian")
@@ -72,6 +73,8 @@ class EventDetail:
     also_described_in: list[str]
     same_place: pd.DataFrame  # other events at this place, by date
     notes: list[str] = field(default_factory=list)  # what could not be read, said plainly
+    sources: list[Source] = field(default_factory=list)  # the articles it comes from, by title
+    event_type: str = ""  # views.event_types
 
 
 def _text(value: Any) -> str:
@@ -232,6 +235,7 @@ def event_detail(event_id: str, events: pd.DataFrame, claims: pd.DataFrame,
     own_claims = claims[claims["event_id"] == event_id]
     latitude, longitude = _coordinate(row.get("latitude")), _coordinate(row.get("longitude"))
     same_place = public_columns(events_at_place(events, event_id))
+    also = [s.strip() for s in _text(row.get("also_described_in")).split(";") if s.strip()]
     return EventDetail(
         event_id=event_id, title=_text(row.get("title")), kind=_text(row.get("kind")),
         dates=when_text(row.get("start_date"), row.get("end_date"), row.get("date_precision")),
@@ -243,6 +247,8 @@ def event_detail(event_id: str, events: pd.DataFrame, claims: pd.DataFrame,
         claims=claims_table(own_claims, labels), claim_ranges=claims_range(own_claims, labels),
         sections=_decode_sections(row.get("sections"), notes), infobox=_decode_infobox(row.get("infobox"), notes),
         source_file=_text(row.get("source_file")),
-        also_described_in=[s.strip() for s in _text(row.get("also_described_in")).split(";") if s.strip()],
+        also_described_in=also,
         same_place=same_place.loc[:, SAME_PLACE_COLUMNS].reset_index(drop=True), notes=notes,
+        sources=event_sources(row, also, article_titles(events[events["source_file"].isin([row.get("source_file"), *also])])),
+        event_type=_text(row.get("event_type")),
     )

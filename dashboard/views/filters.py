@@ -1,4 +1,4 @@
-"""Filters over the events: date range, faction (with coalitions), region and kind.
+"""Filters over the events: date range, faction (with coalitions), region, kind, event type and the search box.
 
 Filters run over tables made ready once per catalogue (views.prepared): the events with their helper columns
 and the parties table tied to their rows, so a filter is only vectorised comparisons, fast on 100k events.
@@ -12,9 +12,10 @@ from typing import Any, Iterable
 import numpy as np
 import pandas as pd
 
-from dashboard.parties import COALITIONS, coalition_of_choice, expand_faction
+from dashboard.parties import COALITIONS, PARTIES, coalition_of_choice, expand_faction
 from dashboard.text.fold import name_key
 from dashboard.views.prepared import is_prepared, prepare_events, prepare_parties
+from dashboard.views.search import search_mask
 
 KINDS = ("article", "related")
 
@@ -73,19 +74,22 @@ def faction_mask(prepared: pd.DataFrame, parties: pd.DataFrame, choices: Iterabl
 
 
 def filter_events(events: pd.DataFrame, *, parties: pd.DataFrame | None = None, start: Any = None, end: Any = None,
-                  factions: Iterable[str] = (), regions: Iterable[str] = (), kinds: Iterable[str] = ()) -> pd.DataFrame:
-    """Events overlapping [start, end] that involve any chosen faction, in any chosen region and kind.
+                  factions: Iterable[str] = (), regions: Iterable[str] = (), kinds: Iterable[str] = (),
+                  event_types: Iterable[str] = (), query: str = "") -> pd.DataFrame:
+    """Events overlapping [start, end] that involve any chosen faction, in any chosen region, kind and event type,
+    matching the search box's words (views.search).
 
     Empty choices do not filter. Returns prepared rows ordered by (start_date, event_id). `parties` is the
     catalogue's parties table (prepared or not); without it, it is derived from the side columns.
     """
     prepared = events if is_prepared(events) else prepare_events(events)
     return selected_rows(prepared, filter_mask(prepared, parties=parties, start=start, end=end, factions=factions,
-                                               regions=regions, kinds=kinds))
+                                               regions=regions, kinds=kinds, event_types=event_types, query=query))
 
 
 def filter_mask(prepared: pd.DataFrame, *, parties: pd.DataFrame | None = None, start: Any = None, end: Any = None,
-                factions: Iterable[str] = (), regions: Iterable[str] = (), kinds: Iterable[str] = ()) -> pd.Series:
+                factions: Iterable[str] = (), regions: Iterable[str] = (), kinds: Iterable[str] = (),
+                event_types: Iterable[str] = (), query: str = "") -> pd.Series:
     """Which rows of prepared events filter_events keeps (counting them is cheaper than copying them out)."""
     low, high = _as_timestamp(start, "start"), _as_timestamp(end, "end")
     if low is not None and high is not None and low > high:
@@ -95,15 +99,19 @@ def filter_mask(prepared: pd.DataFrame, *, parties: pd.DataFrame | None = None, 
         mask &= (prepared["_end"] >= low).fillna(False)
     if high is not None:
         mask &= (prepared["_start"] <= high).fillna(False)
-    factions, regions, kinds = list(factions), list(regions), list(kinds)
+    factions, regions, kinds, event_types = list(factions), list(regions), list(kinds), list(event_types)
+    if (factions or (query and query.strip())) and (parties is None or "_at" not in parties.columns):
+        parties = prepare_parties(parties, prepared)
     if factions:
-        if parties is None or "_at" not in parties.columns:
-            parties = prepare_parties(parties, prepared)
         mask &= faction_mask(prepared, parties, factions)
     if regions:
         mask &= prepared["_region"].isin({name_key(r) for r in regions})
     if kinds:
         mask &= prepared["kind"].isin(kinds)
+    if event_types:
+        mask &= prepared["event_type"].isin(event_types).fillna(False).astype(bool)
+    if query and query.strip():
+        mask &= search_mask(prepared, parties, query)
     return mask
 
 
@@ -122,6 +130,23 @@ def faction_options(parties: pd.DataFrame) -> list[str]:
     return coalitions + sorted(present - set(coalitions), key=lambda n: (name_key(n), n))
 
 
+SHORT_ALIAS = 14  # aliases up to this long are shown beside a faction's name (the long ones are spelled-out names)
+_ALIASES: dict[str, tuple[str, ...]] = {}
+for _group in (*PARTIES, *COALITIONS):  # a coalition named in articles is a party too: both lists of names
+    _ALIASES[_group.name] = _ALIASES.get(_group.name, ()) + _group.aliases
+
+
+def faction_label(name: str) -> str:
+    """A faction choice with its short other names, so a search finds it by any: "MOJWA (MUJAO)"."""
+    seen = {name_key(name)}
+    short = []
+    for alias in _ALIASES.get(name, ()):
+        if len(alias) <= SHORT_ALIAS and name_key(alias) not in seen:
+            seen.add(name_key(alias))
+            short.append(alias)
+    return f"{name} ({', '.join(short[:4])})" if short else name
+
+
 @dataclass(frozen=True)
 class FilterState:
     """What the filter widgets show; round-trips through URL query parameters."""
@@ -130,6 +155,8 @@ class FilterState:
     factions: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
+    event_types: tuple[str, ...] = ()
+    query: str = ""
 
     def to_query_params(self) -> dict[str, str | list[str]]:
         """Only the filters in use: dates as YYYY-MM-DD, choices as lists (repeated keys in the URL)."""
@@ -138,9 +165,12 @@ class FilterState:
             params["start"] = self.start.isoformat()
         if self.end:
             params["end"] = self.end.isoformat()
-        for key, values in (("faction", self.factions), ("region", self.regions), ("kind", self.kinds)):
+        for key, values in (("faction", self.factions), ("region", self.regions), ("kind", self.kinds),
+                            ("type", self.event_types)):
             if values:
                 params[key] = list(values)
+        if self.query.strip():
+            params["q"] = self.query.strip()
         return params
 
     def apply(self, events: pd.DataFrame, parties: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -23,6 +23,7 @@ from dashboard.catalogue.tables import Catalogue
 from dashboard.map import assets, build_map
 from dashboard.views import filters
 from dashboard.views.prepared import prepare_catalogue
+from dashboard.views.problems import problems_view
 
 STATIC_DIR = Path(__file__).with_name("static")  # Streamlit serves <app dir>/static/
 
@@ -68,6 +69,12 @@ def filter_choices(fingerprint: str, _catalogue: Catalogue) -> tuple[list[str], 
     return filters.faction_options(_catalogue.parties), regions, date_bounds(events)
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def problem_rows(fingerprint: str, _catalogue: Catalogue) -> pd.DataFrame:
+    """The problems panel's rows (views.problems): once per catalogue."""
+    return problems_view(_catalogue.problems, _catalogue.events)
+
+
 def date_bounds(events: pd.DataFrame) -> tuple[dt.date, dt.date]:
     starts = pd.to_datetime(events["start_date"], errors="coerce").dropna()
     ends = pd.to_datetime(events["end_date"], errors="coerce").dropna()
@@ -95,6 +102,7 @@ def warm_up() -> None:
     key = sources.fingerprint()
     catalogue = load_catalogue(key, sources)
     filter_choices(key, catalogue)
+    problem_rows(key, catalogue)
     offline_assets()
     default = filters.FilterState()
     events_map(key, default, default.apply(catalogue.events, catalogue.parties), catalogue.claims)

@@ -1,0 +1,578 @@
+/* The events map in the browser: events drawn as symbols that play in time, the time bar and legend under the
+   map, one selection (ring, slider, view), and a channel back to the server through streamlit-folium.
+   Inserted by dashboard/map/timeline.py. This text passes through Jinja twice (folium, then branca): it must never
+   hold a double opening brace, a brace-percent or a brace-hash. */
+(function () {
+  "use strict";
+  if (window.MaliEventsMap) { return; }
+  var DAY = 86400000;
+  var TICK_MS = 100;
+  var DAYS_PER_SECOND = 91;  // playback at 1x: about three months a second
+  var SPREAD_PX = 9;  // symbols closer than this (centre to centre, on screen) are spread apart
+  var SPREAD_MAX = 24;  // larger piles show their count instead; a click on it spreads them
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  var ICON_PLAY = '<svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true"><path d="M4 2l10 6-10 6z"/></svg>';
+  var ICON_PAUSE = '<svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true"><path d="M3 2h4v12H3zM9 2h4v12H9z"/></svg>';
+
+  function dayText(ms) {
+    var d = new Date(ms);
+    return d.getUTCDate() + " " + MONTHS[d.getUTCMonth()] + " " + d.getUTCFullYear();
+  }
+  function isoDay(ms) { return new Date(ms).toISOString().slice(0, 10); }
+  function element(tag, className, parent) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (parent) { parent.appendChild(node); }
+    return node;
+  }
+
+  /* A circle marker drawn as the symbol of its event type, optionally shifted on screen (spread piles). */
+  var EventSymbol = L.CircleMarker.extend({
+    _project: function () {
+      this._anchorPoint = null;
+      L.CircleMarker.prototype._project.call(this);
+      if (this._shift && (this._shift.x || this._shift.y)) {
+        this._anchorPoint = this._point;
+        this._point = this._point.add(this._shift);
+        this._updateBounds();
+      }
+    },
+    _updateBounds: function () {
+      L.CircleMarker.prototype._updateBounds.call(this);
+      if (this._anchorPoint) { this._pxBounds.extend(this._anchorPoint); }
+    },
+    _updatePath: function () {
+      var renderer = this._renderer;
+      if (!renderer._ctx) { return L.CircleMarker.prototype._updatePath.call(this); }
+      if (!renderer._drawing || this._empty()) { return; }
+      var ctx = renderer._ctx, p = this._point, r = Math.max(this._radius, 1), a = this._anchorPoint;
+      var shape = this.options.shape;
+      if (a) {
+        ctx.save();
+        ctx.setLineDash([]);
+        ctx.beginPath(); ctx.moveTo(a.x, a.y); ctx.lineTo(p.x, p.y);
+        ctx.lineWidth = 1; ctx.strokeStyle = "rgba(40,40,40,0.55)"; ctx.stroke();
+        ctx.beginPath(); ctx.arc(a.x, a.y, 2, 0, Math.PI * 2, false); ctx.fillStyle = "#444"; ctx.fill();
+        ctx.restore();
+      }
+      ctx.beginPath();
+      if (shape) {
+        for (var i = 0; i < shape.length; i++) {
+          var x = p.x + shape[i][0] * r, y = p.y + shape[i][1] * r;
+          if (i) { ctx.lineTo(x, y); } else { ctx.moveTo(x, y); }
+        }
+        ctx.closePath();
+      } else {
+        ctx.arc(p.x, p.y, Math.max(Math.round(r), 1), 0, Math.PI * 2, false);
+      }
+      renderer._fillStroke(ctx, this);
+    }
+  });
+
+  function MaliEventsMap(map, options, collection) {
+    this.map = map;
+    this.o = options;
+    this.features = collection.features;
+    this.aggregated = !!options.aggregated;
+    this.range = options.range;
+    this.time = options.range[0];
+    this.mode = "all";
+    this.windowDays = options.window;
+    this.speed = 1;
+    this.playing = false;
+    this.selected = null;
+    this.clicks = 0;
+    this.expanded = null;
+    this.restored = false;
+    this.shownLayers = [];
+    this.layer = L.featureGroup().addTo(map);
+    this.badges = L.layerGroup().addTo(map);
+    this.tip = L.tooltip({className: "mali-tip", opacity: 0.96});
+    this._build();
+    var self = this;
+    map.on("zoomend", function () { self.expanded = null; self.spread(); self._ring(); });
+    this._panel();
+    this._layout();
+    this.fit();
+    this.update();
+  }
+
+  MaliEventsMap.prototype = {
+    /* One symbol per event, or one circle per aggregated cell. */
+    _build: function () {
+      var self = this, o = this.o;
+      this.layers = [];
+      this.byId = {};
+      this.cells = {};
+      this.features.forEach(function (feature, index) {
+        var p = feature.properties, c = feature.geometry.coordinates;
+        var style = Object.assign({radius: p.r, fillColor: o.colours[p.a], shape: o.shapes[p.t] || null},
+                                  o.kinds[p.k]);
+        if (p.b !== undefined) { style.color = o.colours[p.b]; }
+        if (self.aggregated) {
+          if (!self.cells[p.c]) {
+            var cell = new EventSymbol([c[1], c[0]], style);
+            cell.members = [];
+            cell.on("mouseover", function () { self._tooltip(cell, self._cellTip(cell)); });
+            cell.on("mouseout", function () { self.map.closeTooltip(self.tip); });
+            cell.on("click", function () { self.map.setView(cell.getLatLng(), Math.min(self.map.getZoom() + 2, 12)); });
+            self.cells[p.c] = cell;
+          }
+          self.cells[p.c].members.push(index);
+          self.layers.push(self.cells[p.c]);
+          return;
+        }
+        var layer = new EventSymbol([c[1], c[0]], style);
+        layer.feature = feature;
+        layer.on("mouseover", function () { self._tooltip(layer, p.tooltip); });
+        layer.on("mouseout", function () { self.map.closeTooltip(self.tip); });
+        layer.on("click", function () { self.select(p.event_id, {focus: true, fromMap: true}); });
+        self.layers.push(layer);
+        self.byId[p.event_id] = index;
+      });
+    },
+
+    visibleAt: function (index) {
+      var p = this.features[index].properties;
+      if (this.mode === "all") { return true; }
+      if (p.start > this.time) { return false; }
+      return this.mode === "cumulative" || p.end >= this.time - this.windowDays * DAY;
+    },
+
+    /* Show what the time and mode select, spread piles, move the ring, tell the other layers. */
+    update: function () {
+      var self = this, shown = [];
+      if (this.aggregated) {
+        Object.keys(this.cells).forEach(function (key) {
+          var cell = self.cells[key], total = 0, biggest = -1, biggestN = 0;
+          cell.members.forEach(function (i) {
+            if (self.visibleAt(i)) {
+              var n = self.features[i].properties.n;
+              total += n;
+              if (n > biggestN) { biggestN = n; biggest = i; }
+            }
+          });
+          cell.visibleCount = total;
+          if (total) {
+            var p = self.features[biggest].properties;
+            cell.setStyle({fillColor: self.o.colours[p.a]});
+            cell.setRadius(Math.min(self.o.radius[1], self.o.radius[0] + 2 * Math.sqrt(total)));
+            shown.push(cell);
+          }
+        });
+      } else {
+        this.layers.forEach(function (layer, i) { if (self.visibleAt(i)) { shown.push(layer); } });
+      }
+      var keep = new Set(shown);
+      this.shownLayers.forEach(function (layer) { if (!keep.has(layer)) { self.layer.removeLayer(layer); } });
+      shown.forEach(function (layer) { if (!self.layer.hasLayer(layer)) { self.layer.addLayer(layer); } });
+      this.shownLayers = shown;
+      this.spread();
+      this._ring();
+      this._timeBar();
+      var time = this.time, mode = this.mode;
+      this.map.eachLayer(function (layer) {  // a folium Timeline layer added beside ours follows the same slider
+        if (L.Timeline && layer instanceof L.Timeline && layer.setTime) { layer.setTime(time); }
+      });
+      this.map.fire("mali:time", {time: time, mode: mode, windowDays: this.windowDays});
+    },
+
+    /* Piles of symbols at the same spot on screen are laid out around it, a leader line to the true place. */
+    spread: function () {
+      var self = this, map = this.map;
+      this.badges.clearLayers();
+      if (this.aggregated) { return; }
+      var layers = this.shownLayers, points = layers.map(function (l) { return map.latLngToLayerPoint(l.getLatLng()); });
+      var parent = layers.map(function (_, i) { return i; });
+      function find(i) { while (parent[i] !== i) { parent[i] = parent[parent[i]]; i = parent[i]; } return i; }
+      var grid = {};
+      points.forEach(function (p, i) {
+        var gx = Math.floor(p.x / SPREAD_PX), gy = Math.floor(p.y / SPREAD_PX);
+        for (var dx = -1; dx <= 1; dx++) {
+          for (var dy = -1; dy <= 1; dy++) {
+            (grid[(gx + dx) + ":" + (gy + dy)] || []).forEach(function (j) {
+              if (p.distanceTo(points[j]) < SPREAD_PX) { parent[find(i)] = find(j); }
+            });
+          }
+        }
+        var key = gx + ":" + gy;
+        (grid[key] = grid[key] || []).push(i);
+      });
+      var piles = {};
+      layers.forEach(function (_, i) { var root = find(i); (piles[root] = piles[root] || []).push(i); });
+      layers.forEach(function (layer) { layer._newShift = null; });
+      Object.keys(piles).forEach(function (root) {
+        var pile = piles[root];
+        if (pile.length < 2) { return; }
+        pile.sort(function (i, j) {
+          var a = layers[i].feature.properties, b = layers[j].feature.properties;
+          return a.start - b.start || (a.event_id < b.event_id ? -1 : 1);
+        });
+        var centre = L.point(0, 0), biggest = 0;
+        pile.forEach(function (i) { centre = centre.add(points[i]); biggest = Math.max(biggest, layers[i]._radius); });
+        centre = centre.divideBy(pile.length);
+        var ids = pile.map(function (i) { return layers[i].feature.properties.event_id; }).join(" ");
+        if (pile.length > SPREAD_MAX && self.expanded !== ids) {
+          self._badge(centre, pile, ids);
+          return;
+        }
+        var gap = 2.5 * biggest + 3;  // symbols reach past their radius (a square's corners)
+        pile.forEach(function (i, k) {
+          var angle, radius;
+          if (pile.length <= 8) {
+            angle = -Math.PI / 2 + 2 * Math.PI * k / pile.length;
+            radius = Math.max(gap / (2 * Math.sin(Math.PI / pile.length)), biggest + 4);
+          } else {
+            angle = k * 2.39996;
+            radius = gap * 0.62 * Math.sqrt(k + 0.7);
+          }
+          var target = centre.add(L.point(Math.cos(angle) * radius, Math.sin(angle) * radius));
+          layers[i]._newShift = target.subtract(points[i]).round();
+        });
+      });
+      layers.forEach(function (layer) {
+        var old = layer._shift, now = layer._newShift;
+        if ((old ? old.x + ":" + old.y : "") !== (now ? now.x + ":" + now.y : "")) {
+          layer._shift = now;
+          layer.redraw();
+        }
+      });
+    },
+
+    _badge: function (centre, pile, ids) {
+      var self = this, label = pile.length + " events here";
+      var badge = L.marker(this.map.layerPointToLatLng(centre), {keyboard: false, title: label, icon: L.divIcon({
+        className: "mali-badge", html: String(pile.length), iconSize: [26, 26], iconAnchor: [13, 13]})});
+      badge.on("click", function () { self.expanded = ids; self.spread(); self._ring(); });
+      badge.addTo(this.badges);
+    },
+
+    _ring: function () {
+      var index = this.selected === null ? undefined : this.byId[this.selected];
+      var layer = index === undefined ? null : this.layers[index];
+      if (!layer || !this.layer.hasLayer(layer)) {
+        if (this.ring) { this.map.removeLayer(this.ring); this.ring = null; }
+        return;
+      }
+      if (!this.ring) {
+        this.ring = new EventSymbol(layer.getLatLng(), {radius: layer._radius + 7, color: this.o.selected, weight: 4,
+                                                   fill: false, interactive: false});
+      }
+      this.ring.setLatLng(layer.getLatLng());
+      this.ring.setRadius(layer._radius + 7);
+      this.ring._shift = layer._shift;
+      if (!this.map.hasLayer(this.ring)) { this.ring.addTo(this.map); } else { this.ring.redraw(); }
+      this.ring.bringToFront();
+    },
+
+    /* One selection: ring it, move the slider to its date, centre and zoom on it, and tell the server. */
+    select: function (eventId, how) {
+      how = how || {};
+      var index = this.byId[eventId];
+      if (eventId === this.selected && !how.fromMap) { return; }
+      this.selected = index === undefined ? null : eventId;
+      if (index !== undefined && how.focus) {
+        var p = this.features[index].properties;
+        this.time = Math.max(this.range[0], Math.min(this.range[1], p.start));
+        this.update();
+        var zoom = Math.max(this.map.getZoom(), Math.min(this.o.focusZoom, this.map.getMaxZoom()));
+        this.map.setView(this.layers[index].getLatLng(), zoom, {animate: !!how.fromMap});
+      } else {
+        this._ring();
+        this._timeBar();
+      }
+      if (how.fromMap) { this.clicks += 1; this.report(); }
+    },
+
+    /* Apply the time bar's settings a server kept from before this map was built (a filter change rebuilds it). */
+    restore: function (state) {
+      if (this.restored || !state) { return; }
+      this.restored = true;
+      if (state.mode && ["all", "window", "cumulative"].indexOf(state.mode) >= 0) { this.mode = state.mode; }
+      if (state.window) { this.windowDays = state.window; }
+      if (state.speed) { this.speed = state.speed; }
+      if (typeof state.time === "number") { this.time = Math.max(this.range[0], Math.min(this.range[1], state.time)); }
+      this._syncControls();
+      this.update();
+    },
+
+    /* What the server learns: the selected event (with a click count, so a second click on it counts) and the
+       time bar's settings. Sent through streamlit-folium's own update, as the value it returns. */
+    report: function () {
+      var data = window.__GLOBAL_DATA__;
+      if (!data) { return; }
+      data.last_object_clicked_popup = JSON.stringify({event: this.selected, clicks: this.clicks, time: this.time,
+                                                       mode: this.mode, window: this.windowDays, speed: this.speed});
+      this.map.fire("moveend");
+    },
+
+    fit: function () {
+      var b = this.o.bounds;
+      if (b) { this.map.fitBounds(b, {padding: [26, 26], maxZoom: this.o.fitMaxZoom, animate: false}); }
+    },
+
+    setTime: function (time, quiet) {
+      this.time = Math.max(this.range[0], Math.min(this.range[1], time));
+      if (this.mode === "all") { this.mode = "window"; this._syncControls(); }
+      this.update();
+      if (!quiet) { this.report(); }
+    },
+
+    setMode: function (mode) {
+      this.mode = mode;
+      this._changes = null;
+      this._syncControls();
+      this.update();
+      this.report();
+    },
+
+    /* Times at which what the map shows changes, for skipping stretches where nothing happens. */
+    _changeTimes: function () {
+      if (this._changes && this._changesKey === this.mode + this.windowDays) { return this._changes; }
+      var self = this, times = [];
+      this.features.forEach(function (f) {
+        times.push(f.properties.start);
+        if (self.mode === "window") { times.push(f.properties.end + self.windowDays * DAY + 1); }
+      });
+      times.sort(function (a, b) { return a - b; });
+      this._changes = times;
+      this._changesKey = this.mode + this.windowDays;
+      return times;
+    },
+
+    _nextChange: function (after) {
+      var times = this._changeTimes(), lo = 0, hi = times.length;
+      while (lo < hi) { var mid = (lo + hi) >> 1; if (times[mid] <= after) { lo = mid + 1; } else { hi = mid; } }
+      return lo < times.length ? times[lo] : Infinity;
+    },
+
+    play: function () {
+      var self = this;
+      if (this.playing) { return; }
+      if (this.mode === "all") { this.mode = "window"; }
+      if (this.time >= this.range[1]) { this.time = this.range[0]; }
+      this.playing = true;
+      this._syncControls();
+      this.update();
+      this.timer = setInterval(function () { self._tick(); }, TICK_MS);
+    },
+
+    pause: function () {
+      if (!this.playing) { return; }
+      this.playing = false;
+      clearInterval(this.timer);
+      this._syncControls();
+      this.report();
+    },
+
+    _tick: function () {
+      // A step never passes over an event: it is at most the window an event stays shown.
+      var step = this.speed * DAYS_PER_SECOND * DAY * TICK_MS / 1000;
+      if (this.mode === "window") { step = Math.min(step, this.windowDays * DAY); }
+      var next = this.time + step, change = this._nextChange(this.time);
+      this.skipped = 0;
+      if (change > next + 2 * step && change !== Infinity) { this.skipped = change - this.time; next = change; }
+      if (next >= this.range[1]) { next = this.range[1]; }
+      this.time = next;
+      this.update();
+      if (next >= this.range[1]) { this.pause(); }
+    },
+
+    step: function (direction) {
+      this.pause();
+      var months = new Date(this.time);
+      months.setUTCMonth(months.getUTCMonth() + direction);
+      this.setTime(months.getTime());
+    },
+
+    /* The time bar, the status line and the legend, under the map (never over it). */
+    _panel: function () {
+      var self = this, o = this.o, container = this.map.getContainer();
+      if (!document.getElementById("mali-map-css")) {
+        var style = element("style");
+        style.id = "mali-map-css";
+        style.textContent = o.css;
+        document.head.appendChild(style);
+      }
+      var below = this.below = element("div", "mali-below");
+      container.parentNode.insertBefore(below, container.nextSibling);
+      var bar = element("div", "mali-time", below);
+      var play = this.playButton = element("button", "mali-play", bar);
+      play.type = "button";
+      play.addEventListener("click", function () { if (self.playing) { self.pause(); } else { self.play(); } });
+      var back = element("button", "mali-step", bar), forward = element("button", "mali-step", bar);
+      back.type = forward.type = "button";
+      back.innerHTML = "&#8249;"; forward.innerHTML = "&#8250;";
+      back.title = "One month back";
+      forward.title = "One month forward";
+      back.setAttribute("aria-label", "One month back");
+      forward.setAttribute("aria-label", "One month forward");
+      back.addEventListener("click", function () { self.step(-1); });
+      forward.addEventListener("click", function () { self.step(1); });
+      var track = element("div", "mali-track", bar);
+      this.spark = element("canvas", "mali-spark", track);
+      var slider = this.slider = element("input", "mali-slider", track);
+      slider.type = "range";
+      slider.min = this.range[0]; slider.max = this.range[1]; slider.step = DAY;
+      slider.setAttribute("aria-label", "Date on the map");
+      slider.addEventListener("input", function () { self.pause(); self.setTime(Number(slider.value), true); });
+      slider.addEventListener("change", function () { self.report(); });
+      var date = this.dateInput = element("input", "mali-date", bar);
+      date.type = "date";
+      date.min = isoDay(this.range[0]); date.max = isoDay(this.range[1]);
+      date.setAttribute("aria-label", "Go to a date");
+      date.addEventListener("change", function () {
+        var ms = Date.parse(date.value + "T00:00:00Z");
+        if (!isNaN(ms)) { self.pause(); self.setTime(ms); }
+      });
+      var settings = element("div", "mali-settings", bar);
+      var mode = this.modeSelect = this._select(settings, "Show", [["all", "every event of the range"],
+        ["window", "a window up to the date"], ["cumulative", "every event up to the date"]]);
+      mode.addEventListener("change", function () { self.setMode(mode.value); });
+      var windows = this.windowSelect = this._select(settings, "Window", o.windows.map(function (w) {
+        return [String(w[1]), w[0]]; }));
+      windows.addEventListener("change", function () {
+        self.windowDays = Number(windows.value); self._changes = null; self.update(); self.report(); });
+      var speed = this.speedSelect = this._select(settings, "Speed", o.speeds.map(function (s) {
+        return [String(s), s + "\u00d7"]; }));
+      speed.addEventListener("change", function () { self.speed = Number(speed.value); self.report(); });
+      this.status = element("div", "mali-status", below);
+      this.status.setAttribute("aria-live", "polite");
+      if (o.note) { element("div", "mali-note", below).innerHTML = o.note; }
+      var legend = element("details", "mali-legend", below);
+      legend.open = true;
+      legend.innerHTML = o.legend;
+      legend.addEventListener("toggle", function () { self._layout(); });
+      this._syncControls();
+    },
+
+    _select: function (parent, label, choices) {
+      var wrap = element("label", "mali-choice", parent);
+      element("span", "", wrap).textContent = label;
+      var select = element("select", "", wrap);
+      choices.forEach(function (choice) {
+        var option = element("option", "", select);
+        option.value = choice[0]; option.textContent = choice[1];
+      });
+      return select;
+    },
+
+    _syncControls: function () {
+      if (!this.playButton) { return; }
+      this.playButton.innerHTML = (this.playing ? ICON_PAUSE : ICON_PLAY) + "<span>" + (this.playing ? "Pause" : "Play") + "</span>";
+      this.playButton.setAttribute("aria-label", this.playing ? "Pause" : "Play the events in time");
+      this.playButton.setAttribute("aria-pressed", this.playing ? "true" : "false");
+      this.modeSelect.value = this.mode;
+      this.windowSelect.value = String(this.windowDays);
+      this.windowSelect.parentNode.style.display = this.mode === "window" ? "" : "none";
+      this.speedSelect.value = String(this.speed);
+    },
+
+    _timeBar: function () {
+      if (!this.slider) { return; }
+      this.slider.value = this.time;
+      this.dateInput.value = isoDay(this.time);
+      var shown = this.aggregated ? this.shownLayers.reduce(function (n, c) { return n + c.visibleCount; }, 0)
+                                  : this.shownLayers.length;
+      var words = shown === 1 ? "1 event" : shown.toLocaleString("en") + " events";
+      var text;
+      if (this.mode === "all") {
+        text = words + " from " + dayText(this.range[0]) + " to " + dayText(this.range[1]) + ". Play, or pick a date, to see them in time.";
+      } else if (this.mode === "cumulative") {
+        text = words + " up to " + dayText(this.time) + ".";
+      } else {
+        var label = this.windowSelect.options[this.windowSelect.selectedIndex];
+        text = words + " in the " + (label ? label.textContent : this.windowDays + " days") + " to " + dayText(this.time) + ".";
+      }
+      if (this.skipped > 0) { text += " (skipped " + Math.round(this.skipped / (30.44 * DAY)) + " months with nothing new)"; }
+      this.status.textContent = text;
+      this._sparkline();
+    },
+
+    /* Events per month along the slider, with the date (and the window) marked. */
+    _sparkline: function () {
+      var canvas = this.spark, width = canvas.clientWidth, height = canvas.clientHeight;
+      if (!width || !height) { return; }
+      var ratio = window.devicePixelRatio || 1;
+      if (canvas.width !== Math.round(width * ratio)) { canvas.width = Math.round(width * ratio); canvas.height = Math.round(height * ratio); }
+      var ctx = canvas.getContext("2d"), span = Math.max(this.range[1] - this.range[0], DAY);
+      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+      ctx.clearRect(0, 0, width, height);
+      if (!this._bins) {
+        var bins = this._bins = new Array(Math.max(1, Math.min(240, Math.round(span / (30.44 * DAY))))).fill(0);
+        var self = this;
+        this.features.forEach(function (f) {
+          var at = Math.min(bins.length - 1, Math.floor((f.properties.start - self.range[0]) / span * bins.length));
+          bins[Math.max(0, at)] += f.properties.n || 1;
+        });
+      }
+      var most = Math.max.apply(null, this._bins) || 1, barWidth = width / this._bins.length;
+      ctx.fillStyle = "#9aa7b4";
+      this._bins.forEach(function (count, i) {
+        if (count) { var h = Math.max(2, count / most * (height - 2)); ctx.fillRect(i * barWidth, height - h, Math.max(1, barWidth - 0.5), h); }
+      });
+      if (this.mode !== "all") {
+        var x = (this.time - this.range[0]) / span * width;
+        var from = this.mode === "window" ? Math.max(0, x - this.windowDays * DAY / span * width) : 0;
+        ctx.fillStyle = "rgba(224,17,95,0.15)"; ctx.fillRect(from, 0, x - from, height);
+        ctx.fillStyle = this.o.selected; ctx.fillRect(x - 1, 0, 2, height);
+      }
+    },
+
+    /* The map's height is what the frame leaves once the time bar and legend are placed. */
+    _layout: function () {
+      var container = this.map.getContainer();
+      if (!this.total) { this.total = container.offsetHeight || window.innerHeight; }
+      var height = Math.max(180, this.total - this.below.offsetHeight);
+      if (container.style.height !== height + "px") {
+        container.style.height = height + "px";
+        this.map.invalidateSize({pan: false});
+      }
+      if (this.spark) { this._sparkline(); }
+    },
+
+    /* One tooltip, opened on the side with room and moved back inside the map if it would be cut off. */
+    _tooltip: function (layer, html) {
+      var map = this.map, size = map.getSize(), at = map.layerPointToContainerPoint(layer._point);
+      this.tip.options.direction = at.y < 60 ? "bottom" : at.x > size.x / 2 ? "left" : "right";
+      this.tip.options.offset = L.point(0, 0);
+      this.tip.setLatLng(map.layerPointToLatLng(layer._point)).setContent(html);
+      map.openTooltip(this.tip);
+      var box = this.tip.getElement().getBoundingClientRect(), frame = map.getContainer().getBoundingClientRect();
+      var dx = Math.min(0, frame.right - 4 - box.right) + Math.max(0, frame.left + 4 - box.left);
+      var dy = Math.min(0, frame.bottom - 4 - box.bottom) + Math.max(0, frame.top + 4 - box.top);
+      if (dx || dy) { this.tip.options.offset = L.point(dx, dy); this.tip.update(); }
+    },
+
+    _cellTip: function (cell) {
+      var self = this, names = [], periods = [];
+      cell.members.forEach(function (i) {
+        if (self.visibleAt(i)) { var p = self.features[i].properties; names.push(p.name); periods.push(p.label); }
+      });
+      var when = periods.length > 1 ? periods[0] + " \u2013 " + periods[periods.length - 1] : periods[0];
+      return names[0] + " \u00b7 " + when + " \u00b7 " + cell.visibleCount.toLocaleString("en") + " events (counted together)";
+    },
+
+    /* For tests and tools: the symbols on screen, where they are drawn (frame coordinates). */
+    shown: function () {
+      var map = this.map, frame = map.getContainer().getBoundingClientRect();
+      return this.shownLayers.map(function (layer) {
+        var p = map.layerPointToContainerPoint(layer._point || map.latLngToLayerPoint(layer.getLatLng()));
+        return {id: layer.feature ? layer.feature.properties.event_id : null, x: p.x + frame.left, y: p.y + frame.top,
+                radius: layer._radius, count: layer.visibleCount || 1};
+      });
+    },
+
+    state: function () {
+      return {time: this.time, mode: this.mode, window: this.windowDays, speed: this.speed, playing: this.playing,
+              selected: this.selected, zoom: this.map.getZoom(), center: this.map.getCenter(),
+              bounds: this.map.getBounds().toBBoxString()};
+    }
+  };
+
+  window.MaliEventsMap = MaliEventsMap;
+  window.maliEventsMapStart = function (map, options, collection) {
+    window.maliMap = new MaliEventsMap(map, options, collection);
+    return window.maliMap;
+  };
+})();
