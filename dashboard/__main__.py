@@ -12,29 +12,57 @@ from dashboard.catalogue import Catalogue, build_catalogue, write_catalogue
 APP = Path(__file__).with_name("web") / "app.py"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    build = commands.add_parser("build", help="parse every article and write events.csv, claims.csv, problems.csv")
-    build.add_argument("--seeds", type=Path, default=None,
-                       help="folder of articles (default: ./seeds if there is one, else the seeds that come with the package)")
-    build.add_argument("--gazetteer", type=Path, default=paths.GAZETTEER, help="gazetteer CSV (default: the package's data/gazetteer.csv)")
+def parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The command line, and each command's own parser (so a wrong option is answered with that command's usage)."""
+    top = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
+    commands = top.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help="parse every article and write events.csv, claims.csv, problems.csv",
+                                description="Parse every article of a folder and write its tables as CSV.")
+    build.add_argument("--seeds", type=Path, default=None, help=f"folder of articles ({paths.ARTICLES_RULE})")
+    build.add_argument("--gazetteer", type=Path, default=paths.GAZETTEER,
+                       help="gazetteer CSV (default: the package's data/gazetteer.csv)")
     build.add_argument("--out", type=Path, default=Path("out"), help="folder for the CSV files (default: out)")
-    serve = commands.add_parser("serve", help="start the dashboard (Streamlit)")
+    serve = commands.add_parser("serve", help="start the dashboard (Streamlit)",
+                                description="Start the dashboard on this machine (Streamlit).")
     serve.add_argument("--port", type=int, default=8501)
     serve.add_argument("--address", default="127.0.0.1")
-    serve.add_argument("--catalogue", type=Path, help="serve a folder written by `build` instead of parsing seeds/")
-    args = parser.parse_args(argv)
+    serve.add_argument("--seeds", type=Path, default=None, help=f"folder of articles to parse ({paths.ARTICLES_RULE})")
+    serve.add_argument("--catalogue", type=Path,
+                       help="serve a folder written by `build` (events.csv, claims.csv…) instead of parsing articles")
+    return top, {"build": build, "serve": serve}
+
+
+def main(argv: list[str] | None = None) -> int:
+    top, commands = parser()
+    args, unknown = top.parse_known_args(argv)
+    if unknown:
+        commands[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")  # exits 2 with its usage
     if args.command == "build":
         return run_build(args.seeds, args.gazetteer, args.out)
-    return run_serve(args.port, args.address, args.catalogue)
+    return run_serve(args.port, args.address, args.catalogue, args.seeds)
+
+
+def _refuse(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2
+
+
+def catalogue_problem(folder: Path) -> str | None:
+    """Why a folder cannot be served as a `build` catalogue, or None."""
+    if not folder.is_dir():
+        return f"no such folder: {folder} (give a folder written by `python -m dashboard build`)"
+    missing = [name for name in ("events.csv", "claims.csv") if not (folder / name).is_file()]
+    if missing:
+        return f"{folder} is not a folder written by `build`: no {' or '.join(missing)} in it"
+    return None
 
 
 def run_build(seeds: Path | None, gazetteer: Path, out: Path) -> int:
     seeds = paths.default_articles() if seeds is None else seeds
     if not seeds.is_dir():
-        print(f"error: no such folder of articles: {seeds}", file=sys.stderr)
-        return 2
+        return _refuse(f"no such folder of articles: {seeds}")
+    if not gazetteer.is_file():
+        return _refuse(f"no such gazetteer file: {gazetteer}")
     catalogue = build_catalogue(seeds, gazetteer)
     print(build_report(catalogue))
     for path in write_catalogue(catalogue, out):
@@ -64,9 +92,20 @@ def build_report(catalogue: Catalogue) -> str:
     return "\n".join(lines)
 
 
-def run_serve(port: int, address: str, catalogue: Path | None = None) -> int:
+def run_serve(port: int, address: str, catalogue: Path | None = None, seeds: Path | None = None) -> int:
     if catalogue is not None:
+        problem = catalogue_problem(catalogue)
+        if problem:
+            return _refuse(problem)
         os.environ["DASHBOARD_CATALOGUE"] = str(catalogue.resolve())
+    else:
+        # Resolved here, by the same rule as `build`, so the server reads what `build` would ($DASHBOARD_SEEDS, as
+        # the tests set it, when no --seeds is given).
+        if seeds is None:
+            seeds = Path(os.environ["DASHBOARD_SEEDS"]) if os.environ.get("DASHBOARD_SEEDS") else paths.default_articles()
+        if not seeds.is_dir():
+            return _refuse(f"no such folder of articles: {seeds}")
+        os.environ["DASHBOARD_SEEDS"] = str(seeds.resolve())
     from streamlit.web import cli as streamlit_cli
 
     from dashboard.map import assets

@@ -19,9 +19,10 @@ UNKNOWN = "unknown"
 # The types in the order legends and filters list them; each with the folded word stems that name it.
 # Stems are matched at the start of a word: "ambush" finds "ambushed", "embuscade" finds "embuscades".
 EVENT_TYPES: dict[str, tuple[str, ...]] = {
-    "battle": ("battle", "bataille", "capture of", "fall of", "recapture", "liberation of", "prise de",
-               "chute de", "reprise de", "battaglia", "bitva", "битва", "бой"),
-    "clash": ("clash", "skirmish", "fighting", "firefight", "gunfight", "affrontement", "accrochage", "combat",
+    # French "Combat de Léré" is what English calls "Battle of Léré".
+    "battle": ("battle", "bataille", "combat de", "combat d'", "capture of", "fall of", "recapture", "liberation of",
+               "prise de", "chute de", "reprise de", "battaglia", "bitva", "битва", "бой"),
+    "clash": ("clash", "skirmish", "fighting", "firefight", "gunfight", "affrontement", "accrochage", "combats",
               "heurts", "escarmouche", "scontr", "combattiment"),
     "ambush": ("ambush", "embuscade", "imboscat", "засад"),
     "attack": ("attack", "assault", "bombing", "suicide", "car bomb", "attaque", "assaut", "attentat",
