@@ -63,7 +63,7 @@ def timeline_chart(shown: pd.DataFrame, bounds: tuple[dt.date, dt.date], state_d
         marker = pd.DataFrame({"month": [pd.Timestamp(slider_time, unit="ms")], "label": ["map's date"]})
         layers.append(alt.Chart(marker).mark_rule(color=SELECTED_COLOUR, strokeWidth=2).encode(
             x="month:T", tooltip=[alt.Tooltip("month:T", format="%d %B %Y", title="Map's date")]))
-    chart = alt.layer(*layers).properties(height=130)
+    chart = alt.layer(*layers).properties(height=190)  # the whole chart: bars, axis and legend
     st.altair_chart(chart, on_select=_brushed, selection_mode="brush", key=f"{CHART}-{st.session_state.get(GENERATION, 0)}",
                     width="stretch")
     st.caption("Drag across the chart to show only that span; the sidebar's dates widen it again.")

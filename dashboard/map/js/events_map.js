@@ -10,6 +10,7 @@
   var DAYS_PER_SECOND = 91;  // playback at 1x: about three months a second
   var SPREAD_PX = 9;  // symbols closer than this (centre to centre, on screen) are spread apart
   var SPREAD_MAX = 24;  // larger piles show their count instead; a click on it spreads them
+  var REACH = 1.3;  // how far a symbol reaches, in radii (a square's corners go past its radius)
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   var ICON_PLAY = '<svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true"><path d="M4 2l10 6-10 6z"/></svg>';
   var ICON_PAUSE = '<svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true"><path d="M3 2h4v12H3zM9 2h4v12H9z"/></svg>';
@@ -26,7 +27,9 @@
     return node;
   }
 
-  /* A circle marker drawn as the symbol of its event type, optionally shifted on screen (spread piles). */
+  /* A circle marker drawn as the symbol of its event type, optionally shifted on screen (spread piles). Every symbol
+     stays on the map, the larger ones drawn first; the time bar hides the ones it does not show (_hidden), so the
+     small are always drawn over the large, whatever appears when. */
   var EventSymbol = L.CircleMarker.extend({
     _project: function () {
       this._anchorPoint = null;
@@ -41,8 +44,12 @@
       L.CircleMarker.prototype._updateBounds.call(this);
       if (this._anchorPoint) { this._pxBounds.extend(this._anchorPoint); }
     },
+    _containsPoint: function (point) {
+      return !this._hidden && L.CircleMarker.prototype._containsPoint.call(this, point);
+    },
     _updatePath: function () {
       var renderer = this._renderer;
+      if (this._hidden) { return; }
       if (!renderer._ctx) { return L.CircleMarker.prototype._updatePath.call(this); }
       if (!renderer._drawing || this._empty()) { return; }
       var ctx = renderer._ctx, p = this._point, r = Math.max(this._radius, 1), a = this._anchorPoint;
@@ -130,6 +137,10 @@
         self.layers.push(layer);
         self.byId[p.event_id] = index;
       });
+      var unique = Array.from(new Set(this.layers));
+      unique.forEach(function (layer) { layer._hidden = true; });
+      this.drawOrder = unique.sort(function (a, b) { return b.options.radius - a.options.radius; });
+      this.drawOrder.forEach(function (layer) { self.layer.addLayer(layer); });
     },
 
     visibleAt: function (index) {
@@ -164,8 +175,10 @@
         this.layers.forEach(function (layer, i) { if (self.visibleAt(i)) { shown.push(layer); } });
       }
       var keep = new Set(shown);
-      this.shownLayers.forEach(function (layer) { if (!keep.has(layer)) { self.layer.removeLayer(layer); } });
-      shown.forEach(function (layer) { if (!self.layer.hasLayer(layer)) { self.layer.addLayer(layer); } });
+      this.drawOrder.forEach(function (layer) {
+        var hidden = !keep.has(layer);
+        if (hidden !== !!layer._hidden) { layer._hidden = hidden; layer.redraw(); }
+      });
       this.shownLayers = shown;
       this.spread();
       this._ring();
@@ -204,31 +217,34 @@
       Object.keys(piles).forEach(function (root) {
         var pile = piles[root];
         if (pile.length < 2) { return; }
+        // The largest stays on its place; the others go around it, by date, never over it or each other.
         pile.sort(function (i, j) {
           var a = layers[i].feature.properties, b = layers[j].feature.properties;
-          return a.start - b.start || (a.event_id < b.event_id ? -1 : 1);
+          return layers[j]._radius - layers[i]._radius || a.start - b.start || (a.event_id < b.event_id ? -1 : 1);
         });
-        var centre = L.point(0, 0), biggest = 0;
-        pile.forEach(function (i) { centre = centre.add(points[i]); biggest = Math.max(biggest, layers[i]._radius); });
-        centre = centre.divideBy(pile.length);
         var ids = pile.map(function (i) { return layers[i].feature.properties.event_id; }).join(" ");
+        var centre = points[pile[0]];
         if (pile.length > SPREAD_MAX && self.expanded !== ids) {
           self._badge(centre, pile, ids);
           return;
         }
-        var gap = 2.5 * biggest + 3;  // symbols reach past their radius (a square's corners)
-        pile.forEach(function (i, k) {
+        var reach = function (i) { return REACH * layers[i]._radius; };
+        var around = pile.slice(1), outer = Math.max.apply(null, around.map(reach));
+        var ring = reach(pile[0]) + outer + 3;
+        if (around.length > 1) { ring = Math.max(ring, (2 * outer + 3) / (2 * Math.sin(Math.PI / Math.min(around.length, 8)))); }
+        around.forEach(function (i, k) {
           var angle, radius;
-          if (pile.length <= 8) {
-            angle = -Math.PI / 2 + 2 * Math.PI * k / pile.length;
-            radius = Math.max(gap / (2 * Math.sin(Math.PI / pile.length)), biggest + 4);
-          } else {
+          if (around.length <= 8) {
+            angle = -Math.PI / 2 + 2 * Math.PI * k / around.length;
+            radius = ring;
+          } else {  // a spiral beyond eight
             angle = k * 2.39996;
-            radius = gap * 0.62 * Math.sqrt(k + 0.7);
+            radius = ring + (2 * outer + 3) * 0.5 * Math.sqrt(k);
           }
           var target = centre.add(L.point(Math.cos(angle) * radius, Math.sin(angle) * radius));
           layers[i]._newShift = target.subtract(points[i]).round();
         });
+        layers[pile[0]]._newShift = null;
       });
       layers.forEach(function (layer) {
         var old = layer._shift, now = layer._newShift;
@@ -250,7 +266,7 @@
     _ring: function () {
       var index = this.selected === null ? undefined : this.byId[this.selected];
       var layer = index === undefined ? null : this.layers[index];
-      if (!layer || !this.layer.hasLayer(layer)) {
+      if (!layer || layer._hidden) {
         if (this.ring) { this.map.removeLayer(this.ring); this.ring = null; }
         return;
       }
