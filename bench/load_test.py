@@ -42,6 +42,7 @@ from bench import synthetic  # noqa: E402
 from bench.appserver import MemorySampler, running_app, tree_cpu_s  # noqa: E402
 from dashboard.parties import parties_of_frame  # noqa: E402
 from dashboard.views import filters  # noqa: E402
+from dashboard.views.event_types import TYPE_LABELS  # noqa: E402
 from dashboard.catalogue import read_catalogue, write_catalogue  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -71,14 +72,8 @@ PAGE_JS = """() => {
           running: !!document.querySelector('[data-testid="stStatusWidget"]'), tags, url: location.href,
           exception: [...document.querySelectorAll('[data-testid="stException"]')].map(e => e.innerText.slice(0, 300))};
 }"""
-# How many events the map's Timeline layers hold (every marker, whatever the slider's time).
-MAP_JS = """() => {
-  const m = window.map;
-  if (!m || !window.L) return null;
-  let size = 0;
-  m.eachLayer(l => { if (window.L.Timeline && l instanceof window.L.Timeline) size += l.ranges._size; });
-  return size;
-}"""
+# How many events the map holds (every marker, whatever the time bar shows).
+MAP_JS = """() => window.maliMap ? window.maliMap.features.length : null"""
 LINE = re.compile(r"(\d+) of (\d+) events shown · (\d+) on the map")
 
 
@@ -104,7 +99,9 @@ class View:
 
     def tags(self) -> dict[str, list[str]]:
         state = self.state
-        return {"Faction": list(state.factions), "Region": list(state.regions), "Kind": list(state.kinds)}
+        # As the sidebar writes them (its labels' first words, its choices' labels).
+        return {"Faction": [filters.faction_label(f) for f in state.factions], "Region": list(state.regions),
+                "Event": [TYPE_LABELS[t] for t in state.event_types], "Where": [filters.KIND_LABELS[k] for k in state.kinds]}
 
 
 @dataclass(frozen=True)
@@ -175,7 +172,7 @@ def make_plan(events: pd.DataFrame, index: int, state: filters.FilterState, even
         value = STAYER_KIND
         changed = replace(state, kinds=(value,))
     return Plan(index, expected_view(events, state, event_id), expected_view(events, changed, event_id), changer,
-                "Region" if changer else "Kind", value)
+                "Region" if changer else "Where", value if changer else filters.KIND_LABELS[value])
 
 
 def rotated(plans: list[Plan], by: int = 1) -> list[Plan]:

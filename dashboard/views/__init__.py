@@ -2,7 +2,7 @@
 URL), one event's detail panel (detail) and a place's history (history)."""
 from dashboard.views.detail import event_detail
 from dashboard.views.filters import (
-    KINDS, FilterError, FilterState, faction_mask, faction_options, filter_events, filter_mask, selected_rows,
+    KIND_LABELS, KINDS, FilterError, FilterState, faction_mask, faction_options, filter_events, filter_mask, selected_rows,
 )
 from dashboard.views.history import UnknownEventError, events_at_place
 from dashboard.views.links import parse_query_params
@@ -11,7 +11,7 @@ from dashboard.views.prepared import (
 )
 
 __all__ = [
-    "HELPER_COLUMNS", "KINDS", "FilterError", "FilterState", "UnknownEventError", "event_detail", "events_at_place",
+    "HELPER_COLUMNS", "KIND_LABELS", "KINDS", "FilterError", "FilterState", "UnknownEventError", "event_detail", "events_at_place",
     "faction_mask", "faction_options", "filter_events", "filter_mask", "is_prepared", "parse_query_params",
     "place_key", "prepare_catalogue", "prepare_events", "prepare_parties", "public_columns", "selected_rows",
 ]

@@ -18,6 +18,7 @@ from dashboard.views.prepared import is_prepared, prepare_events, prepare_partie
 from dashboard.views.search import search_mask
 
 KINDS = ("article", "related")
+KIND_LABELS = {"article": "its own article", "related": "a related-article summary"}  # where an event comes from
 
 
 class FilterError(ValueError):

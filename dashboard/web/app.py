@@ -6,13 +6,15 @@ import streamlit as st
 
 from dashboard.text.escape import markdown_text as md
 from dashboard.views import filters
-from dashboard.views.totals import range_text, totals
+from dashboard.views.totals import Totals, range_text
 from dashboard.map.style import ALIGNMENT_LABELS
 from dashboard.web import selection
 from dashboard.web.detail_panel import show_detail
 from dashboard.web.events_table import events_table, search_box
 from dashboard.web.exports import export_buttons
-from dashboard.web.loaders import Sources, filter_choices, load_catalogue, offline_assets, problem_rows
+from dashboard.web.loaders import (
+    Sources, chart_data, filter_choices, load_catalogue, offline_assets, problem_rows, shown_totals,
+)
 from dashboard.web.map_panel import MAP_HEIGHT, show_map, time_settings
 from dashboard.web.problems_panel import show_problems
 from dashboard.web.sidebar import filter_widgets, sync_url
@@ -38,8 +40,7 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
-def totals_line(shown, catalogue) -> str:
-    found = totals(shown, catalogue.claims, catalogue.parties)
+def totals_line(found: Totals) -> str:
     killed = " · ".join(f"{md(ALIGNMENT_LABELS.get(row.alignment, row.alignment))} {range_text(row.low, row.high, row.open)}"
                         for row in found.killed.itertuples())
     return (f"{found.places} places · killed by side, the claims' range: {killed or 'no figures'}")
@@ -65,7 +66,7 @@ def main() -> None:
     for note in st.session_state.get("link_notes", []):
         st.info(f"Link adjusted: {md(note)}")
     shown = filters.selected_rows(events, kept)
-    st.caption(totals_line(shown, catalogue))
+    st.caption(totals_line(shown_totals(key, state, shown, catalogue)))
     offline_assets()
     map_column, detail_column = st.columns([5, 3], gap="medium")
     below = st.container()
@@ -79,7 +80,7 @@ def main() -> None:
         show_map(key, state, shown, catalogue)
         settings = time_settings() or {}
         _, _, bounds = filter_choices(key, catalogue)
-        timeline_chart(shown, bounds, st.session_state["f_dates"],
+        timeline_chart(chart_data(key, state, shown), bounds, st.session_state["f_dates"],
                        settings.get("time") if settings.get("mode") not in (None, "all") else None)
     event_id = selection.selected()
     if not (event_id and (events["event_id"] == event_id).any()):

@@ -4,10 +4,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard.views import filters
 from dashboard.views.event_types import TYPE_LABELS
 from dashboard.views.prepared import public_columns
 from dashboard.web import selection
-from dashboard.web.sidebar import KIND_LABELS, QUERY_KEY, changed
+from dashboard.web.sidebar import QUERY_KEY, changed
 
 TABLE_ROWS = 5000  # rows sent to the browser's table; the export always holds every filtered row
 TABLE_KEY = "table"
@@ -48,8 +49,9 @@ def events_table(shown: pd.DataFrame) -> None:
     _tick(ids)
     view = table.reindex(columns=list(COLUMNS)).assign(
         event_type=table.get("event_type", pd.Series(index=table.index, dtype=object)).map(TYPE_LABELS),
-        kind=table["kind"].map(KIND_LABELS))
+        kind=table["kind"].map(filters.KIND_LABELS))
     st.dataframe(view, hide_index=True, width="stretch", height=min(420, 38 + 35 * max(len(view), 1)),
                  on_select=_picked, selection_mode="single-row", key=TABLE_KEY,
                  column_config={column: st.column_config.TextColumn(label, width="large" if column == "title" else None)
                                 for column, label in COLUMNS.items()})
+    st.caption("Pick a row to open its event. With the keyboard: Tab to the table, arrow keys to a row, Shift+Space.")

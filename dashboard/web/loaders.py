@@ -24,6 +24,8 @@ from dashboard.map import assets, build_map
 from dashboard.views import filters
 from dashboard.views.prepared import prepare_catalogue
 from dashboard.views.problems import problems_view
+from dashboard.views.time_chart import monthly_counts
+from dashboard.views.totals import Totals, totals
 
 STATIC_DIR = Path(__file__).with_name("static")  # Streamlit serves <app dir>/static/
 
@@ -96,6 +98,18 @@ def events_map(fingerprint: str, state: filters.FilterState, _shown: pd.DataFram
     return m
 
 
+@st.cache_resource(max_entries=16, show_spinner=False)
+def shown_totals(fingerprint: str, state: filters.FilterState, _shown: pd.DataFrame, _catalogue: Catalogue) -> Totals:
+    """The totals line of one filter state (keyed like events_map)."""
+    return totals(_shown, _catalogue.claims, _catalogue.parties)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def chart_data(fingerprint: str, state: filters.FilterState, _shown: pd.DataFrame) -> pd.DataFrame:
+    """The timeline chart's monthly counts of one filter state."""
+    return monthly_counts(_shown)
+
+
 def warm_up() -> None:
     """Fill the caches a first visitor needs: the catalogue, the sidebar choices and the unfiltered map."""
     sources = Sources.from_env()
@@ -105,7 +119,10 @@ def warm_up() -> None:
     problem_rows(key, catalogue)
     offline_assets()
     default = filters.FilterState()
-    events_map(key, default, default.apply(catalogue.events, catalogue.parties), catalogue.claims)
+    shown = default.apply(catalogue.events, catalogue.parties)
+    events_map(key, default, shown, catalogue.claims)
+    shown_totals(key, default, shown, catalogue)
+    chart_data(key, default, shown)
 
 
 def warm_up_when_serving(timeout: float = 120.0) -> threading.Thread:

@@ -22,7 +22,8 @@ def _rows(view: pd.DataFrame) -> None:
 def show_problems(view: pd.DataFrame) -> None:
     """`view`: views.problems.problems_view of the catalogue (web.loaders.problem_rows)."""
     action, noted = int(view["needs_action"].sum()), int((~view["needs_action"]).sum())
-    with st.expander(f"Problems: {action} need action · {noted} notes", expanded=False):
+    needs = "needs" if action == 1 else "need"
+    with st.expander(f"Problems: {action} {needs} action · {noted} note{'s' * (noted != 1)}", expanded=False):
         if view.empty:
             st.caption("None: every article was read and every event placed.")
             return

@@ -11,7 +11,6 @@ from dashboard.views import filters, links
 from dashboard.views.event_types import TYPE_LABELS, TYPE_NAMES
 from dashboard.web.loaders import filter_choices
 
-KIND_LABELS = {"article": "its own article", "related": "a related-article summary"}
 QUERY_KEY = "f_query"  # the search box, drawn above the table (web/events_table.py) but read here with the filters
 
 
@@ -76,7 +75,7 @@ def filter_widgets(catalogue_key: str, catalogue: Catalogue) -> filters.FilterSt
         chosen_regions = st.multiselect("Region", regions, key="f_regions", on_change=changed)
         types = st.multiselect("Event type", list(TYPE_NAMES), key="f_types", format_func=TYPE_LABELS.get,
                                on_change=changed, help="Read from each article's title, else from its first sentences.")
-        kinds = st.multiselect("Where it comes from", list(filters.KINDS), key="f_kinds", format_func=KIND_LABELS.get,
+        kinds = st.multiselect("Where it comes from", list(filters.KINDS), key="f_kinds", format_func=filters.KIND_LABELS.get,
                                on_change=changed, help="An article of its own, or a summary in another article's "
                                                       "related-articles list")
     whole_range = (start, end) == (first, last)

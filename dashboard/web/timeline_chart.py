@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard.map.style import ALIGNMENT_COLOURS, ALIGNMENT_LABELS, SELECTED_COLOUR
 from dashboard.parties import ALIGNMENTS
-from dashboard.views.time_chart import MEASURES, monthly_counts
+from dashboard.views.time_chart import MEASURES
 from dashboard.web.sidebar import set_dates
 
 CHART = "timeline"
@@ -31,11 +31,11 @@ def _brushed() -> None:
     st.session_state[GENERATION] = st.session_state.get(GENERATION, 0) + 1
 
 
-def timeline_chart(shown: pd.DataFrame, bounds: tuple[dt.date, dt.date], state_dates: tuple[dt.date, dt.date],
+def timeline_chart(data: pd.DataFrame, bounds: tuple[dt.date, dt.date], state_dates: tuple[dt.date, dt.date],
                    slider_time: int | None) -> None:
-    """The chart of the shown events; `slider_time` (epoch ms) is the map's date to mark, if any."""
+    """The chart of the shown events' monthly counts (views.time_chart); `slider_time` (epoch ms) is the map's date
+    to mark, if any."""
     st.session_state["date_bounds"] = bounds
-    data = monthly_counts(shown)
     if data.empty:
         st.caption("No dated events to chart.")
         return
