@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.catalogue import Catalogue, events_frame, problems_frame
+from dashboard.catalogue import Catalogue, claims_frame, events_frame, problems_frame
 from dashboard.parties import PARTIES
 from dashboard.model import CLAIM_COLUMNS, Claim, Event, make_event_id
 
@@ -95,10 +95,14 @@ class Battle:
     sections: list[tuple[str, str]] = field(default_factory=list)
 
 
+# The regions the war's articles are about (the gazetteer also has Mali's south, for places they mention).
+WAR_REGIONS = ("Kidal", "Gao", "Ménaka", "Tombouctou", "Taoudénit", "Mopti", "Ségou")
+
+
 def settlements(gazetteer_path: str | Path = GAZETTEER) -> list[Settlement]:
-    """The gazetteer's Malian towns, villages and cities."""
+    """The gazetteer's towns, villages and cities in the war's regions of Mali."""
     with open(gazetteer_path, encoding="utf-8", newline="") as handle:
-        rows = [r for r in csv.DictReader(handle) if r["kind"] in SETTLEMENT_KINDS and r["region"]]
+        rows = [r for r in csv.DictReader(handle) if r["kind"] in SETTLEMENT_KINDS and r["region"] in WAR_REGIONS]
     return [Settlement(r["name"], (r["name"], *[a.strip() for a in r["alt_names"].split(";") if a.strip()]), r["region"],
                        float(r["latitude"]), float(r["longitude"])) for r in rows]
 
@@ -307,11 +311,7 @@ def synthetic_catalogue(n: int, seed: int = 0, gazetteer_path: str | Path = GAZE
 
 def claims_table(events: list[Event]) -> pd.DataFrame:
     """CLAIM_COLUMNS with nullable-int low/high (None for "dozens"), as catalogue.read_catalogue returns them."""
-    rows = [(e.event_id, c.side, c.kind, c.low, c.high, c.claimed_by, c.text) for e in events for c in e.claims]
-    frame = pd.DataFrame(rows, columns=CLAIM_COLUMNS, dtype=object)
-    for column in ("low", "high"):
-        frame[column] = pd.array(frame[column].tolist(), dtype="Int64")
-    return frame
+    return claims_frame(events)
 
 
 # --- articles -------------------------------------------------------------------------------------------------

@@ -19,7 +19,11 @@ EVENT_COLUMNS = [
 ]
 # The long article text of an event: most of a large catalogue's memory, read per event when a store holds it.
 TEXT_COLUMNS = ("summary", "sections", "infobox")
-CLAIM_COLUMNS = ["event_id", "side", "kind", "low", "high", "claimed_by", "text"]
+CLAIM_COLUMNS = ["event_id", "claim_id", "side", "kind", "low", "high", "claimed_by", "claimant_org", "text", "words",
+                 "origin", "section", "sentence", "stated_on", "revised_by", "part_of", "footnote", "reference",
+                 "reference_publisher", "reference_url"]
+# Where a claim is read: the infobox, the lead or a body section; one claim read in both places has both.
+ORIGINS = ("infobox", "lead", "body", "infobox+lead", "infobox+body")
 PROBLEM_COLUMNS = ["source_file", "event_id", "stage", "reason"]
 
 
@@ -53,12 +57,38 @@ class DateRange:
 @dataclass
 class Claim:
     """One casualty figure as one source stated it."""
-    side: str  # "a", "b", "c"… (belligerent columns) or "civilian"
-    kind: str  # killed, injured, captured, missing, vehicles destroyed, vehicles captured, displaced, unknown
+    side: str  # "a", "b", "c"… (belligerent columns), "civilian", or "unknown" when the text does not say
+    # killed, injured, captured, missing, executed, vehicles destroyed, vehicles captured, aircraft lost, displaced,
+    # unknown
+    kind: str
     low: int | None
     high: int | None
-    claimed_by: str  # "" when the article does not say who claimed it
-    text: str  # the article's own words for this figure
+    claimed_by: str  # "" when the article does not say who claimed it; "Souleymane Maiga (Mali)" for a person
+    text: str  # the article's own words for this figure: the infobox's, else the phrase in the sentence
+    claimant_org: str = ""  # the party or outlet the claimant speaks for ("Mali", "MNLA", "Malijet")
+    words: str = ""  # the figure as written ("ten", "a dozen", "over 125", "dozens")
+    origin: str = "infobox"  # one of ORIGINS
+    section: str = ""  # the heading of the section the sentence is in ("" for the lead and the infobox)
+    sentence: str = ""  # the whole sentence of the lead or body that states it ("" when only the infobox does)
+    stated_on: str = ""  # ISO date of the statement, when the text gives it
+    claim_id: str = ""  # "c1", "c2"… within the event; the claims table makes it unique with the event id
+    revised_by: str = ""  # claim_id of the later figure of the same claimant that revised this one
+    part_of: str = ""  # claim_id of the total this figure is a part of ("111 killed, including 47 MAA")
+    footnote: str = ""  # the reference marker after the sentence ("7")
+    reference: str = ""  # that reference's title
+    reference_publisher: str = ""
+    reference_url: str = ""
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One entry of an article's References list."""
+    number: int
+    title: str
+    publisher: str = ""
+    date: str = ""  # ISO at the precision written ("2014-08-19", "2014-08", "2014"); "" when not given
+    url: str = ""
+    text: str = ""  # the entry as written
 
 
 # The stage of the data flow a problem comes from: a closed set, each with what it means for a user.
@@ -111,6 +141,7 @@ class Event:
     sections: list[tuple[str, str]] = field(default_factory=list)  # (heading, text)
     infobox: dict[str, str] = field(default_factory=dict)  # every infobox field, as written
     claims: list[Claim] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)  # the article's References list
     also_described_in: list[str] = field(default_factory=list)  # sources merged into this event
 
 

@@ -29,9 +29,15 @@ def events_frame(rows: list[dict]) -> pd.DataFrame:
     return frame.astype({"latitude": "float64", "longitude": "float64", "location_precision": "Int64"})
 
 
+INFOBOX_CLAIM_COLUMNS = ["event_id", "side", "kind", "low", "high", "claimed_by", "text"]
+
+
 def claims_frame(rows: list[tuple]) -> pd.DataFrame:
-    """Rows given as (event_id, side, kind, low, high, claimed_by, text)."""
-    frame = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+    """Rows given as (event_id, side, kind, low, high, claimed_by, text): infobox claims, every other column of
+    CLAIM_COLUMNS as an infobox claim has it (origin "infobox", ids c1, c2… per event)."""
+    frame = pd.DataFrame(rows, columns=INFOBOX_CLAIM_COLUMNS).reindex(columns=CLAIM_COLUMNS, fill_value="")
+    frame["origin"] = "infobox"
+    frame["claim_id"] = frame["event_id"] + "-c" + (frame.groupby("event_id").cumcount() + 1).astype(str)
     return frame.astype({"low": "Int64", "high": "Int64"})
 
 

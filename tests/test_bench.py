@@ -39,7 +39,7 @@ def test_catalogue_has_the_models_columns_and_the_asked_size():
     assert (events["start_date"] <= events["end_date"]).all()
     assert events["start_date"].str[:4].astype(int).between(2012, 2024).all()
     assert set(events["date_precision"]) <= {"day", "month", "year"}
-    assert events["region"].isin(["Kidal", "Gao", "Ménaka", "Tombouctou", "Mopti"]).all()
+    assert events["region"].isin(synthetic.WAR_REGIONS).all()
 
 
 def test_every_event_has_claims_with_claimants_and_sane_ranges():

@@ -82,7 +82,13 @@ def test_claims_keep_every_claimant(catalogue):
     anefis = by_title(catalogue.events, "Battle of Anefis (June 2013)")["event_id"]
     claims = catalogue.claims[catalogue.claims["event_id"] == anefis]
     killed_b = claims[(claims["side"] == "b") & (claims["kind"] == "killed")]
-    assert sorted(zip(killed_b["low"], killed_b["claimed_by"])) == [(2, "MNLA"), (30, "Mali")]
+    # The infobox's 2 (per MNLA) and 30 (per Mali) are the statements the body names the speakers of; Maiga's first
+    # toll of ten is the body's alone, and revised by the Malian government's thirty.
+    assert sorted(zip(killed_b["low"], killed_b["claimed_by"], killed_b["origin"])) == [
+        (2, "Moussa Ag Acharatoumane (MNLA)", "infobox+body"), (10, "Souleymane Maiga (Mali)", "body"),
+        (30, "Malian government", "infobox+body")]
+    ten, thirty = (killed_b[killed_b["low"] == n].iloc[0] for n in (10, 30))
+    assert ten["revised_by"] == thirty["claim_id"] and thirty["stated_on"] == "2013-06-06"
 
 
 def test_bad_files_become_named_problems_and_the_rest_still_loads(tmp_path):

@@ -192,3 +192,30 @@ def test_claims_tables_work_on_any_claims_without_labels():
     assert claims_table(claims)[["side", "figure", "claimed_by"]].values.tolist() == [
         ["Side A", "3", "unattributed"], ["Civilians", "500–1000", "UNHCR"]]
     assert claims_range(claims)["range"].tolist() == ["3", "500–1000"]
+
+
+def test_claimants_with_their_statements_dates_revisions_parts_and_references():
+    from pathlib import Path
+
+    from dashboard.ingest.parse import parse_file
+    from dashboard.catalogue.tables import claims_frame
+    from dashboard.views.claims import claimant_groups, safe_url
+    events = [e for name in ("000_e3dc056557bc1002.txt", "001_070efaabfcf43540.txt", "003_499888a3b842d896.txt")
+              for e in parse_file(Path(__file__).parent.parent / "seeds" / name).events if e.kind == "article"]
+    claims = claims_frame(events)
+    groups = {g.claimant: g for g in claimant_groups(claims[claims["event_id"] == events[0].event_id])}
+    maiga = groups["Souleymane Maiga (Mali)"]
+    [first] = [s for s in maiga.statements if s.quote.startswith("Maiga stated")]
+    assert [(c.kind, c.figure, c.words) for c in first.claims] == [
+        ("captured", "28", "twenty-eight"), ("killed", "10", "ten"), ("killed", "0", "no")]
+    assert first.claims[1].revised_by == "30 killed, per Malian government (6 June 2013)"
+    government = groups["Malian government"].statements[0]
+    assert government.stated_on == "6 June 2013" and government.claims[0].where == "infobox and Battle section"
+    temoin = {g.claimant: g for g in claimant_groups(claims[claims["event_id"] == events[1].event_id])}["Le Temoin"]
+    assert [c.part_of for c in temoin.claims] == ["", "111 killed, per Le Temoin", "111 killed, per Le Temoin",
+                                                  "111 killed, per Le Temoin", ""]
+    reuters = {g.claimant: g for g in claimant_groups(claims[claims["event_id"] == events[2].event_id])}
+    assert reuters["Mali (per Reuters)"].statements[0].reference == \
+        "[7] Mali says 50 soldiers killed in Kidal fighting — Reuters"
+    assert safe_url("https://www.reuters.com/a") == "https://www.reuters.com/a"
+    assert safe_url("javascript:alert(1)") == safe_url("https://x.org/a) [b](c") == ""

@@ -27,7 +27,8 @@ from dashboard.map.style import (
     marker_style,
 )
 from dashboard.parties import ALIGNMENTS
-from dashboard.model import CLAIM_COLUMNS, EVENT_COLUMNS, Claim
+from dashboard.model import EVENT_COLUMNS, Claim
+from fixtures_events import claims_frame as infobox_claims
 
 PROBE = r"Kidal ${alert(1)} </script><img src=x onerror=alert(1)> \u `tick`"
 
@@ -205,8 +206,7 @@ _FIGURES = st.one_of(st.none(), st.integers(0, 500))
                           st.sampled_from(["a", "b", "c", "civilian"]), st.sampled_from(["killed", "injured"]),
                           _FIGURES, _FIGURES), max_size=12))
 def test_best_killed_is_the_best_estimate_of_each_events_claims(rows):
-    claims = pd.DataFrame([(*row, "", "") for row in rows], columns=CLAIM_COLUMNS).astype(
-        {"low": "Int64", "high": "Int64"})
+    claims = infobox_claims([(*row, "", "") for row in rows])
     events = frame([ANEFIS, KIDAL, NOWHERE])
     found = with_best_killed(events, claims)["best_killed"]
     assert str(found.dtype) == "Int64"
@@ -270,11 +270,11 @@ def test_approximate_locations_look_approximate():
 def test_marker_size_uses_best_killed_column_or_claims():
     sized = build_map(frame([ANEFIS], best_killed=pd.array([16], dtype="Int64")))
     assert style_of(features_of(sized)[0])["radius"] == MIN_RADIUS + 8
-    claims = pd.DataFrame([
+    claims = infobox_claims([
         ("ev-00000000a1", "b", "killed", 30, 30, "Mali", "30 killed (per Mali)"),
         ("ev-00000000a1", "b", "killed", 2, 2, "MNLA", "2 dead (per MNLA)"),
         ("ev-00000000a1", "a", "injured", 2, 2, "Mali", "2 injured (per Mali)"),
-    ], columns=CLAIM_COLUMNS).astype({"low": "Int64", "high": "Int64"})
+    ])
     from_claims = build_map(frame([ANEFIS]), claims=claims)
     assert style_of(features_of(from_claims)[0])["radius"] == MIN_RADIUS + 8  # median 16 dead
 

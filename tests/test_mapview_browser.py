@@ -232,6 +232,13 @@ def test_events_at_one_place_are_spread_apart_and_each_can_be_pointed_at(page):
     assert sorted(titles) == ["Clash at Tessalit", "Raid on Tessalit", "Siege of Tessalit"]
 
 
+def test_the_regions_are_named_and_their_note_is_under_the_map(page):
+    assert page.locator(".mali-region").count() == 8
+    assert "before 2016" in page.inner_text(".mali-regions-note")
+    frame, note = rect(page, ".leaflet-container"), rect(page, ".mali-regions-note")
+    assert note["top"] >= frame["bottom"] - 1  # with the legend, not over the markers
+
+
 def test_the_time_bar_and_legend_sit_under_the_map_and_never_over_it(page):
     frame, below = rect(page, ".leaflet-container"), rect(page, ".mali-below")
     assert below["top"] >= frame["bottom"] - 1

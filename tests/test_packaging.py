@@ -20,6 +20,7 @@ def test_the_wheel_carries_the_gazetteer_and_the_seeds(tmp_path):
     assert built.returncode == 0, built.stderr[-2000:]
     names = zipfile.ZipFile(next(tmp_path.glob("dashboard-*.whl"))).namelist()
     assert "dashboard/_data/gazetteer.csv" in names
+    assert {f"dashboard/_data/regions/{n}.geojson" for n in ("mali_regions", "neighbours", "rivers")} <= set(names)
     assert sum(n.startswith("dashboard/_seeds/") and n.endswith(".txt") for n in names) == 5
     assert "dashboard/web/app.py" in names and "dashboard/paths.py" in names
     assert "dashboard/map/js/events_map.js" in names and "dashboard/map/js/events_map.css" in names  # the runtime

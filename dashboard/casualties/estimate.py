@@ -21,11 +21,12 @@ def best_estimate(claims: list[Claim]) -> int | None:
     """One death toll for sizing a map marker; None when no claim gives a number of dead.
 
     Rule: take each "killed" claim's midpoint (low alone for "14+", high alone for "up to 30"); for each
-    side take the median over its sources, so one outlying claimant does not dominate; add the sides.
+    side take the median over its sources, so one outlying claimant does not dominate; add the sides. A figure its
+    claimant later revised counts no more, and a part of a breakdown is already in its total.
     """
     by_side: dict[str, list[float]] = defaultdict(list)
     for claim in claims:
-        mid = _midpoint(claim) if claim.kind == "killed" else None
+        mid = _midpoint(claim) if claim.kind == "killed" and not (claim.part_of or claim.revised_by) else None
         if mid is not None:
             by_side[claim.side].append(mid)
     if not by_side:
@@ -36,9 +37,14 @@ def best_estimate(claims: list[Claim]) -> int | None:
 def best_estimates(claims: pd.DataFrame) -> pd.Series:
     """casualties.best_estimate of each event's claims, by event_id; events with no number of dead are left out.
 
-    The same rule, over all claims at once: each "killed" claim's midpoint, the median per side, the sides added.
+    The same rule, over all claims at once: each "killed" claim's midpoint (not revised, not a part), the median per
+    side, the sides added.
     """
-    killed = claims.loc[claims["kind"].eq("killed").fillna(False).to_numpy(dtype=bool)]
+    counted = claims["kind"].eq("killed").fillna(False).to_numpy(dtype=bool).copy()
+    for column in ("part_of", "revised_by"):  # tables from before claims had them count every claim
+        if column in claims.columns:
+            counted &= claims[column].fillna("").astype(str).eq("").to_numpy(dtype=bool)
+    killed = claims.loc[counted]
     low, high = (np.trunc(pd.to_numeric(killed[end]).to_numpy(dtype="float64", na_value=np.nan))
                  for end in ("low", "high"))
     midpoints = np.where(np.isnan(low) | np.isnan(high), np.fmax(low, high), (low + high) / 2)

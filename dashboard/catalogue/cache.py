@@ -76,7 +76,8 @@ def convert_build_folder(source: Path, partial: Path) -> None:
         if not (source / f"{name}.csv").is_file():
             raise FileNotFoundError(f"no {name}.csv in {source}")
     store.convert_csv(source / "claims.csv", targets, lambda block: {"claims": typed_claims(block)})
-    claims = pd.read_parquet(targets["claims"], columns=["event_id", "side", "kind", "low", "high"])
+    claims = pd.read_parquet(targets["claims"],
+                             columns=["event_id", "side", "kind", "low", "high", "part_of", "revised_by"])
     best = best_estimates(claims)
     has_parties = (source / "parties.csv").is_file()
     if has_parties:

@@ -3,7 +3,7 @@ and problems, made from parsed Events, with the dtypes every reader of a catalog
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -79,12 +79,22 @@ def event_row(event: Event) -> dict:
 
 
 def claims_frame(events: list[Event]) -> pd.DataFrame:
-    pairs = [(e.event_id, c) for e in events for c in e.claims]
-    frame = pd.DataFrame({"event_id": [event_id for event_id, _ in pairs],
-                          **{k: [getattr(c, k) for _, c in pairs] for k in CLAIM_COLUMNS[1:] if k not in ("low", "high")}})
+    """CLAIM_COLUMNS for every claim of these events; claim ids (and the revised_by / part_of that point at them)
+    made unique across the catalogue by the event id: "ev-0123456789-c3"."""
+    pairs = [(e.event_id, c if c.claim_id else replace(c, claim_id=f"c{n}"))
+             for e in events for n, c in enumerate(e.claims, 1)]
+    linked = ("claim_id", "revised_by", "part_of")
+    frame = pd.DataFrame({
+        "event_id": [event_id for event_id, _ in pairs],
+        **{k: [_claim_ref(event_id, getattr(c, k)) if k in linked else getattr(c, k) for event_id, c in pairs]
+           for k in CLAIM_COLUMNS[1:] if k not in ("low", "high")}})
     for column in ("low", "high"):
         frame[column] = pd.array([getattr(c, column) for _, c in pairs], dtype="Int64")
     return frame[CLAIM_COLUMNS]
+
+
+def _claim_ref(event_id: str, local: str) -> str:
+    return f"{event_id}-{local}" if local else ""
 
 
 def parties_frame(events: list[Event]) -> pd.DataFrame:

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dashboard.casualties.body import article_claims
 from dashboard.casualties.read import parse_casualties_checked
 from dashboard.ingest.coords import parse_coordinates
 from dashboard.ingest.dates import find_lead_date, parse_date_range
@@ -98,7 +99,7 @@ def build_event(raw: RawArticle, source_file: str, *, cut_off: str = "") -> tupl
     n_sides = len(event.sides)
     event.commanders = [clean_commanders(v) for v in _per_side(fields, "commander", n_sides)]
     event.strengths = [_clean(v) for v in _per_side(fields, "strength", n_sides)]
-    event.claims = _claims(fields, n_sides, problems)
+    event.claims, event.references = article_claims(raw, event, _claims(fields, n_sides, problems))
     event.event_id = make_event_id(source_file, event.title, event.start_date)
     if raw.notes:
         problems.extend(("parse", note) for note in raw.notes)

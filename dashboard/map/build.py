@@ -20,6 +20,7 @@ from dashboard.map.basemap import country_outlines, online_tiles, place_labels
 from dashboard.map.controls import legend_html, notes_html
 from dashboard.map.features import MAP_COLUMNS, event_features, located_events
 from dashboard.map.fit import view_bounds
+from dashboard.map.regions import region_outlines
 from dashboard.map.timeline import EventsLayer
 from dashboard.parties import parties_of_frame, side_alignment_columns
 from dashboard.views.event_types import event_types
@@ -67,7 +68,7 @@ Layer = Callable[[folium.Map, MapData], None]
 LAYERS: list[Layer] = [
     online_tiles,  # OpenStreetMap, an overlay for when there is internet
     country_outlines,  # Mali and its neighbours, offline
-    # Region borders and the Niger river (dashboard/map/regions.py) go here, above the outlines.
+    lambda m, _data: region_outlines(m),  # Mali's regions, the neighbours' borders and the Niger (map/regions.py)
     place_labels,  # the names of the busiest places
     events_layer,  # the events, their time bar and legend, the fitted view
     layer_control,  # last: it lists the layers above

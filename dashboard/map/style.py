@@ -27,14 +27,17 @@ ALIGNMENT_LABELS = {
 }
 SELECTED_COLOUR = "#e0115f"
 APPROXIMATE_PRECISION = 2  # UCDP where_prec 2+ : not the exact spot
+AREA_PRECISION = 3  # UCDP where_prec 3+ : somewhere in a cercle, region or wider area, drawn as an area
+AREA_RADIUS = 24.0
 MIN_RADIUS, MAX_RADIUS = 4.0, 28.0
 # What all circles of a kind share, indexed by a feature's "k"; circle_style adds the feature's own values.
 CIRCLE_KINDS = (
     {"weight": 3, "opacity": 0.95, "fillOpacity": 0.8},  # an event at its exact place
     {"weight": 3, "opacity": 0.7, "fillOpacity": 0.3, "dashArray": "4 4"},  # an event at an approximate place
     {"color": "#ffffff", "weight": 1, "opacity": 0.9, "fillOpacity": 0.75},  # a count of aggregated events
+    {"weight": 2, "opacity": 0.75, "fillOpacity": 0.1, "dashArray": "2 5"},  # an event somewhere in an area
 )
-EXACT, APPROXIMATE, AGGREGATE = range(len(CIRCLE_KINDS))
+EXACT, APPROXIMATE, AGGREGATE, AREA = range(len(CIRCLE_KINDS))
 CODED_COLOURS = [ALIGNMENT_COLOURS[alignment] for alignment in ALIGNMENTS]  # indexed by a feature's "a" and "b"
 
 
@@ -77,8 +80,10 @@ def circle_style(properties: dict) -> dict:
 
 
 def event_shape(killed: object, precision: object) -> tuple[float, int]:
-    """An event circle's radius and kind (EXACT or APPROXIMATE, drawn 4 px larger)."""
+    """An event circle's radius and kind (EXACT; APPROXIMATE, drawn 4 px larger; AREA, a wide faint ring)."""
     level = _number(precision)
+    if level is not None and level >= AREA_PRECISION:
+        return max(AREA_RADIUS, round(marker_radius(killed) + 8, 1)), AREA
     kind = APPROXIMATE if level is not None and level >= APPROXIMATE_PRECISION else EXACT
     return round(marker_radius(killed) + (4 if kind == APPROXIMATE else 0), 1), kind
 

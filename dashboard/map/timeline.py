@@ -16,7 +16,7 @@ from folium.template import Template
 from jinja2.utils import htmlsafe_json_dumps
 
 from dashboard.map.features import MS_PER_DAY
-from dashboard.map.style import CIRCLE_KINDS, CODED_COLOURS, MAX_RADIUS, MIN_RADIUS, SELECTED_COLOUR
+from dashboard.map.style import AREA, CIRCLE_KINDS, CODED_COLOURS, MAX_RADIUS, MIN_RADIUS, SELECTED_COLOUR
 from dashboard.map.symbols import outlines_by_code
 
 RUNTIME = Path(__file__).with_name("js") / "events_map.js"
@@ -72,7 +72,7 @@ class EventsLayer(MacroElement):
             colours=CODED_COLOURS, kinds=list(CIRCLE_KINDS), shapes=outlines_by_code(), selected=SELECTED_COLOUR,
             range=time_range(features), windows=[list(w) for w in WINDOWS], window=DEFAULT_WINDOW_DAYS,
             speeds=list(SPEEDS), bounds=bounds, aggregated=aggregated, radius=[MIN_RADIUS, MAX_RADIUS],
-            focusZoom=FOCUS_ZOOM, fitMaxZoom=FIT_MAX_ZOOM, legend=legend, note=note, css=stylesheet(),
+            focusZoom=FOCUS_ZOOM, fitMaxZoom=FIT_MAX_ZOOM, legend=legend, note=note, css=stylesheet(), areaKind=AREA,
         )
         self.runtime = runtime_js()
         # What Timeline's tojson writes ("<", ">", "&" and "'" escaped), without the spaces.

@@ -22,3 +22,9 @@ def label_key(text: str) -> str:
     """The folded text with punctuation and underscores as single spaces: "Casualties_and losses:" ->
     "casualties and losses" (infobox labels, headings)."""
     return _NOT_WORD.sub(" ", fold(text)).strip()
+
+
+def fold_in_place(text: str) -> str:
+    """fold() character by character, so every character stays where it was: a match found in the folded text has
+    the same span in the text as written."""
+    return "".join((fold(ch) or ch)[:1] if len(fold(ch)) != 1 else fold(ch) for ch in text)

@@ -1,58 +1,152 @@
-"""Numbers written as words ("twenty-eight", "a dozen", "a hundred") as digits: one table for every reader."""
+"""Numbers as articles write them, in digits or words, English and French ("twenty-eight", "a dozen", "a hundred",
+"dix", "quatre-vingts", "une dizaine"): one table for every reader.
+
+`find_numbers` gives every number standing as a word in a text with where it is written; quantities that name no
+number ("dozens", "several hundred", "des dizaines") come back too, with no value. `words_to_digits` rewrites the
+spelled-out ones as digits.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
     "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    # French ("un"/"une" are articles as often as numbers, and "UN" folds to "un": they count only inside a
+    # number, "vingt et un", or before a multiplier, "une centaine").
+    "zéro": 0, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+    "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20,
+    "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
 }
-MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 1000}
+MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 1000, "cent": 100, "cents": 100, "mille": 1000}
+# "une dizaine", "une vingtaine": about that many, read as that number (as "around 30" is 30).
+APPROXIMATE_NOUNS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
+                     "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000}
+# Quantities with no number: "dozens", "hundreds", "several", "des dizaines", "plusieurs centaines".
+VAGUE_QUANTITIES = {"dozens", "hundreds", "thousands", "scores", "several", "dizaines", "douzaines", "vingtaines",
+                    "centaines", "milliers", "plusieurs", "quelques"}
 # "several hundred" and "a few dozen" are not numbers.
-VAGUE_BEFORE_MULTIPLIER = {"several", "few", "many", "some", "numerous"}
-_WORD = re.compile(r"[a-z]+")
+VAGUE_BEFORE_MULTIPLIER = {"several", "few", "many", "some", "numerous", "plusieurs", "quelques"}
+_ARTICLES = {"a", "an", "un", "une"}
+_JOINERS = {"and", "et"}  # "one hundred and twenty", "vingt et un"
+
+# Words a spelled-out number or quantity can start with (the rest need no look).
+_STARTERS = {*NUMBER_WORDS, *MULTIPLIERS, *VAGUE_QUANTITIES, *VAGUE_BEFORE_MULTIPLIER, *_ARTICLES}
+_TOKEN = re.compile(r"(?P<word>[^\W\d_]+)|(?P<digits>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?!\d)"
+                    r"|\d+(?:[.:]\d+)*)")
+
+
+@dataclass(frozen=True)
+class NumberSpan:
+    """A number as written in a text: text[start:end], its value (None for "dozens", "several hundred")."""
+    start: int
+    end: int
+    value: int | None
+
+
+def find_numbers(text: str) -> list[NumberSpan]:
+    """Every number standing as a word in text, in order: digits ("1,500", "40"), words ("twenty-eight", "a dozen",
+    "quatre-vingts", "une dizaine") and quantities with no number ("dozens", "several hundred").
+
+    Digits glued to letters or in a code ("TB2", "L-39", "2nd", "5am") and decimals or times ("5.30") are not numbers
+    standing as words and are left out. Case does not matter.
+    """
+    tokens = list(_TOKEN.finditer(text))
+    out: list[NumberSpan] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token["digits"]:
+            if _standalone_digits(text, token):
+                out.append(NumberSpan(token.start(), token.end(), int(re.sub(r"\D", "", token.group()))))
+            i += 1
+            continue
+        if token.group().casefold() not in _STARTERS:
+            i += 1
+            continue
+        end, value = _spelled(text, tokens, i)
+        if end > i:
+            out.append(NumberSpan(token.start(), tokens[end - 1].end(), value))
+            i = end
+        else:
+            i += 1
+    return out
 
 
 def words_to_digits(text: str) -> str:
     """Lower-case text with spelled-out numbers as digits ("twenty-eight" -> "28", "a dozen" -> "12");
     vague ones ("several hundred", "dozens") stay words."""
-    words = list(_WORD.finditer(text))
-    out, pos, i = [], 0, 0
-    while i < len(words):
-        end, value = _spelled_number(text, words, i)
-        if end > i:
-            out.append(text[pos:words[i].start()] + str(value))
-            pos = words[end - 1].end()
-            i = end
-        else:
-            i += 1
+    out, pos = [], 0
+    for number in find_numbers(text):
+        if number.value is None or text[number.start].isdigit():
+            continue
+        out.append(text[pos:number.start] + str(number.value))
+        pos = number.end
     out.append(text[pos:])
     return "".join(out)
 
 
-def _spelled_number(text: str, words: list[re.Match], i: int) -> tuple[int, int]:
-    """(index after, value) of a number spelled out from words[i]; (i, 0) when none starts there."""
-    if i > 0 and words[i - 1].group() in VAGUE_BEFORE_MULTIPLIER and words[i].group() in MULTIPLIERS:
-        return i, 0
+def _standalone_digits(text: str, token: re.Match) -> bool:
+    if not re.fullmatch(r"[\d,\u00a0\u202f]+", token.group()):
+        return False  # "5.30", "5:30"
+    before, after = text[max(token.start() - 2, 0):token.start()], text[token.end():token.end() + 1]
+    return not (after[:1].isalpha() or before[-1:].isalpha() or re.fullmatch(r"[^\W\d_]-", before))
+
+
+def _word(tokens: list[re.Match], k: int) -> str:
+    return tokens[k].group().casefold() if k < len(tokens) and tokens[k]["word"] else ""
+
+
+def _joined(text: str, tokens: list[re.Match], k: int) -> bool:
+    """Whether tokens[k] follows tokens[k-1] with only spaces or hyphens between them."""
+    return re.fullmatch(r"[\s-]+", text[tokens[k - 1].end():tokens[k].start()]) is not None
+
+
+def _joins(word: str, before: str, after: str) -> bool:
+    """Whether "and"/"et" continues a number: "one hundred and twenty", "vingt et un", "soixante et onze"."""
+    if word == "and":
+        return before in ("hundred", "thousand") and after in NUMBER_WORDS
+    return word == "et" and after in ("un", "une", "onze") and NUMBER_WORDS.get(before, 0) >= 20
+
+
+def _spelled(text: str, tokens: list[re.Match], i: int) -> tuple[int, int | None]:
+    """(index after, value) of a number or vague quantity spelled out from tokens[i]; (i, None) when none starts there."""
+    first, second = _word(tokens, i), _word(tokens, i + 1) if i + 1 < len(tokens) and _joined(text, tokens, i + 1) else ""
+    if first in VAGUE_BEFORE_MULTIPLIER | {"a"} and (second in MULTIPLIERS or second in APPROXIMATE_NOUNS):
+        if first != "a":  # "several hundred", "quelques centaines" is below
+            return i + 2, None
+    if first in VAGUE_QUANTITIES or (first == "a" and second == "few"):
+        k = i + (2 if first == "a" else 1)
+        follow = _word(tokens, k) if k < len(tokens) and _joined(text, tokens, k) else ""
+        if follow in MULTIPLIERS or follow in VAGUE_QUANTITIES or follow in APPROXIMATE_NOUNS:
+            k += 1  # "several dozen", "a few hundred", "plusieurs dizaines"
+        return k, None
+    if first in _ARTICLES and second in APPROXIMATE_NOUNS:
+        return i + 2, APPROXIMATE_NOUNS[second]
     total = current = 0
     k, seen = i, False
-    while k < len(words):
-        if k > i and not re.fullmatch(r"[\s-]+", text[words[k - 1].end():words[k].start()]):
+    while k < len(tokens) and tokens[k]["word"]:
+        if k > i and not _joined(text, tokens, k):
             break
-        word = words[k].group()
-        nxt = words[k + 1].group() if k + 1 < len(words) else ""
-        if word in ("a", "an") and not seen and nxt in MULTIPLIERS:
+        word, nxt = _word(tokens, k), _word(tokens, k + 1)
+        if word in _ARTICLES and not seen and nxt in MULTIPLIERS:
             current = 1
+        elif word in ("un", "une") and seen and _word(tokens, k - 1) == "et":
+            current += 1  # "vingt et un"
+        elif word in ("vingt", "vingts") and seen and current % 20 and current < 20 and _word(tokens, k - 1) == "quatre":
+            current = current * 20  # "quatre-vingts" is 4 x 20
+            seen = True
         elif word in NUMBER_WORDS:
             current += NUMBER_WORDS[word]
             seen = True
-        elif word == "thousand":
+        elif word in ("thousand", "mille"):
             total, current, seen = total + max(current, 1) * 1000, 0, True
         elif word in MULTIPLIERS:
             current, seen = max(current, 1) * MULTIPLIERS[word], True
-        elif not (word == "and" and seen and words[k - 1].group() in ("hundred", "thousand") and nxt in NUMBER_WORDS):
+        elif not (seen and _joins(word, _word(tokens, k - 1), nxt)):
             break
         k += 1
-    return (k, total + current) if seen else (i, 0)
+    return (k, total + current) if seen else (i, None)

@@ -1,7 +1,7 @@
 """Everything the detail panel shows for one event, as plain data (no HTML: the app escapes what it renders).
 
-Casualty claims are grouped so that conflicting figures for the same side and kind sit together, with
-the range they imply: side b killed, 2 (per MNLA) and 30 (per Mali) -> 2–30.
+Casualty claims come from views.claims: the range per side and kind, every claim in a table, and every claimant
+with their claims, each quoted from its sentence with its date, revision and reference.
 """
 from __future__ import annotations
 
@@ -14,19 +14,15 @@ import pandas as pd
 
 from dashboard.text.when import when_text
 from dashboard.parties import parties_of_frame, split_parties
+from dashboard.views.claims import (  # noqa: F401 - the claims views, also read from here
+    CLAIMS_RANGE_COLUMNS, CLAIMS_TABLE_COLUMNS, SIDES, UNATTRIBUTED, ClaimantGroup, claimant_groups, claims_range,
+    claims_table, figure_text,
+)
 from dashboard.views.history import UnknownEventError, events_at_place
 from dashboard.views.prepared import public_columns
 from dashboard.views.sources import Source, article_titles, event_sources
 
-SIDES = ("a", "b", "c")
-SIDE_ORDER = (*SIDES, "civilian")
-KIND_ORDER = ("killed", "injured", "captured", "missing", "vehicles destroyed", "vehicles captured",
-              "displaced", "unknown")
 SAME_PLACE_COLUMNS = ["event_id", "start_date", "end_date", "title", "side_a", "side_b", "result"]
-CLAIMS_TABLE_COLUMNS = ["side", "kind", "figure", "low", "high", "claimed_by", "text"]
-CLAIMS_RANGE_COLUMNS = ["side", "kind", "range", "low", "high", "claims", "unquantified", "claimants", "claimed_by",
-                        "conflicting"]
-UNATTRIBUTED = "unattributed"
 
 # UCDP GED where_prec, worded for a reader; {name} is the place the point stands for.
 PRECISION_WORDS = {
@@ -67,6 +63,7 @@ class EventDetail:
     summary: str
     claims: pd.DataFrame  # claims_table
     claim_ranges: pd.DataFrame  # claims_range
+    claimants: list[ClaimantGroup]  # claimant_groups: every claimant with their claims, sentences and references
     sections: list[tuple[str, str]]
     infobox: dict[str, str]
     source_file: str
@@ -100,71 +97,6 @@ def place_text(place: Any, precision: Any, location_source: Any = "", region: An
     region_name = _text(region)
     region_words = f"{region_name} Region" if region_name else f"the region of {name}"
     return PRECISION_WORDS[level].format(name=name, region=region_words)
-
-
-def figure_text(low: Any, high: Any) -> str:
-    """ "30", "10–20", "14+" (open-ended), "up to 30", or "unquantified" ("dozens")."""
-    low, high = _int(low), _int(high)
-    if low is None and high is None:
-        return "unquantified"
-    if high is None:
-        return f"{low}+"
-    if low is None:
-        return f"up to {high}"
-    return str(low) if low == high else f"{low}–{high}"
-
-
-def _default_side_label(side: str) -> str:
-    return "Civilians" if side == "civilian" else f"Side {side.upper()}" if side in SIDES else side
-
-
-def _sorted_claims(claims: pd.DataFrame) -> pd.DataFrame:
-    side_rank = claims["side"].map({s: i for i, s in enumerate(SIDE_ORDER)}).fillna(len(SIDE_ORDER))
-    kind_rank = claims["kind"].map({k: i for i, k in enumerate(KIND_ORDER)}).fillna(len(KIND_ORDER))
-    keyed = claims.assign(_side=side_rank, _kind=kind_rank, _low=pd.to_numeric(claims["low"]))
-    return keyed.sort_values(["_side", "_kind", "_low"], kind="stable", na_position="last")
-
-
-def claims_table(claims_for_event: pd.DataFrame, side_labels: dict[str, str] | None = None) -> pd.DataFrame:
-    """The event's claims, one per row, conflicting figures for the same side and kind next to each other."""
-    labels = side_labels or {}
-    ordered = _sorted_claims(claims_for_event)
-    table = pd.DataFrame({
-        "side": [labels.get(s) or _default_side_label(s) for s in ordered["side"]],
-        "kind": ordered["kind"].to_list(),
-        "figure": [figure_text(lo, hi) for lo, hi in zip(ordered["low"], ordered["high"])],
-        "low": pd.array(ordered["low"].to_list(), dtype="Int64"),
-        "high": pd.array(ordered["high"].to_list(), dtype="Int64"),
-        "claimed_by": [_text(c) or UNATTRIBUTED for c in ordered["claimed_by"]],
-        "text": ordered["text"].to_list(),
-    }, columns=CLAIMS_TABLE_COLUMNS)
-    return table
-
-
-def _range_row(side: str, kind: str, group: pd.DataFrame, labels: dict[str, str]) -> dict:
-    lows, highs = pd.to_numeric(group["low"]), pd.to_numeric(group["high"])
-    quantified = lows.notna() | highs.notna()
-    open_ended = (lows.notna() & highs.isna()).any()
-    low = _int(lows.min()) if lows.notna().any() else None
-    high = None if open_ended or not highs.notna().any() else _int(highs.max())
-    claimants = list(dict.fromkeys(_text(c) or UNATTRIBUTED for c in group["claimed_by"]))
-    # "hundreds injured" against "10 injured" is a conflict too, though only one of them has a number.
-    figures = {(_int(lo), _int(hi)) for lo, hi in zip(lows, highs)}
-    return {"side": labels.get(side) or _default_side_label(side), "kind": kind,
-            "range": figure_text(low, high), "low": low, "high": high, "claims": len(group),
-            "unquantified": int((~quantified).sum()), "claimants": len(claimants),
-            "claimed_by": "; ".join(claimants), "conflicting": len(figures) > 1}
-
-
-def claims_range(claims_for_event: pd.DataFrame, side_labels: dict[str, str] | None = None) -> pd.DataFrame:
-    """One row per side and kind: lowest low, highest high (open if any claim is "N+"), counts, and who claimed."""
-    labels = side_labels or {}
-    ordered = _sorted_claims(claims_for_event)
-    rows = [_range_row(side, kind, group, labels)
-            for (_, _, side, kind), group in ordered.groupby(["_side", "_kind", "side", "kind"], sort=False)]
-    table = pd.DataFrame(rows, columns=CLAIMS_RANGE_COLUMNS)
-    return table.astype({"low": "Int64", "high": "Int64", "claims": "int64", "unquantified": "int64",
-                         "claimants": "int64", "conflicting": "bool"})
 
 
 def _decode_sections(text: Any, notes: list[str]) -> list[tuple[str, str]]:
@@ -245,6 +177,7 @@ def event_detail(event_id: str, events: pd.DataFrame, claims: pd.DataFrame,
         region=_text(row.get("region")), latitude=latitude, longitude=longitude, sides=sides,
         result=_text(row.get("result")), part_of=_text(row.get("part_of")), summary=_text(row.get("summary")),
         claims=claims_table(own_claims, labels), claim_ranges=claims_range(own_claims, labels),
+        claimants=claimant_groups(own_claims, labels),
         sections=_decode_sections(row.get("sections"), notes), infobox=_decode_infobox(row.get("infobox"), notes),
         source_file=_text(row.get("source_file")),
         also_described_in=also,

@@ -1,8 +1,9 @@
 """Totals of what the filters show: events, places, and the killed each side of the war lost, as the claims range.
 
-For each event and side the claims imply a range (lowest low to highest high, views.detail.claims_range's rule);
-the totals add those ranges up per alignment of the side that lost them (a side's alignment in that event),
-civilians apart. An open claim ("14+") leaves its total open. Vectorised: one group-by over the claims.
+For each event and side the claims imply a range (lowest low to highest high across every claimant, a part of a
+breakdown left out: views.claims.claims_range's rule); the totals add those ranges up per alignment of the side that
+lost them (a side's alignment in that event), civilians apart. An open claim ("14+") leaves its total open.
+Vectorised: one group-by over the claims.
 """
 from __future__ import annotations
 
@@ -50,6 +51,8 @@ def killed_by_alignment(shown: pd.DataFrame, claims: pd.DataFrame, parties: pd.D
     """Per alignment: the sum of each event side's claims range of killed, whether any range is open, and how many
     events have a figure for it."""
     kept = claims[(claims["kind"] == "killed") & claims["event_id"].isin(shown["event_id"])]
+    if "part_of" in kept.columns:  # a part of a breakdown is already in its total
+        kept = kept[kept["part_of"].fillna("").astype(str).eq("")]
     low = pd.to_numeric(kept["low"]).astype("float64")
     high = pd.to_numeric(kept["high"]).astype("float64")
     frame = pd.DataFrame({"event_id": kept["event_id"].astype(object).to_numpy(), "side": kept["side"].astype(object).to_numpy(),

@@ -36,19 +36,15 @@ def sides(info: EventDetail, _catalogue: Catalogue) -> None:
 
 
 def casualty_claims(info: EventDetail, _catalogue: Catalogue) -> None:
-    """Each side and kind with the range its claims imply, then every claim in the article's own words (wrapped,
-    never cut off at the panel's edge)."""
+    """What the claims imply per side and kind, then every claimant with their own claims, in the article's words
+    (quoted and wrapped, never cut off at the panel's edge)."""
     st.markdown("**Casualty claims** — each source's own figure")
     if info.claims.empty:
         st.caption("The article gives no casualty figures.")
         return
-    for _, group in info.claim_ranges.iterrows():
-        conflict = " (the claims disagree)" if group["conflicting"] else ""
-        lines = [f"**{md(group['side'])}, {md(group['kind'])}: {md(group['range'])}**{md(conflict)}"]
-        claims = info.claims[(info.claims["side"] == group["side"]) & (info.claims["kind"] == group["kind"])]
-        for _, claim in claims.iterrows():
-            lines.append(f"- {md(claim['figure'])}, per {md(claim['claimed_by'])}: “{md(claim['text'])}”")
-        st.markdown("  \n".join(lines[:1]) + "\n" + "\n".join(lines[1:]))
+    st.dataframe(info.claim_ranges[["side", "kind", "range"]], hide_index=True, width="stretch")
+    for group in info.claimants:
+        show_claimant(group)
 
 
 def notes(info: EventDetail, _catalogue: Catalogue) -> None:
@@ -105,3 +101,26 @@ def show_detail(event_id: str, catalogue: Catalogue) -> None:
     info = detail.event_detail(event_id, catalogue.events, catalogue.claims, text, catalogue.parties)
     for section in SECTIONS:
         section(info, catalogue)
+
+
+def show_claimant(group: detail.ClaimantGroup) -> None:
+    """One claimant's statements: each sentence quoted, when and where it was stated, its source, and its claims
+    (figure, whether a later statement revised it, the total a part belongs to)."""
+    lines = [f"**{md(group.claimant)}**" + (f" · for {md(group.speaks_for)}" if group.speaks_for
+                                             and group.speaks_for not in group.claimant else "")]
+    for statement in group.statements:
+        lines.append(f"> {md(statement.quote)}")
+        about = [f"stated {md(statement.stated_on)}"] if statement.stated_on else []
+        if statement.reference:
+            source = md(statement.reference)
+            about.append(f"source: [{source}]({statement.reference_url})" if statement.reference_url else f"source: {source}")
+        lines.append("")
+        for claim in statement.claims:
+            words = f" ({md(claim.words)})" if claim.words and claim.words != claim.figure else ""
+            notes = [md(claim.where), *about]
+            notes += [f"part of {md(claim.part_of)}"] if claim.part_of else []
+            notes += [f"revises {md(claim.revises)}"] if claim.revises else []
+            notes += [f"**revised later**: {md(claim.revised_by)}"] if claim.revised_by else []
+            lines.append(f"- {md(claim.side)} · {md(claim.kind)}: **{md(claim.figure)}**{words} — {'; '.join(notes)}")
+        lines.append("")
+    st.markdown("\n".join(lines))

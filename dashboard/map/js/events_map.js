@@ -62,19 +62,36 @@
         ctx.beginPath(); ctx.arc(a.x, a.y, 2, 0, Math.PI * 2, false); ctx.fillStyle = "#444"; ctx.fill();
         ctx.restore();
       }
-      ctx.beginPath();
-      if (shape) {
-        for (var i = 0; i < shape.length; i++) {
-          var x = p.x + shape[i][0] * r, y = p.y + shape[i][1] * r;
-          if (i) { ctx.lineTo(x, y); } else { ctx.moveTo(x, y); }
-        }
-        ctx.closePath();
-      } else {
+      if (this.options.area) {
+        // Somewhere in a cercle or region: the area as a wide faint ring, the type's symbol small at its centre.
+        ctx.beginPath();
         ctx.arc(p.x, p.y, Math.max(Math.round(r), 1), 0, Math.PI * 2, false);
+        renderer._fillStroke(ctx, this);
+        ctx.save();
+        ctx.setLineDash([]);
+        outline(ctx, p, shape, this.options.core);
+        ctx.globalAlpha = 0.9; ctx.fillStyle = this.options.fillColor; ctx.fill();
+        ctx.lineWidth = 1.5; ctx.strokeStyle = this.options.color; ctx.stroke();
+        ctx.restore();
+        return;
       }
+      outline(ctx, p, shape, r);
       renderer._fillStroke(ctx, this);
     }
   });
+
+  function outline(ctx, p, shape, r) {
+    ctx.beginPath();
+    if (shape) {
+      for (var i = 0; i < shape.length; i++) {
+        var x = p.x + shape[i][0] * r, y = p.y + shape[i][1] * r;
+        if (i) { ctx.lineTo(x, y); } else { ctx.moveTo(x, y); }
+      }
+      ctx.closePath();
+    } else {
+      ctx.arc(p.x, p.y, Math.max(Math.round(r), 1), 0, Math.PI * 2, false);
+    }
+  }
 
   function MaliEventsMap(map, options, collection) {
     this.map = map;
@@ -113,8 +130,8 @@
       this.cells = {};
       this.features.forEach(function (feature, index) {
         var p = feature.properties, c = feature.geometry.coordinates;
-        var style = Object.assign({radius: p.r, fillColor: o.colours[p.a], shape: o.shapes[p.t] || null},
-                                  o.kinds[p.k]);
+        var style = Object.assign({radius: p.r, fillColor: o.colours[p.a], shape: o.shapes[p.t] || null,
+                                   area: p.k === o.areaKind, core: o.radius[0] + 2}, o.kinds[p.k]);
         if (p.b !== undefined) { style.color = o.colours[p.b]; }
         if (self.aggregated) {
           if (!self.cells[p.c]) {
@@ -455,6 +472,13 @@
       this.status = element("div", "mali-status", below);
       this.status.setAttribute("aria-live", "polite");
       if (o.note) { element("div", "mali-note", below).innerHTML = o.note; }
+      (window.maliMapBoxes || []).forEach(function (box) {  // other layers' boxes (map/controls.py MapControl)
+        var node = element("div", box.className, below);
+        node.innerHTML = box.html;
+        var details = node.querySelector("details");
+        if (details && self.map.getSize().x < 640) { details.open = false; }
+        if (details) { details.addEventListener("toggle", function () { self._layout(); }); }
+      });
       var legend = element("details", "mali-legend", below);
       legend.open = true;
       legend.innerHTML = o.legend;

@@ -1,0 +1,209 @@
+"""Who states a sentence's figures: the speaker and the party or outlet they speak for.
+
+"Malian spokesman Souleymane Maiga" -> "Souleymane Maiga (Mali)"; "Moussa Ag Attaher, spokesman for the MNLA" ->
+"Moussa Ag Attaher (MNLA)"; "Malian media Malijet" -> "Malijet"; "A French military source" -> "French military
+source"; "MNLA forces" -> "MNLA"; "Medical sources speaking to RFI" -> "Medical sources (per RFI)". A surname
+("Maiga stated…") is the person named before with it, and "He"/"They" the speaker before; people are learnt from
+every sentence ("Malian spokesman Souleymane Maiga confirmed…") and from the infobox's commanders.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dashboard.casualties.vocabulary import tells_loss
+from dashboard.parties.mentions import find_mentions
+from dashboard.text.fold import fold
+from dashboard.text.markup import CITATION, squeeze
+
+_SPEECH = (r"stated|states|stating|said|says|saying|claimed|claims|claiming|reported|reports|reporting|announced|"
+           r"announces|announcing|affirmed|asserted|acknowledged|added|alleged|confirmed|declared|told|estimated|"
+           r"counted|revised|disputed|insisted|indicated|noted|wrote|put the toll|gave a toll|"
+           r"a déclaré|a affirmé|a annoncé|a indiqué|a fait état|a revendiqué|a reconnu|affirme|annonce|déclare|"
+           r"indique|rapporte|revendique|reconnaît|assure|précise|a précisé")
+SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH})\b", re.I)
+DENIAL_VERB = re.compile(r"\b(?:denied|denies|rejected|dismissed|refuted|a démenti|dément|a nié)\s+(?:that|que)\b", re.I)
+REVISION = re.compile(r"\b(?:revised|revising|updated|raised|lowered|corrected|new toll|later (?:said|stated|claimed|"
+                      r"reported)|nouveau bilan|révisé|revu)\b", re.I)
+_ACCORDING_TO = re.compile(r"^\s*(?:according to|per|selon|d['’]apr[èe]s)\s+(?P<who>[^,]{2,80}?)\s*,\s*", re.I)
+_ACCORDING_TO_END = re.compile(r",?\s*(?:according to|per|selon|d['’]apr[èe]s)\s+(?P<who>[^,]{2,80}?)\s*[.!]?\s*$", re.I)
+_NAME_WORD = r"[A-ZÀ-Ý][\w'’-]+"
+_PARTICLE = r"(?:Ag|ag|Ould|ould|ben|Ben|bin|el|El|al|Al|ibn|Hadj|de|du|Ag\.)"
+NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD})+"
+_ROLE = (r"spokesman|spokesperson|spokeswoman|minister|president|prime minister|general|colonel|commander|leader|"
+         r"chief|governor|mayor|secretary-general|secretary general|official|officer|head|founder|porte-parole|"
+         r"ministre|président|général|gouverneur|chef|commandant|dirigeant")
+_ROLE_BEFORE_NAME = re.compile(rf"(?P<desc>(?:[\w'’-]+\s+){{0,3}}?(?i:{_ROLE})(?:\s+(?:of|for|du|de)\s+(?:the\s+)?[\w-]+)?)"
+                               rf"\s+(?P<name>{NAME})")
+_ROLE_WORDS = {w for role in _ROLE.split("|") for w in role.split()}
+_NAME_THEN_ROLE = re.compile(rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+|le\s+|la\s+)?(?P<desc>[^,]*?\b(?i:{_ROLE})\b[^,]*),")
+_MEDIA = re.compile(r"^(?P<desc>(?:[\w'’-]+\s+){0,2}?)(?:media|newspaper|daily|outlet|radio|television|tv|news agency|"
+                    r"agency|website|magazine|journal|presse|quotidien|journal|site)\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", re.I)
+_RELAYED = re.compile(r"^(?P<who>.+?)\s+(?:speaking to|talking to|quoted by|cited by|told|interviewed by|cités par|cité par)\s+"
+                      r"(?P<outlet>.+)$", re.I)
+_LEADING = re.compile(r"^(?:(?:the|a|an|another|other|le|la|les|un|une|des)\s+|l['’]\s*|d['’]autres\s+)", re.I)
+_TRAILING = re.compile(r"\s+(?:instead|also|later|however|then|initially|reportedly|meanwhile|itself|themselves|further|"
+                       r"aussi|ensuite|quant à (?:lui|elle|eux))$", re.I)
+_ADVERBIAL = re.compile(r"^(?:in|on|at|during|after|before|following|later|meanwhile|however|then|that|the next|the following|"
+                        r"by|since|as|when|while|also|en|dans|le|lors|après|avant|puis|ensuite|cependant)\b", re.I)
+_PERSON_PRONOUN = re.compile(r"^(?:he|she|il|elle)$", re.I)
+_GROUP_PRONOUN = re.compile(r"^(?:they|it|ils|elles|the group|the movement|the organisation|the organization|"
+                            r"(?:the|this|that|the same) source|la m[êe]me source|cette source)$", re.I)
+# Who may speak, named only by what they are: "local elected officials", "witnesses", "a security source".
+_SPEAKER_NOUNS = {"officials", "official", "sources", "source", "witnesses", "witness", "residents", "authorities",
+                  "spokesman", "spokesperson", "officers", "officer", "doctors", "medics", "elders", "leaders",
+                  "notables", "responsables", "temoins", "habitants", "autorites", "elus"}
+# Words that make a phrase the party itself: "MNLA forces", "the Malian Army", "MNLA fighters".
+_COLLECTIVE = {"forces", "force", "fighters", "troops", "army", "armed forces", "military", "militants", "members",
+               "movement", "group", "coalition", "rebels", "militia", "militias", "combatants", "armee", "combattants",
+               "mouvement", "groupe"}
+# A speech verb after one of these is an adjective ("In the revised statement") or a passive with no speaker
+# ("No casualties were reported").
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|le|la|les|un|une|son|sa|leur|"
+                         r"were|was|been|be|being|is|are|été)\s+(?:\w+ly\s+)?$", re.I)
+# Words that make a phrase a voice within a party, kept as written: "the Malian government", "Malian officials".
+_INSTITUTION = {"government", "ministry", "minister", "officials", "official", "authorities", "source", "sources",
+                "spokesman", "spokesperson", "report", "statement", "media", "presidency", "command", "staff",
+                "gouvernement", "ministere", "autorites", "responsables", "etat-major", "communique"}
+_OFFICE = re.compile(rf"\b(?:{_ROLE})\b", re.I)
+
+
+@dataclass(frozen=True)
+class Claimant:
+    name: str  # as shown
+    org: str  # the party or outlet they speak for, "" when not known
+    person: bool = False
+    camp: str = ""  # when no party is named, the camp a word names ("the army's statement": state)
+
+
+@dataclass
+class Speakers:
+    """What a reader of the article knows so far: people named with their party, and the last speakers."""
+    people: dict[str, str] = field(default_factory=dict)  # full name -> org, in the order met
+    last: Claimant | None = None
+    last_person: Claimant | None = None
+
+    def learn(self, sentence: str) -> None:
+        """People the sentence names with a role ("MNLA spokesman Moussa Ag Attaher", "Dacko, a Malian general,")."""
+        if not _ROLE_WORDS.intersection(re.findall(r"[\w-]+", sentence.casefold())):
+            return
+        for match in [*_ROLE_BEFORE_NAME.finditer(sentence), *_NAME_THEN_ROLE.finditer(sentence)]:
+            name = squeeze(match["name"])
+            org = organisation(match["desc"])
+            if org or name not in self.people:
+                self.people[name] = org
+
+    def person(self, word: str) -> tuple[str, str] | None:
+        """The person named before whose name holds this word ("Maiga" -> "Souleymane Maiga"), latest first."""
+        key = fold(word)
+        for name in reversed(list(self.people)):
+            if key in {fold(part) for part in name.split()}:
+                return name, self.people[name]
+        return None
+
+    def heard(self, claimant: Claimant) -> None:
+        self.last = claimant
+        if claimant.person:
+            self.last_person = claimant
+
+
+def organisation(text: str) -> str:
+    """The party (canonical) a descriptor names: "Malian spokesman" -> "Mali", "of the MAA" -> "MAA"."""
+    mentions = [m for m in find_mentions(text) if m.party]
+    return mentions[0].party if mentions else ""
+
+
+@dataclass(frozen=True)
+class Attribution:
+    claimant: Claimant | None
+    content_start: int  # where the stated content begins in the sentence
+    content_end: int
+    said: str  # the words before the content ("In a statement on June 6, the Malian government revised")
+    denied: bool = False
+
+
+def attribution(sentence: str, speakers: Speakers) -> Attribution:
+    """Who states the sentence and which part of it is what they state (the whole sentence when nobody does)."""
+    text = CITATION.sub(lambda m: " " * len(m.group()), sentence)
+    start = _ACCORDING_TO.match(text)
+    if start:
+        return Attribution(claimant_of(start["who"], speakers), start.end(), len(text), text[:start.end()])
+    end = _ACCORDING_TO_END.search(text)
+    if end and end.start() > 0:
+        return Attribution(claimant_of(end["who"], speakers), 0, end.start(), text[end.start():])
+    verb = next((v for v in SPEECH_VERB.finditer(text) if not _DETERMINER.search(text[max(v.start() - 40, 0):v.start()])),
+                None)
+    if not verb:
+        return Attribution(None, 0, len(text), "", denied=DENIAL_VERB.search(text) is not None)
+    subject = _subject(text[:verb.start()])
+    # The content starts after "that" when it comes soon ("claimed on November 18 that …"), else after the verb.
+    content = re.match(r"[^.;,\"“]{0,50}?\b(?:that|que|qu['’])\s*", text[verb.end():])
+    if content is None or tells_loss(content.group()):
+        content = re.match(r"\s*(?:that|que|qu['’])?\s*", text[verb.end():])
+    claimant = claimant_of(subject, speakers) if subject else None
+    denial = DENIAL_VERB.search(text)
+    denied = denial is not None and denial.start() <= verb.start() + 1
+    said = text[:verb.end() + content.end()]
+    return Attribution(claimant, verb.end() + content.end(), len(text), said, denied)
+
+
+def _subject(before: str) -> str:
+    """The noun phrase that speaks, from the words before the speech verb: the clause just before the verb ("In a
+    statement on June 6, the Malian government revised" -> "the Malian government"), or a name with its appositive
+    ("Moussa Ag Attaher, spokesman for the MNLA," -> both)."""
+    pieces = [p.strip() for p in re.split(r",|\s[—–]\s", before)]
+    if len(pieces) > 2 and not pieces[-1]:  # "Name, role, stated": the appositive closes before the verb
+        while len(pieces) > 2 and (_ADVERBIAL.match(pieces[0]) or re.search(r"\d", pieces[0])):
+            pieces.pop(0)
+        return f"{pieces[0]}, {', '.join(p for p in pieces[1:] if p)}"
+    head = next((p for p in reversed(pieces) if p), "")
+    # The subject ends where its own verb starts: "the Malian government revised the toll and" -> its first words.
+    return re.split(r"\s+(?:revised|disputed|denied|confirmed|acknowledged|who|which|and)\b", head, maxsplit=1)[0]
+
+
+def claimant_of(phrase: str, speakers: Speakers) -> Claimant | None:
+    """The claimant a subject phrase names, or None when it names nobody we can show."""
+    phrase = squeeze(phrase).strip(" ,.;:")
+    head, _, appositive = phrase.partition(", ")
+    if _GROUP_PRONOUN.match(head.strip()):
+        return speakers.last
+    head = _TRAILING.sub("", _LEADING.sub("", head.strip()))
+    relayed = _RELAYED.match(head)
+    if relayed:
+        outlet = _LEADING.sub("", relayed["outlet"].strip())
+        return Claimant(f"{_LEADING.sub('', relayed['who'])} (per {outlet})", outlet)
+    if _PERSON_PRONOUN.match(head):
+        return speakers.last_person
+    if _GROUP_PRONOUN.match(head):
+        return speakers.last
+    media = _MEDIA.match(head)
+    if media:
+        return Claimant(media["name"], media["name"])
+    named = re.search(rf"(?:^|\s)(?P<name>{NAME})$", head)
+    if named and not any(m.party for m in find_mentions(named["name"])):  # "Malian Armed Forces" is no person
+        name = named["name"]
+        org = organisation(head[:named.start("name")]) or organisation(appositive) or speakers.people.get(name, "")
+        return Claimant(f"{name} ({org})" if org else name, org, True)
+    if re.fullmatch(_NAME_WORD, head) and speakers.person(head) and not find_mentions(head):
+        name, org = speakers.person(head)
+        return Claimant(f"{name} ({org})" if org else name, org, True)
+    if len(head.split()) > 6 or not head:
+        return None
+    org = organisation(head)
+    mentions = find_mentions(head)
+    leftover = {w for w in re.findall(r"[\w-]+", fold(_cut(head, mentions))) if w not in ("and", "the", "of")}
+    if org and leftover <= _COLLECTIVE and not set(re.findall(r"[\w-]+", fold(head))) & _INSTITUTION:
+        return Claimant(org, org)
+    if _OFFICE.search(head) and org:
+        return Claimant(f"{head} ({org})", org, True)
+    camp = next((m.camp for m in mentions if m.camp), "")
+    speaker_noun = fold(head.split()[-1]) in _SPEAKER_NOUNS
+    if not org and not camp and not head[:1].isupper() and not speaker_noun:
+        return None  # a phrase that names no speaker ("it was assessed")
+    return Claimant(head, org or ("" if camp else head), camp=camp)
+
+
+def _cut(text: str, mentions) -> str:
+    for m in reversed(mentions):
+        text = text[:m.start] + " " + text[m.end:]
+    return text

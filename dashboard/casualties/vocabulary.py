@@ -1,0 +1,122 @@
+"""The words a sentence counts losses in (English and French, folded): who or what a figure counts, what happened
+to them, and the words that make a number something other than a loss (a distance, a duration, a strength)."""
+from __future__ import annotations
+
+import re
+
+# What a figure counts.
+PEOPLE = {"fighters", "fighter", "soldiers", "soldier", "troops", "troop", "militants", "militant", "rebels", "rebel",
+          "men", "man", "members", "member", "officials", "official", "officers", "officer", "suspects", "suspect",
+          "peacekeepers", "peacekeeper", "gendarmes", "gendarme", "policemen", "policeman", "police", "guards",
+          "guard", "jihadists", "jihadist", "terrorists", "terrorist", "insurgents", "insurgent", "combatants",
+          "combatant", "attackers", "attacker", "assailants", "assailant", "gunmen", "gunman", "mercenaries",
+          "mercenary", "militiamen", "militiaman", "recruits", "personnel", "tuareg", "tuaregs", "arabs", "others",
+          "more", "them", "whom", "dead", "bodies", "prisoners", "prisoner", "hostages", "hostage", "captives",
+          # French
+          "combattants", "combattant", "soldats", "soldat", "militaires", "militaire", "rebelles", "rebelle",
+          "jihadistes", "djihadistes", "terroristes", "assaillants", "hommes", "homme", "membres", "casques", "autres",
+          "elements", "morts", "mort", "tues", "blesses", "prisonniers", "otages", "eux"}
+CIVILIANS = {"civilians", "civilian", "people", "persons", "person", "residents", "villagers", "children", "child",
+             "women", "woman", "herders", "farmers", "workers", "students", "teachers", "passengers", "traders",
+             "refugees", "inhabitants", "worshippers", "civils", "civil", "personnes", "habitants", "villageois",
+             "enfants", "femmes", "eleves", "passagers", "commercants", "bergers", "deplaces", "refugies"}
+VEHICLES = {"vehicles", "vehicle", "tanks", "tank", "trucks", "truck", "pick-ups", "pickups", "pick-up", "pickup",
+            "technicals", "technical", "apcs", "apc", "cars", "car", "motorcycles", "motorcycle", "motorbikes",
+            "boats", "boat", "4x4s", "brdm-2s", "brdms", "vehicules", "vehicule", "camions", "motos", "blindes"}
+AIRCRAFT = {"aircraft", "plane", "planes", "airplane", "jet", "jets", "helicopter", "helicopters", "gunship",
+            "gunships", "drone", "drones", "bomber", "bombers", "avion", "avions", "helicoptere", "helicopteres"}
+AIRCRAFT_MODEL = re.compile(r"^[a-z]{1,4}-\d{1,3}[a-z]*$")  # L-39, Mi-24, Su-25, MiG-21
+# A number of these is not a loss.
+UNITS = {"kilometers", "kilometres", "kilometer", "kilometre", "km", "miles", "mile", "meters", "metres", "meter",
+         "hours", "hour", "minutes", "days", "day", "weeks", "week", "months", "month", "years", "year", "times",
+         "percent", "per", "tons", "tonnes", "kg", "rounds", "shells", "rockets", "bombs", "bomb", "mortars", "camps",
+         "camp", "positions", "villages", "towns", "kilometres", "heures", "jours", "semaines", "mois", "ans",
+         "annees", "fois", "pour", "obus", "roquettes", "bombes"}
+# A number next to one of these is a day of a date ("June 5", "18 May").
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+          "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre",
+          "decembre"}
+UNITS |= MONTHS
+# Words after a figure that end the noun it counts.
+NOUN_STOPS = {"were", "was", "are", "is", "had", "have", "has", "been", "being", "and", "or", "but", "in", "on", "at",
+              "by", "from", "to", "during", "with", "including", "who", "which", "that", "while", "after", "before",
+              "near", "as", "into", "inside", "for", "per", "according", "taken", "held", "reported", "found", "left",
+              "said", "believed", "feared", "confirmed", "also", "all", "reportedly", "allegedly", "later", "then",
+              "the", "a", "an", "ont", "a", "sont", "furent", "ete", "et", "ou", "dans", "par", "pendant", "lors",
+              "dont", "qui", "selon", "lost", "killed", "died", "injured", "wounded", "captured", "seized",
+              "destroyed", "arrested", "executed", "missing", "dead", "crashed", "received", "sustained",
+              "suffered", "blown"}
+PARTITIVE = {"of", "de", "d", "des", "du"}  # "dozens of MNLA fighters", "three of them", "une dizaine de morts"
+# Those a party's statement counts on the other side: "the army said fifteen attackers died".
+HOSTILE = {"attackers", "attacker", "assailants", "assailant", "enemy", "enemies", "terrorists", "terrorist",
+           "gunmen", "assaillants", "ennemis", "terroristes", "bandits", "hostiles"}
+OWN = {"their", "its", "our", "his", "her", "leurs", "leur", "ses", "son", "sa", "nos", "notre"}
+
+# What happened to those counted, in the words that follow them ("were killed", "taken prisoner", "blown up").
+_HAPPENED = (
+    ("executed", r"executed|summarily executed|ex[ée]cut[ée]s?"),
+    ("killed", r"killed|slain|dead|died|massacred|murdered|lost their lives|perished|neutrali[sz]ed|neutralis[ée]s?|"
+               r"tu[ée]s?|morts?|abattus?|d[ée]c[ée]d[ée]s?"),
+    ("injured", r"injured|wounded|hurt|bless[ée]s?|received (?:\w+ )?wounds|sustained (?:\w+ )?(?:wounds|injuries)|"
+                r"suffered (?:\w+ )?(?:wounds|injuries)"),
+    ("captured", r"captured|taken prisoners?|taken hostages?|taken captive|made prisoners?|arrested|detained|"
+                 r"kidnapped|abducted|seized|captur[ée]s?|faits? prisonniers?|pris en otages?|arr[êe]t[ée]s?|"
+                 r"enlev[ée]s?|d[ée]tenus?"),
+    ("missing", r"missing|went missing|disappeared|disparus?|port[ée]s? disparus?"),
+    ("destroyed", r"destroyed|blown up|burn(?:ed|t)|burned out|set on fire|damaged|disabled|shot down|downed|crashed|"
+                  r"lost|d[ée]truits?|incendi[ée]s?|abattus?"),
+    ("displaced", r"displaced|fled their homes|forced to flee|d[ée]plac[ée]s?"),
+)
+_AUXILIARIES = (r"(?:(?:were|was|are|is|had been|have been|has been|being|been|got|reportedly|allegedly|also|all|"
+                r"later|then|subsequently|eventually|both|ont été|a été|ont|sont|furent|été|auraient été|"
+                r"seraient|avaient été|aussi)\s+)*")
+_MANNER = r"(?:\w+ed\s+and\s+)?(?:(?:seriously|badly|severely|critically|lightly|slightly|fatally|gravement|" \
+          r"grièvement|légèrement)\s+)?"
+AFTER = re.compile(rf"\s*{_AUXILIARIES}{_MANNER}(?:(?P<what>{'|'.join(f'(?P<{k}>{p})' for k, p in _HAPPENED)}))\b",
+                   re.I)
+# The same, said before the figure: "killing fourteen civilians", "the deaths of three", "they seized 50".
+BEFORE = re.compile(
+    r"(?:(?P<killed>killing|killed|kills|neutrali[sz]ing|neutrali[sz]ed|the deaths? of|deaths? of|tuant|faisant)"
+    r"|(?P<injured>wounding|wounded|injuring|injured|blessant)"
+    r"|(?P<captured>the capture of|capture of|captured|capturing|arrested|arresting|kidnapped|abducted|took|taking|"
+    r"seized|seizing|detained|holding|capturé|enlevé|arrêté)"
+    r"|(?P<executed>executed|executing|exécuté)"
+    r"|(?P<destroyed>destroyed|destroying|shot down|downed|détruit)"
+    r"|(?P<lost>lost|losing|to have lost|suffered|perdu))"
+    r"\s*[\"“'…. ]*$", re.I)
+# A count already made by then, not a loss: "arrived", "dispatched", "had" end nothing here; these mark a figure as
+# the claimant's own losses ("to have had five more injured", "lost twelve soldiers").
+OWN_LOSSES = re.compile(r"(?:to have had|have had|had|to have lost|have lost|lost|suffered|ont perdu|a perdu)\s*$", re.I)
+QUALIFIER = re.compile(
+    r"(?P<q>at least|no fewer than|not less than|over|more than|upwards of|in excess of|up to|at most|as many as|"
+    r"fewer than|less than|nearly|almost|around|about|approximately|roughly|some|an estimated|estimated|"
+    r"au moins|plus de|pr[èe]s de|environ|jusqu['’]à|moins de|quelque)\s+$", re.I)
+LOWER_BOUND = {"at least", "no fewer than", "not less than", "over", "more than", "upwards of", "in excess of",
+               "au moins", "plus de"}
+UPPER_BOUND = {"up to", "at most", "as many as", "fewer than", "less than", "jusqu'à", "jusqu’à", "moins de"}
+# A figure that is a part of the one before it: "111 killed, including 47 MAA", "three of them", "the other three".
+PART_CUE = re.compile(r"(?:including|among them|among whom|of whom|dont|parmi lesquels|parmi eux|the other)\s*$", re.I)
+ADDITIVE = {"more", "additional", "further", "another", "supplementaires"}
+# Nouns that say what happened by themselves: "12 prisoners", "two dead", "50 morts", "20 deaths".
+NOUN_KINDS = {"dead": "killed", "killed": "killed", "bodies": "killed", "deaths": "killed", "fatalities": "killed", "morts": "killed",
+              "mort": "killed", "tues": "killed", "prisoners": "captured", "prisoner": "captured",
+              "hostages": "captured", "hostage": "captured", "captives": "captured", "prisonniers": "captured",
+              "otages": "captured", "blesses": "injured", "wounded": "injured", "injured": "injured",
+              "refugees": "displaced", "deplaces": "displaced", "refugies": "displaced", "missing": "missing",
+              "disparus": "missing"}
+
+# The start of some word of what happened, in any form: a sentence with none states no loss and is not read further.
+_LOSS_STEMS = ("kill", "dead", "death", "die", "slain", "massacr", "murder", "lives", "perish", "execut", "injur", "wound",
+               "hurt", "captur", "prisoner", "hostage", "captive", "arrest", "detain", "kidnap", "abduct", "seiz",
+               "missing", "disappear", "destroy", "blown", "burn", "fire", "damag", "disabl", "shot", "down", "crash",
+               "lost", "los", "suffer", "displac", "fled", "flee", "refugee", "casualt", "fatalit", "bod", "tué", "tue",
+               "mort", "bless", "prisonn", "otage", "arrêt", "arret", "enlev", "déten", "deten", "dispar", "détrui",
+               "detrui", "incendi", "abattu", "perte", "déplac", "deplac", "réfugi", "refugi", "victim", "neutrali",
+               "faisant", "exécut")
+_WORDS = re.compile(r"\w+")
+
+
+def tells_loss(text: str) -> bool:
+    """Whether the text has some word of a loss ("killed", "wounded", "prisonniers"…); one without states none."""
+    return any(word.startswith(_LOSS_STEMS) for word in set(_WORDS.findall(text.casefold())))

@@ -1,0 +1,146 @@
+"""The war's parties as running text names them ("MNLA fighters", "Malian soldiers", "pro-government militias",
+"the rebels"), and the side of an event each one is on.
+
+A mention is either a named party (any alias of the vocabulary, or a demonym: "Malian" is Mali) or a camp word that
+names only an alignment ("rebels", "pro-government", "jihadists"). The longest name wins where names overlap
+("pro-government MAA" is the MAA-Loyalist, not the camp word).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from dashboard.parties.alignment import side_alignment
+from dashboard.parties.names import parse_party
+from dashboard.parties.vocabulary import COALITIONS, PARENT_GROUPS, PARTIES
+from dashboard.text.fold import fold, fold_in_place
+
+# What the people of a country are called, English and French, for the party that country fights as. Russian forces
+# in this war are the Wagner Group / Africa Corps.
+DEMONYMS = {
+    "Mali": ("malian", "malians", "malien", "maliens", "malienne", "maliennes"),
+    "France": ("french", "francais", "francaise", "francaises"),
+    "Chad": ("chadian", "chadians", "tchadien", "tchadiens"),
+    "Niger": ("nigerien", "nigeriens", "nigerienne"),
+    "Burkina Faso": ("burkinabe", "burkinabes"),
+    "Netherlands": ("dutch", "neerlandais"),
+    "Wagner Group": ("russian", "russians", "russe", "russes", "russo"),
+}
+# Words that name a camp and no party.
+CAMP_WORDS = {
+    "rebel": ("rebel", "rebels", "rebelle", "rebelles", "separatist", "separatists", "separatiste", "separatistes",
+              "independentist", "independentists", "pro-independence"),
+    "pro-government": ("pro-government", "progovernment", "loyalist", "loyalists", "pro-gouvernemental",
+                       "pro-gouvernementaux", "loyaliste", "loyalistes"),
+    "jihadist": ("jihadist", "jihadists", "jihadiste", "jihadistes", "djihadiste", "djihadistes", "islamist",
+                 "islamists", "islamiste", "islamistes"),
+    # The state's forces when no country is named: "government forces", "the army", "soldiers".
+    "state": ("government forces", "government troops", "government soldiers", "forces gouvernementales", "army",
+              "armee", "soldier", "soldiers", "troops", "gendarmes", "soldat", "soldats", "militaires"),
+}
+# Aliases that, in running text, name something else as often as the party: "Azawad" is the MNLA only as an
+# infobox flag; in prose it is the region.
+_NOT_IN_PROSE = {"azawad"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    party: str  # canonical party, "" for a camp word
+    camp: str  # the alignment a camp word names ("rebel", "state"…), "" for a named party
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+    names: dict[str, tuple[str, str]] = {}
+    for party in (*PARTIES, *COALITIONS):
+        for alias in (party.name, *party.aliases):
+            key = fold(alias)
+            if key not in _NOT_IN_PROSE:
+                names.setdefault(key, (party.name, ""))
+    for party, words in DEMONYMS.items():
+        names.update({word: (party, "") for word in words})
+    for camp, words in CAMP_WORDS.items():
+        for word in words:  # "jihadists" names the camp, not one coalition of it
+            names[word] = ("", camp)
+    alternatives = sorted(names, key=len, reverse=True)
+    body = "|".join(re.escape(name).replace(r"\ ", r"\s+").replace(r"\-", "[-\\s]?") for name in alternatives)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])"), names
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every party or camp named in text, in order (case and accents ignored)."""
+    pattern, names = _pattern()
+    folded = fold_in_place(text)
+    out = []
+    for match in pattern.finditer(folded):
+        key = re.sub(r"\s+", " ", match.group())
+        party, camp = names.get(key) or names.get(key.replace(" ", "-")) or _lookup(key, names)
+        out.append(Mention(match.start(), match.end(), party, camp))
+    return out
+
+
+def _lookup(key: str, names: dict[str, tuple[str, str]]) -> tuple[str, str]:
+    """The entry of a match written with other spacing or hyphens than the vocabulary ("pro government")."""
+    squeezed = re.sub(r"[-\s]", "", key)
+    return next((value for name, value in names.items() if re.sub(r"[-\s]", "", name) == squeezed), ("", ""))
+
+
+def side_of_mention(mention: Mention, sides: Sequence[Sequence[str]], year: int | None) -> int | None:
+    """The index of the event's side the mention is on, None when no side or more than one fits.
+
+    A named party is on the side that lists it, lists one of its factions ("MAA" and "MAA-Loyalist"), the coalition
+    it belongs to that year, or (for a coalition) one of its members; a party no side lists is on none (Malian
+    soldiers in a fight between militias are not one of the militias). A camp word is on the one side whose
+    alignment in the event is the camp's.
+    """
+    if mention.party:
+        listed = [i for i, side in enumerate(sides) if _lists(side, mention.party, year)]
+        return listed[0] if len(listed) == 1 else None
+    return _side_of_camp(mention.camp, sides, year)
+
+
+def _lists(side: Sequence[str], party: str, year: int | None) -> bool:
+    canonical = {parse_party(p).canonical for p in side}
+    if party in canonical or canonical & set(PARENT_GROUPS.get(party, ())):
+        return True
+    if any(party in PARENT_GROUPS.get(c, ()) for c in canonical):
+        return True
+    for coalition in COALITIONS:
+        members = {m.party for m in coalition.members if _member_in(m, year)}
+        if coalition.name == party and canonical & members:
+            return True
+        if coalition.name in canonical and party in members:
+            return True
+    return False
+
+
+def _member_in(member, year: int | None) -> bool:
+    return year is None or ((member.first_year is None or member.first_year <= year)
+                            and (member.last_year is None or year <= member.last_year))
+
+
+# A camp word also fits a side of a neighbouring camp when no side is of its own: soldiers fighting beside
+# pro-government militias, pro-government fighters on the state's side.
+_NEAR_CAMPS = {"state": ("state", "state ally"),
+               "pro-government": ("pro-government", "state", "state ally"), "rebel": ("rebel",),
+               "jihadist": ("jihadist",), "international": ("international",)}
+
+
+def _side_of_camp(camp: str, sides: Sequence[Sequence[str]], year: int | None) -> int | None:
+    if camp not in _NEAR_CAMPS:
+        return None
+    alignments = [side_alignment(list(side), year, [p for j, other in enumerate(sides) if j != i for p in other])
+                  for i, side in enumerate(sides)]
+    for near in _NEAR_CAMPS[camp]:
+        fitting = [i for i, alignment in enumerate(alignments) if alignment == near]
+        if len(fitting) == 1:
+            return fitting[0]
+        if fitting:
+            return None
+    # No side is of the camp: the one side whose parties we do not know is, when every other side is known.
+    unknown = [i for i, alignment in enumerate(alignments) if alignment == "unknown"]
+    return unknown[0] if len(unknown) == 1 and len(sides) > 1 and camp not in ("state", "state ally") else None

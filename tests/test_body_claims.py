@@ -1,0 +1,141 @@
+"""Claims read from the lead and body of the seeds, against the hand-read golden file (tests/golden/), and from small
+hand-written sentences: who said it, about which side, what happened, how many, when, and what it revised."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dashboard.casualties.body import body_claims
+from dashboard.evaluate.claims import read_golden_claims, read_negatives, score_seeds
+from dashboard.model import Reference
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = ROOT / "tests" / "golden"
+BODY_ROWS = [g for g in read_golden_claims(GOLDEN / "seed_claims.csv") if g.origin in ("lead", "body")]
+NEGATIVES = read_negatives(GOLDEN / "seed_negatives.csv")
+MALI_MNLA = [["Mali"], ["MNLA"]]
+
+
+@lru_cache(maxsize=1)
+def report():
+    return score_seeds(ROOT / "seeds", GOLDEN)
+
+
+@pytest.mark.parametrize("row", BODY_ROWS, ids=lambda g: f"{g.source_file[:3]}-row{g.row}-{g.kind}-{g.words}")
+def test_every_golden_body_claim_is_found_with_its_claimant_side_kind_figure_and_origin(row):
+    seed = next(s for s in report().seeds if s.source_file == row.source_file)
+    missed = {g.row: why for g, why in seed.missed}
+    assert row.row not in missed, missed.get(row.row)
+
+
+@pytest.mark.parametrize("source_file, sentence", NEGATIVES, ids=lambda v: v[:40] if isinstance(v, str) else v)
+def test_no_claim_from_a_sentence_that_states_none(source_file, sentence):
+    seed = next(s for s in report().seeds if s.source_file == source_file)
+    assert [c.text for n, c in seed.negatives_broken if n == sentence] == []
+
+
+def test_precision_no_body_claim_the_golden_file_lacks():
+    r = report()
+    assert [(s.source_file, c.sentence, c.kind, c.low) for s in r.seeds for c in s.false] == []
+    assert r.precision == 1.0 and r.recall == 1.0
+
+
+def test_revisions_breakdowns_dates_and_footnotes_of_the_found_claims():
+    assert {k: right == total for k, (right, total) in report().links.items()} == {
+        "revises": True, "part_of": True, "stated_on": True, "footnote": True}
+    assert report().links["revises"][1] == 3 and report().links["part_of"][1] == 6
+
+
+def read(text: str, sides=MALI_MNLA, start="2013-06-05", section="Battle", **kwargs):
+    return body_claims("", [(section, text)], sides, start, **kwargs)
+
+
+def test_a_spokesman_named_before_is_the_claimant_of_his_surname_and_of_he():
+    claims = read("Malian spokesman Souleymane Maiga confirmed control of the town. Maiga said that ten MNLA fighters "
+                  "were killed. He also said that twenty-eight were taken prisoner.")
+    assert [(c.claimed_by, c.claimant_org, c.side, c.kind, c.low) for c in claims] == [
+        ("Souleymane Maiga (Mali)", "Mali", "b", "killed", 10), ("Souleymane Maiga (Mali)", "Mali", "b", "captured", 28)]
+
+
+def test_bounds_and_vague_quantities():
+    claims = read("The MNLA stated that at least twelve Malian soldiers were killed, up to 30 were wounded and dozens "
+                  "were captured.")
+    assert [(c.kind, c.low, c.high, c.words) for c in claims] == [
+        ("killed", 12, None, "at least twelve"), ("injured", None, 30, "up to 30"), ("captured", None, None, "dozens")]
+
+
+def test_french_sentences():
+    claims = read("Selon l'armée malienne, une dizaine de combattants du MNLA ont été tués et plus de 20 blessés.")
+    assert [(c.claimed_by, c.side, c.kind, c.low, c.high) for c in claims] == [
+        ("Mali", "b", "killed", 10, 10), ("Mali", "b", "injured", 20, None)]
+
+
+def test_background_sections_and_other_years_give_no_claims():
+    assert body_claims("", [("Background", "The MNLA stated that 180 prisoners were taken.")], MALI_MNLA,
+                       "2013-06-05") == []
+    assert read("In 2012, rebels killed 40 Malian soldiers in Aguelhok.") == []
+
+
+def test_strengths_distances_durations_and_unreported_losses_are_not_claims():
+    assert read("1500 Malian soldiers arrived in the city. The fighting lasted five hours, fifteen kilometres from "
+                "Kidal. A column of 800 Malian soldiers launched an offensive. No casualties were reported. Camp "
+                "number 1 was captured by the MNLA.") == []
+
+
+def test_a_denied_figure_is_no_claim():
+    assert read("The Malian army denied that thirty soldiers were killed.") == []
+
+
+def test_a_sentence_naming_nobody_takes_the_speaker_of_its_footnotes_headline():
+    text = "50 Malian soldiers were killed in the fighting. [7] Ten civilians died. [5]"
+    refs = [Reference(7, "Mali says 50 soldiers killed in Kidal fighting", "Reuters"), Reference(5, "Kidal: the toll")]
+    claims = read(text, references=refs)
+    assert [(c.claimed_by, c.claimant_org, c.footnote, c.reference_publisher) for c in claims] == [
+        ("Mali (per Reuters)", "Mali", "7", "Reuters"), ("", "", "5", "")]
+
+
+def test_a_later_figure_of_the_same_claimant_revises_the_earlier_one_and_more_adds_to_it():
+    claims = read("The MNLA claimed that four of its fighters were injured. The MNLA later stated that seven MNLA "
+                  "fighters were injured. They also claimed three more were injured.")
+    assert [(c.low, c.revised_by, c.words) for c in claims] == [(4, "b2", "four"), (7, "", "seven"), (3, "", "three more")]
+    assert claims[0].side == claims[1].side == "b"
+
+
+def test_the_date_of_the_statement_is_the_date_that_introduces_it():
+    claims = read("On June 7, the MNLA stated that by June 5 two MNLA fighters were killed.")
+    assert [(c.stated_on, c.low) for c in claims] == [("2013-06-07", 2)]
+
+
+def test_a_breakdown_is_parts_of_its_total():
+    claims = read("The MNLA stated that 20 Malian soldiers were killed, including twelve officers and eight "
+                  "gendarmes, and 5 were wounded.")
+    assert [(c.claim_id, c.kind, c.low, c.part_of) for c in claims] == [
+        ("b1", "killed", 20, ""), ("b2", "killed", 12, "b1"), ("b3", "killed", 8, "b1"), ("b4", "injured", 5, "")]
+
+
+def test_aircraft_and_vehicles():
+    claims = read("A Malian Mi-24 helicopter was shot down and three MNLA pick-ups were destroyed.")
+    assert [(c.side, c.kind, c.low) for c in claims] == [("a", "aircraft lost", 1), ("b", "vehicles destroyed", 3)]
+
+
+WORDS = ["The", "MNLA", "Malian", "soldiers", "said", "stated", "that", "ten", "12", "were", "killed", "and", "wounded",
+         "He", "They", "also", "claimed", "including", "of", "them", "the", "other", "three", "more", "at", "least",
+         "no", "casualties", "vehicles", "destroyed", "According", "to", "Selon", "tués", ",", ".", "[7]", "—", "June",
+         "5", "In", "2012", "a", "helicopter", "crashed", "denied", "revised", "toll", "their", "fighters", "dozens"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=40), st.lists(st.lists(st.sampled_from(["Mali", "MNLA", "CMA", "X"]),
+                                                                         max_size=2), max_size=3))
+def test_any_sentence_is_read_without_error_and_every_claim_is_well_formed(words, sides):
+    claims = body_claims(" ".join(words), [("Battle", " ".join(reversed(words)))], sides, "2013-06-05",
+                         references=[Reference(7, "Mali says 5 killed", "Reuters")])
+    ids = {c.claim_id for c in claims}
+    for claim in claims:
+        assert claim.sentence and claim.origin in ("lead", "body")
+        assert claim.low is None or claim.high is None or claim.low <= claim.high
+        assert claim.part_of in ids | {""} and claim.revised_by in ids | {""}
