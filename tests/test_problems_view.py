@@ -49,3 +49,12 @@ def test_the_detail_panel_names_its_article_by_title():
     info = event_detail(event_id, catalogue.events, catalogue.claims, None, catalogue.parties)
     assert [(s.title, s.file) for s in info.sources] == [("Second Battle of Kidal", "003_499888a3b842d896.txt")]
     assert info.event_type == "battle"
+
+
+def test_the_references_its_claims_cite_are_listed_once_in_footnote_order():
+    catalogue = build_catalogue()
+    event_id = catalogue.events.set_index("title").loc["Second Battle of Kidal", "event_id"]
+    info = event_detail(event_id, catalogue.events, catalogue.claims, None, catalogue.parties)
+    assert [(r.footnote, r.publisher) for r in info.references] == [
+        ("5", "leparisien.fr"), ("7", "Reuters"), ("8", "Le Point Afrique")]
+    assert info.references[1].title == "Mali says 50 soldiers killed in Kidal fighting"

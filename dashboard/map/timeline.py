@@ -1,6 +1,7 @@
-"""The events layer that plays in time: prebuilt GeoJSON handed to the page's own runtime (js/events_map.js), which
-draws each event as its type's symbol, shows them by the time bar's mode (every event of the range, a window up to
-the slider's date, or cumulative), spreads piles apart, and puts the time bar and legend under the map.
+"""The events layer that plays in time: prebuilt GeoJSON handed to the page's own runtime (js/events_layer.js, which
+draws each event as its type's symbol and spreads piles apart; js/time_bar.js, which shows them by the time bar's
+mode — every event of the range, a window up to the slider's date, or cumulative — and puts the time bar and legend
+under the map).
 
 Other layers can follow the slider: the page fires `mali:time` on the Leaflet map ({time, mode, windowDays}) at
 every change, and a folium `Timeline` layer added to the same map is set to the slider's time.
@@ -19,7 +20,7 @@ from dashboard.map.features import MS_PER_DAY
 from dashboard.map.style import AREA, CIRCLE_KINDS, CODED_COLOURS, MAX_RADIUS, MIN_RADIUS, SELECTED_COLOUR
 from dashboard.map.symbols import outlines_by_code
 
-RUNTIME = Path(__file__).with_name("js") / "events_map.js"
+RUNTIME = (Path(__file__).with_name("js") / "events_layer.js", Path(__file__).with_name("js") / "time_bar.js")
 STYLESHEET = Path(__file__).with_name("js") / "events_map.css"
 # Window lengths the time bar offers (label, days); the default one first shown.
 WINDOWS = (("1 week", 7), ("1 month", 31), ("3 months", 92), ("1 year", 366))
@@ -32,11 +33,14 @@ FIT_MAX_ZOOM = 9  # fitting one event (or a few at one place) stops here
 @cache
 def runtime_js() -> str:
     """The page's runtime; checked to hold nothing Jinja would read (the map's script is rendered twice)."""
-    text = RUNTIME.read_text(encoding="utf-8")
-    for marker in ("{{", "{%", "{#"):
-        if marker in text:
-            raise ValueError(f"{RUNTIME.name} holds {marker!r}, which Jinja would read when the map is rendered")
-    return text
+    texts = []
+    for path in RUNTIME:
+        text = path.read_text(encoding="utf-8")
+        for marker in ("{{", "{%", "{#"):
+            if marker in text:
+                raise ValueError(f"{path.name} holds {marker!r}, which Jinja would read when the map is rendered")
+        texts.append(text)
+    return "\n".join(texts)
 
 
 @cache

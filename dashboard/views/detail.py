@@ -20,7 +20,7 @@ from dashboard.views.claims import (  # noqa: F401 - the claims views, also read
 )
 from dashboard.views.history import UnknownEventError, events_at_place
 from dashboard.views.prepared import public_columns
-from dashboard.views.sources import Source, article_titles, event_sources
+from dashboard.views.sources import Reference, Source, article_titles, cited_references, event_sources
 
 SAME_PLACE_COLUMNS = ["event_id", "start_date", "end_date", "title", "side_a", "side_b", "result"]
 
@@ -71,6 +71,7 @@ class EventDetail:
     same_place: pd.DataFrame  # other events at this place, by date
     notes: list[str] = field(default_factory=list)  # what could not be read, said plainly
     sources: list[Source] = field(default_factory=list)  # the articles it comes from, by title
+    references: list[Reference] = field(default_factory=list)  # what its claims cite
     event_type: str = ""  # views.event_types
 
 
@@ -183,5 +184,5 @@ def event_detail(event_id: str, events: pd.DataFrame, claims: pd.DataFrame,
         also_described_in=also,
         same_place=same_place.loc[:, SAME_PLACE_COLUMNS].reset_index(drop=True), notes=notes,
         sources=event_sources(row, also, article_titles(events[events["source_file"].isin([row.get("source_file"), *also])])),
-        event_type=_text(row.get("event_type")),
+        event_type=_text(row.get("event_type")), references=cited_references(own_claims),
     )

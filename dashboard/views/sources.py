@@ -1,5 +1,6 @@
 """Where an event comes from, as a reader expects it: the article's title, the site it was copied from and its
-address when the catalogue has one, the other articles that describe it; the file name only as a technical detail."""
+address when the catalogue has one, the other articles that describe it, the references its claims cite (publisher,
+title, address, from the claims' footnotes); the file name only as a technical detail."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,6 +17,26 @@ class Source:
     url: str = ""  # the page it was copied from, when known
     site: str = ""  # that page's site ("wikimili.com")
     role: str = "article"  # "article" (the event's own) or "also" (another article describing the event)
+
+
+@dataclass(frozen=True)
+class Reference:
+    footnote: str  # the marker as written ("8")
+    title: str  # the reference's headline as the References list gives it
+    publisher: str
+    url: str = ""
+
+
+def cited_references(claims_for_event: pd.DataFrame) -> list[Reference]:
+    """The references the event's claims cite, once each, in footnote order."""
+    if claims_for_event.empty or "reference" not in claims_for_event.columns:
+        return []
+    cited = claims_for_event.reindex(columns=["footnote", "reference", "reference_publisher", "reference_url"])
+    cited = cited.fillna("").astype(str)
+    cited = cited[(cited["reference"] != "") | (cited["reference_publisher"] != "")].drop_duplicates()
+    number = pd.to_numeric(cited["footnote"], errors="coerce")
+    cited = cited.assign(_n=number).sort_values(["_n", "footnote"], kind="stable", na_position="last")
+    return [Reference(r.footnote, r.reference, r.reference_publisher, r.reference_url) for r in cited.itertuples()]
 
 
 def article_titles(events: pd.DataFrame) -> pd.Series:

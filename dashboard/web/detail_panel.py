@@ -42,7 +42,13 @@ def casualty_claims(info: EventDetail, _catalogue: Catalogue) -> None:
     if info.claims.empty:
         st.caption("The article gives no casualty figures.")
         return
-    st.dataframe(info.claim_ranges[["side", "kind", "range"]], hide_index=True, width="stretch")
+    # The range per side and kind as lines, not a table: a side's long label never pushes the figures off the panel.
+    lines = []
+    for side, ranges in info.claim_ranges.groupby("side", sort=False):
+        figures = ", ".join(f"{md(r.kind)} **{md(r.range)}**" + (" (claims disagree)" if r.conflicting else "")
+                            for r in ranges.itertuples())
+        lines.append(f"- {md(side)}: {figures}")
+    st.markdown("\n".join(lines))
     for group in info.claimants:
         show_claimant(group)
 
@@ -69,6 +75,11 @@ def sources(info: EventDetail, _catalogue: Catalogue) -> None:
         where = f" — {md(source.site)}, {md(source.url)}" if source.url else ""
         role = "Article" if source.role == "article" else "Also described in"
         lines.append(f"- {role}: *{md(source.title)}*{where}")
+    for ref in info.references:
+        said = " — ".join(md(part) for part in (f"“{ref.title}”" if ref.title else "", ref.publisher, ref.url) if part)
+        lines.append(f"- [{md(ref.footnote)}] {said}" if ref.footnote else f"- {said}")
+    if info.references:
+        lines.insert(len(info.sources), "\nReferences its claims cite:\n")
     st.markdown("**Sources**\n" + "\n".join(lines))
     st.caption("Files: " + md(", ".join(source.file for source in info.sources)))
 

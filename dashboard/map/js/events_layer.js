@@ -1,25 +1,15 @@
-/* The events map in the browser: events drawn as symbols that play in time, the time bar and legend under the
-   map, one selection (ring, slider, view), and a channel back to the server through streamlit-folium.
+/* The events map in the browser: events drawn as their type's symbol, shown by the time bar's mode (time_bar.js),
+   piles spread apart, one selection (ring, slider, view), and a channel back to the server through streamlit-folium.
    Inserted by dashboard/map/timeline.py. This text passes through Jinja twice (folium, then branca): it must never
    hold a double opening brace, a brace-percent or a brace-hash. */
 (function () {
   "use strict";
   if (window.MaliEventsMap) { return; }
   var DAY = 86400000;
-  var TICK_MS = 100;
-  var DAYS_PER_SECOND = 91;  // playback at 1x: about three months a second
   var SPREAD_PX = 9;  // symbols closer than this (centre to centre, on screen) are spread apart
   var SPREAD_MAX = 24;  // larger piles show their count instead; a click on it spreads them
   var REACH = 1.3;  // how far a symbol reaches, in radii (a square's corners go past its radius)
-  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-  var ICON_PLAY = '<svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true"><path d="M4 2l10 6-10 6z"/></svg>';
-  var ICON_PAUSE = '<svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true"><path d="M3 2h4v12H3zM9 2h4v12H9z"/></svg>';
 
-  function dayText(ms) {
-    var d = new Date(ms);
-    return d.getUTCDate() + " " + MONTHS[d.getUTCMonth()] + " " + d.getUTCFullYear();
-  }
-  function isoDay(ms) { return new Date(ms).toISOString().slice(0, 10); }
   function element(tag, className, parent) {
     var node = document.createElement(tag);
     if (className) { node.className = className; }
@@ -34,6 +24,7 @@
     _project: function () {
       this._anchorPoint = null;
       L.CircleMarker.prototype._project.call(this);
+      this._base = this._point;
       if (this._shift && (this._shift.x || this._shift.y)) {
         this._anchorPoint = this._point;
         this._point = this._point.add(this._shift);
@@ -118,6 +109,8 @@
     this._panel();
     this._layout();
     this.fit();
+    // Added once the map has its size and view: each symbol is projected once, not again for each of those.
+    this.drawOrder.forEach(function (layer) { self.layer.addLayer(layer); });
     this.update();
   }
 
@@ -155,9 +148,8 @@
         self.byId[p.event_id] = index;
       });
       var unique = Array.from(new Set(this.layers));
-      unique.forEach(function (layer) { layer._hidden = true; });
+      unique.forEach(function (layer) { layer._hidden = false; });  // the map opens on every event
       this.drawOrder = unique.sort(function (a, b) { return b.options.radius - a.options.radius; });
-      this.drawOrder.forEach(function (layer) { self.layer.addLayer(layer); });
     },
 
     visibleAt: function (index) {
@@ -194,7 +186,10 @@
       var keep = new Set(shown);
       this.drawOrder.forEach(function (layer) {
         var hidden = !keep.has(layer);
-        if (hidden !== !!layer._hidden) { layer._hidden = hidden; layer.redraw(); }
+        if (hidden !== !!layer._hidden) {
+          layer._hidden = hidden;
+          if (layer._renderer) { layer._renderer._requestRedraw(layer); }  // its place is known: no new projection
+        }
       });
       this.shownLayers = shown;
       this.spread();
@@ -212,21 +207,27 @@
       var self = this, map = this.map;
       this.badges.clearLayers();
       if (this.aggregated) { return; }
-      var layers = this.shownLayers, points = layers.map(function (l) { return map.latLngToLayerPoint(l.getLatLng()); });
-      var parent = layers.map(function (_, i) { return i; });
+      var layers = this.shownLayers, points = layers.map(function (l) {
+        return l._base || map.latLngToLayerPoint(l.getLatLng());  // where it stands before any spreading
+      });
+      var parent = new Int32Array(layers.length);
+      for (var n = 0; n < layers.length; n++) { parent[n] = n; }
       function find(i) { while (parent[i] !== i) { parent[i] = parent[parent[i]]; i = parent[i]; } return i; }
-      var grid = {};
+      var grid = new Map(), limit = SPREAD_PX * SPREAD_PX;
       points.forEach(function (p, i) {
         var gx = Math.floor(p.x / SPREAD_PX), gy = Math.floor(p.y / SPREAD_PX);
         for (var dx = -1; dx <= 1; dx++) {
           for (var dy = -1; dy <= 1; dy++) {
-            (grid[(gx + dx) + ":" + (gy + dy)] || []).forEach(function (j) {
-              if (p.distanceTo(points[j]) < SPREAD_PX) { parent[find(i)] = find(j); }
-            });
+            var near = grid.get((gx + dx) * 1048576 + gy + dy);
+            if (!near) { continue; }
+            for (var k = 0; k < near.length; k++) {
+              var q = points[near[k]], ex = p.x - q.x, ey = p.y - q.y;
+              if (ex * ex + ey * ey < limit) { parent[find(i)] = find(near[k]); }
+            }
           }
         }
-        var key = gx + ":" + gy;
-        (grid[key] = grid[key] || []).push(i);
+        var key = gx * 1048576 + gy, cell = grid.get(key);
+        if (cell) { cell.push(i); } else { grid.set(key, [i]); }
       });
       var piles = {};
       layers.forEach(function (_, i) { var root = find(i); (piles[root] = piles[root] || []).push(i); });
@@ -265,10 +266,10 @@
       });
       layers.forEach(function (layer) {
         var old = layer._shift, now = layer._newShift;
-        if ((old ? old.x + ":" + old.y : "") !== (now ? now.x + ":" + now.y : "")) {
-          layer._shift = now;
-          layer.redraw();
-        }
+        if (old === now || (old && now && old.x === now.x && old.y === now.y)) { return; }
+        if (!old && now && !now.x && !now.y) { return; }
+        layer._shift = now;
+        layer.redraw();
       });
     },
 
@@ -344,234 +345,6 @@
       if (b) { this.map.fitBounds(b, {padding: [26, 26], maxZoom: this.o.fitMaxZoom, animate: false}); }
     },
 
-    setTime: function (time, quiet) {
-      this.time = Math.max(this.range[0], Math.min(this.range[1], time));
-      if (this.mode === "all") { this.mode = "window"; this._syncControls(); }
-      this.update();
-      if (!quiet) { this.report(); }
-    },
-
-    setMode: function (mode) {
-      this.mode = mode;
-      this._changes = null;
-      this._syncControls();
-      this.update();
-      this.report();
-    },
-
-    /* Times at which what the map shows changes, for skipping stretches where nothing happens. */
-    _changeTimes: function () {
-      if (this._changes && this._changesKey === this.mode + this.windowDays) { return this._changes; }
-      var self = this, times = [];
-      this.features.forEach(function (f) {
-        times.push(f.properties.start);
-        if (self.mode === "window") { times.push(f.properties.end + self.windowDays * DAY + 1); }
-      });
-      times.sort(function (a, b) { return a - b; });
-      this._changes = times;
-      this._changesKey = this.mode + this.windowDays;
-      return times;
-    },
-
-    _nextChange: function (after) {
-      var times = this._changeTimes(), lo = 0, hi = times.length;
-      while (lo < hi) { var mid = (lo + hi) >> 1; if (times[mid] <= after) { lo = mid + 1; } else { hi = mid; } }
-      return lo < times.length ? times[lo] : Infinity;
-    },
-
-    play: function () {
-      var self = this;
-      if (this.playing) { return; }
-      if (this.mode === "all") { this.mode = "window"; }
-      if (this.time >= this.range[1]) { this.time = this.range[0]; }
-      this.playing = true;
-      this._syncControls();
-      this.update();
-      this.timer = setInterval(function () { self._tick(); }, TICK_MS);
-    },
-
-    pause: function () {
-      if (!this.playing) { return; }
-      this.playing = false;
-      clearInterval(this.timer);
-      this._syncControls();
-      this.report();
-    },
-
-    _tick: function () {
-      // A step never passes over an event: it is at most the window an event stays shown.
-      var step = this.speed * DAYS_PER_SECOND * DAY * TICK_MS / 1000;
-      if (this.mode === "window") { step = Math.min(step, this.windowDays * DAY); }
-      var next = this.time + step, change = this._nextChange(this.time);
-      this.skipped = 0;
-      if (change > next + 2 * step && change !== Infinity) { this.skipped = change - this.time; next = change; }
-      if (next >= this.range[1]) { next = this.range[1]; }
-      this.time = next;
-      this.update();
-      if (next >= this.range[1]) { this.pause(); }
-    },
-
-    step: function (direction) {
-      this.pause();
-      var months = new Date(this.time);
-      months.setUTCMonth(months.getUTCMonth() + direction);
-      this.setTime(months.getTime());
-    },
-
-    /* The time bar, the status line and the legend, under the map (never over it). */
-    _panel: function () {
-      var self = this, o = this.o, container = this.map.getContainer();
-      if (!document.getElementById("mali-map-css")) {
-        var style = element("style");
-        style.id = "mali-map-css";
-        style.textContent = o.css;
-        document.head.appendChild(style);
-      }
-      var below = this.below = element("div", "mali-below");
-      container.parentNode.insertBefore(below, container.nextSibling);
-      var bar = element("div", "mali-time", below);
-      var play = this.playButton = element("button", "mali-play", bar);
-      play.type = "button";
-      play.addEventListener("click", function () { if (self.playing) { self.pause(); } else { self.play(); } });
-      var back = element("button", "mali-step", bar), forward = element("button", "mali-step", bar);
-      back.type = forward.type = "button";
-      back.innerHTML = "&#8249;"; forward.innerHTML = "&#8250;";
-      back.title = "One month back";
-      forward.title = "One month forward";
-      back.setAttribute("aria-label", "One month back");
-      forward.setAttribute("aria-label", "One month forward");
-      back.addEventListener("click", function () { self.step(-1); });
-      forward.addEventListener("click", function () { self.step(1); });
-      var track = element("div", "mali-track", bar);
-      this.spark = element("canvas", "mali-spark", track);
-      var slider = this.slider = element("input", "mali-slider", track);
-      slider.type = "range";
-      slider.min = this.range[0]; slider.max = this.range[1]; slider.step = DAY;
-      slider.setAttribute("aria-label", "Date on the map");
-      slider.addEventListener("input", function () { self.pause(); self.setTime(Number(slider.value), true); });
-      slider.addEventListener("change", function () { self.report(); });
-      var date = this.dateInput = element("input", "mali-date", bar);
-      date.type = "date";
-      date.min = isoDay(this.range[0]); date.max = isoDay(this.range[1]);
-      date.setAttribute("aria-label", "Go to a date");
-      date.addEventListener("change", function () {
-        var ms = Date.parse(date.value + "T00:00:00Z");
-        if (!isNaN(ms)) { self.pause(); self.setTime(ms); }
-      });
-      var settings = element("div", "mali-settings", bar);
-      var mode = this.modeSelect = this._select(settings, "Show", [["all", "every event of the range"],
-        ["window", "a window up to the date"], ["cumulative", "every event up to the date"]]);
-      mode.addEventListener("change", function () { self.setMode(mode.value); });
-      var windows = this.windowSelect = this._select(settings, "Window", o.windows.map(function (w) {
-        return [String(w[1]), w[0]]; }));
-      windows.addEventListener("change", function () {
-        self.windowDays = Number(windows.value); self._changes = null; self.update(); self.report(); });
-      var speed = this.speedSelect = this._select(settings, "Speed", o.speeds.map(function (s) {
-        return [String(s), s + "\u00d7"]; }));
-      speed.addEventListener("change", function () { self.speed = Number(speed.value); self.report(); });
-      this.status = element("div", "mali-status", below);
-      this.status.setAttribute("aria-live", "polite");
-      if (o.note) { element("div", "mali-note", below).innerHTML = o.note; }
-      (window.maliMapBoxes || []).forEach(function (box) {  // other layers' boxes (map/controls.py MapControl)
-        var node = element("div", box.className, below);
-        node.innerHTML = box.html;
-        var details = node.querySelector("details");
-        if (details && self.map.getSize().x < 640) { details.open = false; }
-        if (details) { details.addEventListener("toggle", function () { self._layout(); }); }
-      });
-      var legend = element("details", "mali-legend", below);
-      legend.open = true;
-      legend.innerHTML = o.legend;
-      legend.addEventListener("toggle", function () { self._layout(); });
-      this._syncControls();
-    },
-
-    _select: function (parent, label, choices) {
-      var wrap = element("label", "mali-choice", parent);
-      element("span", "", wrap).textContent = label;
-      var select = element("select", "", wrap);
-      choices.forEach(function (choice) {
-        var option = element("option", "", select);
-        option.value = choice[0]; option.textContent = choice[1];
-      });
-      return select;
-    },
-
-    _syncControls: function () {
-      if (!this.playButton) { return; }
-      this.playButton.innerHTML = (this.playing ? ICON_PAUSE : ICON_PLAY) + "<span>" + (this.playing ? "Pause" : "Play") + "</span>";
-      this.playButton.setAttribute("aria-label", this.playing ? "Pause" : "Play the events in time");
-      this.playButton.setAttribute("aria-pressed", this.playing ? "true" : "false");
-      this.modeSelect.value = this.mode;
-      this.windowSelect.value = String(this.windowDays);
-      this.windowSelect.parentNode.style.display = this.mode === "window" ? "" : "none";
-      this.speedSelect.value = String(this.speed);
-    },
-
-    _timeBar: function () {
-      if (!this.slider) { return; }
-      this.slider.value = this.time;
-      this.dateInput.value = isoDay(this.time);
-      var shown = this.aggregated ? this.shownLayers.reduce(function (n, c) { return n + c.visibleCount; }, 0)
-                                  : this.shownLayers.length;
-      var words = shown === 1 ? "1 event" : shown.toLocaleString("en") + " events";
-      var text;
-      if (this.mode === "all") {
-        text = words + " from " + dayText(this.range[0]) + " to " + dayText(this.range[1]) + ". Play, or pick a date, to see them in time.";
-      } else if (this.mode === "cumulative") {
-        text = words + " up to " + dayText(this.time) + ".";
-      } else {
-        var label = this.windowSelect.options[this.windowSelect.selectedIndex];
-        text = words + " in the " + (label ? label.textContent : this.windowDays + " days") + " to " + dayText(this.time) + ".";
-      }
-      if (this.skipped > 0) { text += " (skipped " + Math.round(this.skipped / (30.44 * DAY)) + " months with nothing new)"; }
-      this.status.textContent = text;
-      this._sparkline();
-    },
-
-    /* Events per month along the slider, with the date (and the window) marked. */
-    _sparkline: function () {
-      var canvas = this.spark, width = canvas.clientWidth, height = canvas.clientHeight;
-      if (!width || !height) { return; }
-      var ratio = window.devicePixelRatio || 1;
-      if (canvas.width !== Math.round(width * ratio)) { canvas.width = Math.round(width * ratio); canvas.height = Math.round(height * ratio); }
-      var ctx = canvas.getContext("2d"), span = Math.max(this.range[1] - this.range[0], DAY);
-      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-      ctx.clearRect(0, 0, width, height);
-      if (!this._bins) {
-        var bins = this._bins = new Array(Math.max(1, Math.min(240, Math.round(span / (30.44 * DAY))))).fill(0);
-        var self = this;
-        this.features.forEach(function (f) {
-          var at = Math.min(bins.length - 1, Math.floor((f.properties.start - self.range[0]) / span * bins.length));
-          bins[Math.max(0, at)] += f.properties.n || 1;
-        });
-      }
-      var most = Math.max.apply(null, this._bins) || 1, barWidth = width / this._bins.length;
-      ctx.fillStyle = "#9aa7b4";
-      this._bins.forEach(function (count, i) {
-        if (count) { var h = Math.max(2, count / most * (height - 2)); ctx.fillRect(i * barWidth, height - h, Math.max(1, barWidth - 0.5), h); }
-      });
-      if (this.mode !== "all") {
-        var x = (this.time - this.range[0]) / span * width;
-        var from = this.mode === "window" ? Math.max(0, x - this.windowDays * DAY / span * width) : 0;
-        ctx.fillStyle = "rgba(224,17,95,0.15)"; ctx.fillRect(from, 0, x - from, height);
-        ctx.fillStyle = this.o.selected; ctx.fillRect(x - 1, 0, 2, height);
-      }
-    },
-
-    /* The map's height is what the frame leaves once the time bar and legend are placed. */
-    _layout: function () {
-      var container = this.map.getContainer();
-      if (!this.total) { this.total = container.offsetHeight || window.innerHeight; }
-      var height = Math.max(180, this.total - this.below.offsetHeight);
-      if (container.style.height !== height + "px") {
-        container.style.height = height + "px";
-        this.map.invalidateSize({pan: false});
-      }
-      if (this.spark) { this._sparkline(); }
-    },
-
-    /* One tooltip, opened on the side with room and moved back inside the map if it would be cut off. */
     _tooltip: function (layer, html) {
       var map = this.map, size = map.getSize(), at = map.layerPointToContainerPoint(layer._point);
       this.tip.options.direction = at.y < 60 ? "bottom" : at.x > size.x / 2 ? "left" : "right";
@@ -610,6 +383,7 @@
     }
   };
 
+  MaliEventsMap.element = element;
   window.MaliEventsMap = MaliEventsMap;
   window.maliEventsMapStart = function (map, options, collection) {
     window.maliMap = new MaliEventsMap(map, options, collection);
