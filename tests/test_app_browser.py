@@ -341,3 +341,46 @@ def test_hostile_title_shows_as_text_and_the_map_still_works(page, app_url, ids)
     # The claim's own words, markup and formula sign included, as text.
     page.get_by_text("=1+1 killed (per <b>MNLA</b>)", exact=False).first.wait_for(state="attached")
     page.screenshot(path=str(SCREENSHOTS / "probe.png"), full_page=True)
+
+
+def test_the_charts_marks_the_maps_date_once_the_time_bar_shows_a_window(page, app_url):
+    page.goto(app_url)
+    frame = map_frame(page)
+    wait_until_idle(page)
+    assert page.locator("[data-testid=stVegaLiteChart] .mark-rule.role-mark").count() == 0  # every event: no date
+    frame.select_option(".mali-settings select >> nth=0", "window")
+    frame.fill(".mali-date", "2014-05-16")
+    frame.dispatch_event(".mali-date", "change")
+    page.wait_for_function("document.querySelectorAll('[data-testid=stVegaLiteChart] .mark-rule.role-mark').length === 1")
+    assert frame.evaluate("maliMap.state()")["mode"] == "window"  # the rerun kept the map and its time bar
+
+
+def test_the_faction_box_finds_a_group_by_another_of_its_names(page, app_url):
+    page.goto(app_url)
+    map_frame(page)
+    wait_until_idle(page)
+    faction = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first
+    faction.locator("input").first.click()
+    page.keyboard.type("MUJAO")
+    page.get_by_role("option", name="MOJWA (MUJAO)").click()
+    page.get_by_text("1 of 17 events shown").wait_for()
+    page.wait_for_function("location.search.includes('faction=MOJWA')")
+
+
+def test_every_event_can_be_opened_from_the_table_with_the_keyboard(page, app_url, catalogue):
+    page.goto(app_url)
+    map_frame(page)
+    wait_until_idle(page)
+    page.focus("input[aria-label='Search titles, places and parties']")
+    for _ in range(12):  # past the table's own buttons, into its cells
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "CANVAS":
+            break
+    assert page.evaluate("document.activeElement.tagName") == "CANVAS"
+    first = catalogue.sort_values(["start_date", "event_id"])["title"].tolist()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Shift+Space")
+    page.wait_for_function("location.search.includes('event=')")
+    heading = page.locator("h3").first.inner_text()
+    assert heading in first[:4]  # a row near the top, opened without the mouse

@@ -24,6 +24,8 @@ from dashboard.web.timeline_chart import timeline_chart
 PAGE_CSS = """<style>
 [data-testid="stMainBlockContainer"]{padding-top:3.2rem;padding-left:1.6rem;padding-right:1.6rem;max-width:none}
 h1{font-size:1.45rem !important;padding:0 0 .2rem !important}
+@media (max-width:640px){[data-testid="stMainBlockContainer"]{padding-top:2.6rem;padding-left:.8rem;padding-right:.8rem}
+h1{font-size:1.1rem !important}}
 </style>"""
 PANEL_HEIGHT = MAP_HEIGHT + 250  # the detail panel scrolls within the height of the map and its chart
 
@@ -74,7 +76,7 @@ def main() -> None:
     # map of a new filter state is still being built.
     with below:
         search_box()
-        events_table(shown)
+        events_table(shown, state)
         export_buttons(catalogue, shown)
     with map_column:
         show_map(key, state, shown, catalogue)

@@ -1,6 +1,9 @@
 """The search box and the filtered events as a table; the table's ticked row is always the session's selection."""
 from __future__ import annotations
 
+import functools
+import hashlib
+
 import pandas as pd
 import streamlit as st
 
@@ -11,8 +14,7 @@ from dashboard.web import selection
 from dashboard.web.sidebar import QUERY_KEY, changed
 
 TABLE_ROWS = 5000  # rows sent to the browser's table; the export always holds every filtered row
-TABLE_KEY = "table"
-IDS_KEY = "table_ids"  # the event_id of each row of the table last drawn, for its selection callback
+IDS = "table_ids"  # per table key, the event_id of each of its rows, for its selection callback
 COLUMNS = {"title": "Event", "event_type": "Type", "start_date": "Start", "end_date": "End", "place": "Place",
            "region": "Region", "side_a": "Side A", "side_b": "Side B", "result": "Result", "kind": "Comes from"}
 
@@ -23,35 +25,43 @@ def search_box() -> None:
                   help="Accents and case do not matter; a party is found by any of its names.")
 
 
-def _picked() -> None:
-    rows = (st.session_state.get(TABLE_KEY) or {}).get("selection", {}).get("rows", [])
-    ids = st.session_state.get(IDS_KEY, [])
-    selection.select(ids[rows[0]] if rows and rows[0] < len(ids) else None)
+def _picked(key: str) -> None:
+    """A row picked: its event is the selection. Un-ticking the row keeps it (the panel stays open)."""
+    rows = (st.session_state.get(key) or {}).get("selection", {}).get("rows", [])
+    ids = st.session_state.get(IDS, {}).get(key, [])
+    if rows and rows[0] < len(ids):
+        selection.select(ids[rows[0]])
 
 
-def _tick(ids: list[str]) -> None:
+def _tick(key: str, ids: list[str]) -> None:
     """Tick the selected event's row (and only it) before the table is drawn."""
     event_id = selection.selected()
     wanted = [ids.index(event_id)] if event_id in ids else []
-    current = (st.session_state.get(TABLE_KEY) or {}).get("selection", {}).get("rows")
+    current = (st.session_state.get(key) or {}).get("selection", {}).get("rows")
     if current != wanted:
-        st.session_state[TABLE_KEY] = {"selection": {"rows": wanted, "columns": []}}
+        st.session_state[key] = {"selection": {"rows": wanted, "columns": []}}
 
 
-def events_table(shown: pd.DataFrame) -> None:
+def table_key(state: object) -> str:
+    """One table widget per filter state: a table of other rows never inherits another's ticked row number."""
+    return "table-" + hashlib.sha1(repr(state).encode("utf-8")).hexdigest()[:12]
+
+
+def events_table(shown: pd.DataFrame, state: object) -> None:
     """The filtered events as a sortable table (the first TABLE_ROWS); picking a row selects its event."""
     table = public_columns(shown.head(TABLE_ROWS))
     if len(shown) > TABLE_ROWS:
         st.caption(f"The table lists the first {TABLE_ROWS:,} of {len(shown):,} events by date; narrow the filters, "
                    "or export, to see them all.")
     ids = table["event_id"].tolist()
-    st.session_state[IDS_KEY] = ids
-    _tick(ids)
+    key = table_key(state)
+    st.session_state.setdefault(IDS, {})[key] = ids
+    _tick(key, ids)
     view = table.reindex(columns=list(COLUMNS)).assign(
         event_type=table.get("event_type", pd.Series(index=table.index, dtype=object)).map(TYPE_LABELS),
         kind=table["kind"].map(filters.KIND_LABELS))
     st.dataframe(view, hide_index=True, width="stretch", height=min(420, 38 + 35 * max(len(view), 1)),
-                 on_select=_picked, selection_mode="single-row", key=TABLE_KEY,
+                 on_select=functools.partial(_picked, key), selection_mode="single-row", key=key,
                  column_config={column: st.column_config.TextColumn(label, width="large" if column == "title" else None)
                                 for column, label in COLUMNS.items()})
     st.caption("Pick a row to open its event. With the keyboard: Tab to the table, arrow keys to a row, Shift+Space.")
