@@ -25,6 +25,14 @@ CLAIM_COLUMNS = ["event_id", "claim_id", "side", "kind", "low", "high", "claimed
 # Where a claim is read: the infobox, the lead or a body section; one claim read in both places has both.
 ORIGINS = ("infobox", "lead", "body", "infobox+lead", "infobox+body")
 PROBLEM_COLUMNS = ["source_file", "event_id", "stage", "reason"]
+# control.csv and episodes.csv: what the issue's user reads first, then the rest of the statement as data.
+CONTROL_COLUMNS = ["place", "date_start", "date_end", "precision", "holder", "previous", "sentence", "source_file",
+                   "section", "latitude", "longitude", "background", "change", "site", "place_as_written",
+                   "holder_parties", "previous_parties", "holder_alignment", "previous_alignment", "location_precision",
+                   "region", "origin", "event_id"]
+EPISODE_COLUMNS = ["event_id", "date_start", "date_end", "precision", "place", "latitude", "longitude", "sentence",
+                   "date_as_written", "place_as_written", "place_role", "location_precision", "actor", "actor_parties",
+                   "section", "source_file", "origin", "position"]
 
 
 class ParseError(ValueError):
@@ -149,3 +157,53 @@ def make_event_id(source_file: str, title: str, start_date: str) -> str:
     """A short id that stays the same across runs and machines for the same article event."""
     key = f"{source_file.rsplit('/', 1)[-1]}|{title.strip().casefold()}|{start_date}"
     return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+
+@dataclass
+class ControlChange:
+    """A place taken, held or left, as one sentence of an article states it ("The Malian Army seized control of
+    Kidal on November 14"). An empty date_start (or date_end) is a bound the text does not give ("by October 31")."""
+    event_id: str
+    source_file: str
+    origin: str  # "infobox" (its Result field), "lead", "body", or "related" (a related-article summary)
+    section: str  # the heading as written, "" for the lead
+    sentence: str
+    change: str  # took, recaptured, held, abandoned, evacuated, withdrew
+    place_as_written: str  # "the town of Anefis", "the city" (which the place column names)
+    place: str  # the gazetteer's name of the place, else the name as written
+    site: str = ""  # the part of the place meant ("camp", "military camp number 1"); "" for the place itself
+    date_start: str = ""
+    date_end: str = ""
+    precision: str = ""  # day, month, year; "" when undated
+    holder: str = ""  # who took or held it, as written ("MNLA, HCUA, and rebel MAA fighters")
+    holder_parties: list[str] = field(default_factory=list)  # canonical ("MNLA", "HCUA", "MAA-Dissident")
+    previous: str = ""  # who lost or left it, as written, when the sentence says so
+    previous_parties: list[str] = field(default_factory=list)
+    background: bool = False  # told in a Background or Prelude section, or as earlier history
+    latitude: float | None = None
+    longitude: float | None = None
+    location_precision: int | None = None  # UCDP where_prec
+    region: str = ""
+
+
+@dataclass
+class Episode:
+    """A dated sentence of an event's lead or body: what happened that day, where, and who acted."""
+    event_id: str
+    source_file: str
+    origin: str  # "lead", "body" or "related"
+    section: str
+    sentence: str
+    position: int  # order in the article: episodes of one day keep the text's order
+    date_start: str = ""  # "" for "by October 31" (only an upper bound)
+    date_end: str = ""
+    precision: str = "day"
+    date_as_written: str = ""  # "On November 11", "The next day"
+    place_as_written: str = ""  # "the Alkit Valley, twenty kilometers from Kidal"
+    place: str = ""  # the gazetteer's name, "" when the sentence names none it knows
+    place_role: str = ""  # "at" (where it happened) or "towards" (where it went: "moved towards Kidal")
+    latitude: float | None = None
+    longitude: float | None = None
+    location_precision: int | None = None
+    actor: str = ""  # as written, "" when a passive sentence names nobody
+    actor_parties: list[str] = field(default_factory=list)

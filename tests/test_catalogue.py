@@ -132,7 +132,8 @@ def test_build_command_prints_a_line_per_article_and_a_total(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "003_499888a3b842d896.txt: web-page, 1 article event + 11 related (3 merged" in out
     assert "total: 5 articles, 16 events (5 article, 11 related, 3 summaries merged)" in out
-    assert {p.name for p in tmp_path.iterdir()} == {"events.csv", "claims.csv", "parties.csv", "problems.csv"}
+    assert {p.name for p in tmp_path.iterdir()} == {"events.csv", "claims.csv", "parties.csv", "problems.csv", "control.csv",
+                                                    "episodes.csv"}
 
 
 def test_disk_cache_serves_the_same_catalogue_and_follows_content(tmp_path):

@@ -15,7 +15,10 @@ from dashboard.casualties.estimate import best_estimates
 from dashboard.catalogue import store
 from dashboard.catalogue.build import article_files, build_catalogue
 from dashboard.catalogue.files import read_catalogue
-from dashboard.catalogue.tables import Catalogue, typed_claims, typed_events, typed_parties, typed_problems, with_derived
+from dashboard.catalogue.tables import (
+    Catalogue, control_frame, episodes_frame, stored_control, stored_episodes, typed_claims, typed_control,
+    typed_episodes, typed_events, typed_parties, typed_problems, with_derived,
+)
 from dashboard.parties import parties_of_frame
 
 
@@ -91,10 +94,13 @@ def convert_build_folder(source: Path, partial: Path) -> None:
         return {"events": derived} if has_parties else {"events": derived, "parties": parties}
 
     store.convert_csv(source / "events.csv", targets, events_block)
-    if (source / "problems.csv").is_file():
-        store.convert_csv(source / "problems.csv", targets, lambda block: {"problems": typed_problems(block)})
-    else:  # optional: a folder without problems has none
-        typed_problems(pd.DataFrame()).to_parquet(targets["problems"], index=False)
+    optional = {"problems": (typed_problems, typed_problems(pd.DataFrame())),
+                "control": (typed_control, control_frame([])), "episodes": (typed_episodes, episodes_frame([]))}
+    for name, (typed, empty) in optional.items():
+        if (source / f"{name}.csv").is_file():
+            store.convert_csv(source / f"{name}.csv", targets, lambda block, typed=typed, name=name: {name: typed(block)})
+        else:  # a folder without the file (an older build) has none of these rows
+            empty.to_parquet(targets[name], index=False)
 
 
 def _stored(folder: Path, write: Callable[[Path], None], whole: Callable[[], Catalogue]) -> Catalogue:
@@ -110,7 +116,8 @@ def _stored(folder: Path, write: Callable[[Path], None], whole: Callable[[], Cat
         store.release_unused_memory()
         store.mark_used(folder)
         return Catalogue(tables["events"], tables["claims"], tables["problems"], tables["parties"],
-                         text=store.EventText(folder / "events.parquet"))
+                         text=store.EventText(folder / "events.parquet"), control=stored_control(tables["control"]),
+                         episodes=stored_episodes(tables["episodes"]))
     return whole()
 
 

@@ -17,12 +17,13 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.model import CLAIM_COLUMNS, EVENT_COLUMNS, PROBLEM_COLUMNS
+from dashboard.model import CLAIM_COLUMNS, CONTROL_COLUMNS, EPISODE_COLUMNS, EVENT_COLUMNS, PROBLEM_COLUMNS
 from dashboard.parties import PARTY_COLUMNS
 
 CSV_ENCODING = "utf-8-sig"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_INT_COLUMNS = {"location_precision", "low", "high"}
+_INT_COLUMNS = {"location_precision", "low", "high", "position"}
+_LIST_COLUMNS = ("holder_parties", "previous_parties", "actor_parties")  # "; "-joined for the people reading a CSV
 
 
 class ExportError(ValueError):
@@ -147,6 +148,23 @@ def events_geojson(events: pd.DataFrame, claims: pd.DataFrame | None = None) -> 
 def parties_csv(parties: pd.DataFrame, events: pd.DataFrame) -> bytes:
     """The parties of exactly these events, one row per party of a side, as CSV with PARTY_COLUMNS."""
     return _csv(_columns(claims_for_events(parties, events), PARTY_COLUMNS, "parties"))
+
+
+def control_csv(control: pd.DataFrame) -> bytes:
+    """Changes of control as CSV with CONTROL_COLUMNS, in the order given (parties "; "-joined)."""
+    return _csv(_joined(_columns(control, CONTROL_COLUMNS, "control")))
+
+
+def episodes_csv(episodes: pd.DataFrame, events: pd.DataFrame) -> bytes:
+    """The episodes of exactly these events as CSV with EPISODE_COLUMNS, in the events' order."""
+    return _csv(_joined(_columns(claims_for_events(episodes, events), EPISODE_COLUMNS, "episodes")))
+
+
+def _joined(frame: pd.DataFrame) -> pd.DataFrame:
+    for column in _LIST_COLUMNS:
+        if column in frame.columns:
+            frame[column] = frame[column].map(lambda v: "; ".join(v) if isinstance(v, (list, tuple)) else v or "")
+    return frame
 
 
 def problems_csv(problems: pd.DataFrame) -> bytes:

@@ -7,8 +7,11 @@ from dashboard.model import Event
 from dashboard.text.fold import name_key
 
 
-def merge_related(events: list[Event]) -> tuple[list[Event], int]:
-    """Fold each related summary into the event another article describes in full (or an earlier summary of it)."""
+def merge_related(events: list[Event], into: dict[str, str] | None = None) -> tuple[list[Event], int]:
+    """Fold each related summary into the event another article describes in full (or an earlier summary of it).
+
+    `into`, when given, is filled with the event_id of each summary folded away -> the event it was folded into.
+    """
     kept: list[Event] = []
     merged = 0
     for event in sorted(events, key=lambda e: e.kind != "article"):
@@ -17,6 +20,8 @@ def merge_related(events: list[Event]) -> tuple[list[Event], int]:
             kept.append(event)
             continue
         merged += 1
+        if into is not None:
+            into[event.event_id] = twin.event_id
         if event.source_file != twin.source_file and event.source_file not in twin.also_described_in:
             twin.also_described_in.append(event.source_file)
     order = {id(e): i for i, e in enumerate(events)}

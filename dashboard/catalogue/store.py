@@ -23,7 +23,7 @@ from dashboard.model import TEXT_COLUMNS
 ROW = "_row"  # an event's row in the store's events file, kept in the in-memory table to find its text
 ROW_GROUP = 1_000  # rows decoded to read one event's text
 CSV_BLOCK_BYTES = 8 << 20  # how much of a CSV is held in memory at a time while it is converted
-TABLES = ("events", "claims", "parties", "problems")
+TABLES = ("events", "claims", "parties", "problems", "control", "episodes")
 KEEP_STORES = 3  # older stores kept beside the newest, for other servers on the same cache folder
 
 

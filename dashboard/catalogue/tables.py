@@ -10,8 +10,12 @@ import pandas as pd
 from dashboard.casualties.estimate import with_best_killed
 from dashboard.catalogue import export, store
 from dashboard.ingest.parse import ParsedArticle
-from dashboard.model import CLAIM_COLUMNS, EVENT_COLUMNS, PROBLEM_COLUMNS, SIDE_LETTERS, TEXT_COLUMNS, Event, Problem
-from dashboard.parties import PARTY_COLUMNS, parties_of_events, parties_of_frame, side_alignment_columns
+from dashboard.model import (
+    CLAIM_COLUMNS, CONTROL_COLUMNS, EPISODE_COLUMNS, EVENT_COLUMNS, PROBLEM_COLUMNS, SIDE_LETTERS, TEXT_COLUMNS,
+    ControlChange, Episode, Event, Problem,
+)
+from dashboard.parties import PARTY_COLUMNS, event_year, parties_of_events, parties_of_frame, side_alignment_columns
+from dashboard.parties.mentions import parties_alignment
 from dashboard.views.event_types import event_types
 
 # Worked out from the other tables once per catalogue, kept in the store, not in events.csv.
@@ -28,10 +32,16 @@ class Catalogue:
     merged: int = 0  # related summaries merged into the article that describes the same event
     # Where TEXT_COLUMNS are read from when `events` leaves them out (a catalogue served from a disk store).
     text: store.EventText | None = None
+    control: pd.DataFrame | None = None  # CONTROL_COLUMNS: who held which place when, one statement a row
+    episodes: pd.DataFrame | None = None  # EPISODE_COLUMNS: each event's dated sentences
 
     def __post_init__(self) -> None:
         if self.parties is None:
             self.parties = parties_of_frame(self.events)
+        if self.control is None:
+            self.control = control_frame([])
+        if self.episodes is None:
+            self.episodes = episodes_frame([])
 
     def with_text(self, events: pd.DataFrame) -> pd.DataFrame:
         """These rows of `events` with TEXT_COLUMNS, read from the store when the shared table leaves them out."""
@@ -99,6 +109,69 @@ def _claim_ref(event_id: str, local: str) -> str:
 
 def parties_frame(events: list[Event]) -> pd.DataFrame:
     return parties_of_events(events)
+
+
+# Columns that hold a list of canonical parties: lists in memory and in the store, "; "-joined in a CSV.
+PARTY_LIST_COLUMNS = ("holder_parties", "previous_parties", "actor_parties")
+
+
+def control_frame(changes: list[ControlChange]) -> pd.DataFrame:
+    """The control table (CONTROL_COLUMNS), each side's camp worked out once here (holder_alignment, …)."""
+    rows = []
+    for change in changes:
+        year = event_year(change.date_start or change.date_end)
+        rows.append({**vars(change), "holder_alignment": parties_alignment(change.holder_parties, year),
+                     "previous_alignment": parties_alignment(change.previous_parties, year)})
+    return _typed_rows(pd.DataFrame(rows, columns=CONTROL_COLUMNS), CONTROL_COLUMNS)
+
+
+def episodes_frame(episodes: list[Episode]) -> pd.DataFrame:
+    return _typed_rows(pd.DataFrame([vars(e) for e in episodes], columns=EPISODE_COLUMNS), EPISODE_COLUMNS)
+
+
+def typed_control(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells read from a control CSV as the control table's dtypes."""
+    return _typed_rows(_unguarded(_text_columns(frame, CONTROL_COLUMNS)).astype(object), CONTROL_COLUMNS)
+
+
+def typed_episodes(frame: pd.DataFrame) -> pd.DataFrame:
+    return _typed_rows(_unguarded(_text_columns(frame, EPISODE_COLUMNS)).astype(object), EPISODE_COLUMNS)
+
+
+def stored_control(frame: pd.DataFrame) -> pd.DataFrame:
+    """The control table as read back from the Parquet store (its lists come back as arrays)."""
+    return _typed_rows(frame, CONTROL_COLUMNS)
+
+
+def stored_episodes(frame: pd.DataFrame) -> pd.DataFrame:
+    return _typed_rows(frame, EPISODE_COLUMNS)
+
+
+def _typed_rows(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """One dtype per column whatever the source: floats for coordinates, nullable ints, bools, lists of parties."""
+    out = frame.reindex(columns=columns)
+    for column in columns:
+        values = out[column]
+        if column in ("latitude", "longitude"):
+            out[column] = pd.to_numeric(values.replace("", None), errors="coerce").astype("float64")
+        elif column in ("location_precision", "position"):
+            out[column] = pd.to_numeric(values.replace("", None), errors="coerce").astype("Int64")
+        elif column == "background":
+            out[column] = values.map(lambda v: v is True or str(v).strip().lower() == "true").astype(bool)
+        elif column in PARTY_LIST_COLUMNS:
+            out[column] = values.map(_party_list)
+        else:
+            out[column] = values.map(lambda v: "" if v is None or (isinstance(v, float) and v != v) else str(v))
+    return out.reset_index(drop=True)
+
+
+def _party_list(value) -> list[str]:
+    """A list of parties from a list, an array (Parquet) or the CSV's "; "-joined text (read once, here)."""
+    if isinstance(value, str):
+        return [p.strip() for p in value.split(";") if p.strip()]
+    if value is None or (isinstance(value, float) and value != value):
+        return []
+    return [str(p) for p in value]
 
 
 def problems_frame(problems: list[Problem]) -> pd.DataFrame:

@@ -34,6 +34,7 @@ _FRENCH_MONTHS = {
     "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12, "déc": 12,
 }
 _MONTHS = {**_ENGLISH_MONTHS, **_FRENCH_MONTHS}
+MONTHS = frozenset(_MONTHS)  # every month name and abbreviation the readers know, lower case
 
 _SEPARATOR_WORDS = {"to", "and", "until", "till", "through", "thru", "au", "et"}
 _FILLER_WORDS = {"the", "of", "le"}  # may sit inside a date: "the 5th of June", "entre le 11 et le 12 août"
@@ -303,3 +304,56 @@ def find_lead_date(text: str, *, default_year: int | None = None) -> DateRange |
             return found
         month_fallback = month_fallback or found
     return month_fallback
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date or range written in prose, where it is and the word before it ("on", "by", "since")."""
+    range: DateRange
+    start: int  # character offsets in the text searched
+    end: int
+    cue: str  # the word just before, hedges skipped ("" at the start)
+
+
+def date_mentions(text: str, *, default_year: int | None = None, bare_years: bool = True) -> list[DateMention]:
+    """Every date in a sentence, in order: "On May 21", "between November 3 and 4", "in January 2013", "since 2014".
+
+    A date without a year takes the nearest year written in the text, else default_year; one that still has no
+    year, or is impossible, is left out. Bare years ("in 2016") count unless bare_years is False. Text after
+    "born" or "died" has no event dates.
+    """
+    tokens = _tokenize(text, prose=True)
+    years = [(i, t.value) for i, t in enumerate(tokens) if t.kind == "year"]
+    found: list[DateMention] = []
+    for index, run in _clause_runs(_runs(tokens)):
+        cue = _cue_before(tokens, index)
+        if cue in _BIRTH_CUES:
+            break
+        if not _has_date(run) or (not bare_years and not any(t.kind in ("month", "iso") for t in run)):
+            continue
+        year = _context_year(years, index)
+        try:
+            found_range = _range_from_run(run, text[run[0].start:run[-1].end],
+                                          year if year is not None else default_year)
+        except DateError:
+            continue
+        found.append(DateMention(found_range, run[0].start, run[-1].end, cue))
+    return found
+
+
+def _clause_runs(runs: list[tuple[int, list[_Token]]]) -> list[tuple[int, list[_Token]]]:
+    """Runs cut where a comma and "and" join two clauses ("since 2014, and the 2015 agreement"): in prose only
+    "between … and …" makes a range of two dates joined by "and"."""
+    out: list[tuple[int, list[_Token]]] = []
+    for index, run in runs:
+        cuts = [i for i in range(1, len(run)) if run[i - 1].value == "," and run[i].kind == "sep"
+                and run[i].value in ("and", "et")]
+        for first, last in zip([0, *cuts], [*cuts, len(run)]):
+            piece = list(enumerate(run[first:last], index + first))
+            while piece and piece[0][1].kind in ("sep", "filler"):
+                piece.pop(0)
+            while piece and piece[-1][1].kind in ("sep", "filler"):
+                piece.pop()
+            if piece:
+                out.append((piece[0][0], [t for _, t in piece]))
+    return out

@@ -18,6 +18,7 @@ from dashboard.casualties.estimate import with_best_killed
 from dashboard.map.aggregate import aggregate_features
 from dashboard.map.basemap import country_outlines, online_tiles, place_labels
 from dashboard.map.controls import legend_html, notes_html
+from dashboard.map import control as control_map
 from dashboard.map.features import MAP_COLUMNS, event_features, located_events
 from dashboard.map.fit import view_bounds
 from dashboard.map.regions import region_outlines
@@ -37,6 +38,8 @@ class MapData:
     claims: pd.DataFrame | None = None
     aggregate_above: int = AGGREGATE_ABOVE
     notes: list[str] = field(default_factory=list)
+    legend: list[str] = field(default_factory=list)  # other layers' legend lines (HTML they escaped), added before
+    control: tuple[pd.DataFrame, pd.DataFrame] | None = None  # (periods, statements) for the Control layer
 
     @property
     def aggregated(self) -> bool:
@@ -56,7 +59,16 @@ def events_layer(m: folium.Map, data: MapData) -> None:
     if missing:
         data.notes.append(f"{missing:,} of {len(data.events):,} events have no map location or date; the table lists them.")
     EventsLayer(features, bounds=view_bounds(data.located), aggregated=data.aggregated,
-                legend=legend_html(data.aggregated), note=notes_html(data.notes)).add_to(m)
+                legend=legend_html(data.aggregated, "".join(data.legend)), note=notes_html(data.notes)).add_to(m)
+
+
+def control_layer(m: folium.Map, data: MapData) -> None:
+    """Who held each place at the time bar's date (map/control.py); the time bar sets its time."""
+    held = control_map.control_layer(*data.control) if data.control is not None else None
+    if held:
+        for part in held:
+            part.add_to(m)
+        data.legend.append(control_map.legend_lines())
 
 
 def layer_control(m: folium.Map, _data: MapData) -> None:
@@ -70,6 +82,7 @@ LAYERS: list[Layer] = [
     country_outlines,  # Mali and its neighbours, offline
     lambda m, _data: region_outlines(m),  # Mali's regions, the neighbours' borders and the Niger (map/regions.py)
     place_labels,  # the names of the busiest places
+    control_layer,  # who held each place at the slider's date (map/control.py), its line in the legend
     events_layer,  # the events, their time bar and legend, the fitted view
     layer_control,  # last: it lists the layers above
 ]
@@ -95,8 +108,12 @@ def map_data(events: pd.DataFrame, *, claims: pd.DataFrame | None = None, partie
 
 
 def build_map(events: pd.DataFrame, *, claims: pd.DataFrame | None = None, parties: pd.DataFrame | None = None,
-              aggregate_above: int = AGGREGATE_ABOVE) -> folium.Map:
+              aggregate_above: int = AGGREGATE_ABOVE,
+              control: tuple[pd.DataFrame, pd.DataFrame] | None = None) -> folium.Map:
     """The events map: every layer of LAYERS over a Leaflet-only folium map.
+
+    `control` is (periods, statements) for the Control layer (views.control.control_periods), which the same
+    slider moves.
 
     Colours come from "alignment_a"/"alignment_b" columns, taken from `parties` (or the side columns) when
     absent; sizes from "best_killed", computed from `claims` when absent and claims are given.
@@ -107,6 +124,7 @@ def build_map(events: pd.DataFrame, *, claims: pd.DataFrame | None = None, parti
     m.default_js = [(name, url) for name, url in m.default_js if name == "leaflet"]
     m.default_css = [(name, url) for name, url in m.default_css if name == "leaflet_css"]
     data = map_data(events, claims=claims, parties=parties, aggregate_above=aggregate_above)
+    data.control = control
     for layer in LAYERS:
         layer(m, data)
     return m

@@ -47,8 +47,9 @@ def _heading(text: str) -> str:
     return f'<b class="mali-legend-heading">{js_safe_text(text)}</b>'
 
 
-def legend_html(aggregated: bool) -> str:
-    """The legend's HTML (every label escaped): alignments, event types, size and place precision, selection."""
+def legend_html(aggregated: bool, more: str = "") -> str:
+    """The legend's HTML (every label escaped): alignments, event types, size and place precision, selection;
+    `more` is other layers' lines (HTML, escaped by them)."""
     colours = "".join(_entry(_swatch(ALIGNMENT_COLOURS[key]), ALIGNMENT_LABELS[key]) for key in ALIGNMENTS)
     rows = [_heading("Fill: side A, outline: side B" if not aggregated else "Fill: side A of most events") + colours]
     if aggregated:
@@ -64,6 +65,8 @@ def legend_html(aggregated: bool) -> str:
                     + _entry(_swatch(SELECTED_COLOUR, ring=True), "selected event"))
     if aggregated:
         rows.append(_entry(_swatch(SELECTED_COLOUR, ring=True), "selected event"))
+    if more:
+        rows.append(more)
     body = "".join(f'<div class="mali-legend-rows">{row}</div>' for row in rows)
     return f"<summary>{js_safe_text('Legend')}</summary>{body}"
 

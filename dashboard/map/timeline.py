@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from branca.element import MacroElement
+from folium.plugins import Timeline
 from folium.template import Template
 from jinja2.utils import htmlsafe_json_dumps
 
@@ -53,6 +54,27 @@ class _Shared(dict):
 
     def __deepcopy__(self, memo: dict) -> _Shared:
         return self
+
+
+class PrebuiltTimeline(Timeline):
+    """A folium Timeline whose GeoJSON is written once and shared by the map's deep copies, for a layer that follows
+    the time bar (the page sets every Timeline on the map to the slider's time): map/control.py's squares."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+          var {{ this.get_name() }}_options = {{ this.options|tojavascript }};
+          var {{ this.get_name() }} = L.timeline(
+              {{ this.geojson }},
+              {{ this.get_name() }}_options
+          );
+          {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, features: list[dict], **kwargs):
+        super().__init__(_Shared(type="FeatureCollection", features=features), **kwargs)
+        # What Timeline's tojson writes ("<", ">", "&" and "'" escaped), without the spaces.
+        self.geojson = str(htmlsafe_json_dumps(self.data, sort_keys=True, separators=(",", ":")))
 
 
 class EventsLayer(MacroElement):

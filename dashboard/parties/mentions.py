@@ -144,3 +144,58 @@ def _side_of_camp(camp: str, sides: Sequence[Sequence[str]], year: int | None) -
     # No side is of the camp: the one side whose parties we do not know is, when every other side is known.
     unknown = [i for i, alignment in enumerate(alignments) if alignment == "unknown"]
     return unknown[0] if len(unknown) == 1 and len(sides) > 1 and camp not in ("state", "state ally") else None
+
+
+# -- who took, held or left a place (ingest.control): the mentions as parties -------------------------------------
+
+# A camp word stands for a group the prose leaves unnamed; the control table names it so.
+UNNAMED = {"rebel": "rebels", "pro-government": "pro-government militias", "jihadist": "Jihadist groups",
+           "state": "government forces"}
+_UNNAMED_CAMP = {name: camp for camp, name in UNNAMED.items()}
+
+
+@dataclass(frozen=True)
+class PartyMention:
+    canonical: str  # "Mali", "Wagner Group", or an unnamed group ("rebels")
+    written: str  # the words as written
+    start: int
+    end: int
+    unnamed: bool = False  # a camp word: a group the prose does not name
+
+
+@lru_cache(maxsize=16384)
+def mentioned_parties(text: str) -> tuple[PartyMention, ...]:
+    """The parties a stretch of prose names, each once (its first mention), in order: "MNLA, HCUA, and rebel MAA
+    fighters" -> MNLA, HCUA, MAA-Dissident. A camp word counts only where no party is named ("Rebel fighters" ->
+    rebels; "rebel MAA" is the MAA's rebel faction, not rebels too)."""
+    found = find_mentions(text)
+    mentions = [PartyMention(m.party, text[m.start:m.end], m.start, m.end) for m in found if m.party]
+    if not mentions:
+        mentions = [PartyMention(UNNAMED[m.camp], text[m.start:m.end], m.start, m.end, unnamed=True)
+                    for m in found if m.camp in UNNAMED]
+    seen: set[str] = set()
+    out = []
+    for mention in mentions:
+        if mention.canonical not in seen:
+            seen.add(mention.canonical)
+            out.append(mention)
+    return tuple(out)
+
+
+def mentions_alignment(mentions: Sequence[PartyMention], year: int | None) -> str:
+    """The camp these parties are in, together, in a year (a named party decides before an unnamed group)."""
+    return parties_alignment([m.canonical for m in mentions], year)
+
+
+def parties_alignment(canonical: Sequence[str], year: int | None) -> str:
+    """The camp of parties already read (canonical names, unnamed groups among them) in a year."""
+    names = list(canonical)
+    known = [n for n in names if n not in _UNNAMED_CAMP]
+    if known:
+        return side_alignment(known, year)
+    return _UNNAMED_CAMP[names[0]] if names else "unknown"
+
+
+def demonym_words() -> frozenset[str]:
+    """Every people's name the vocabulary knows, folded ("malian", "russo", "francais")."""
+    return frozenset(word for words in DEMONYMS.values() for word in words)

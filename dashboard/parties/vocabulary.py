@@ -99,3 +99,4 @@ PARENT_GROUPS: dict[str, tuple[str, ...]] = {"MAA": ("MAA-Loyalist", "MAA-Dissid
 FACTION_SWITCHES: dict[tuple[str, str], tuple[int, str]] = {
     ("GATIA", "almahmoudfaction"): (2023, "rebel"),
 }
+

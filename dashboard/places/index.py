@@ -180,9 +180,11 @@ class NameIndex:
         scored: list[tuple[float, tuple[Claim, ...]]] = []
         for candidate, score, _ in candidates:
             spellings = [k for k in self._spellings[candidate] if k[0] == key[0]]  # the initial is kept as written
-            if not spellings or abs(len(candidate) - len(query)) > 2 or _derived(key, spellings):
+            if not spellings or abs(len(candidate) - len(query)) > 2:
                 continue
             claims = tuple(c for k in spellings for c in self.exact[k])
+            if _derived(key, [_key(name) for c in claims for name in c.place.names]):
+                continue  # made from any name of the place ("Mauritanian" beside "Mauritanie" and "Mauritania")
             scored.append((score, claims))
         if not scored:
             return None

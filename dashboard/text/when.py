@@ -74,3 +74,21 @@ def _end_level(end: date, precision: str) -> str:
     if precision in ("year", "month") and month_end:
         return "month"
     return "day"
+
+
+def day_text(day: object, precision: object = "day", *, short: bool = False) -> str:
+    """One date at its precision: "5 June 2013", "June 2013", "2014" (a month or year written as its first day,
+    as the tables store it); "date unknown" when it is not a date."""
+    text = day.strip() if isinstance(day, str) else ""
+    level = precision if precision in ("day", "month", "year") else "day"
+    try:
+        first = date.fromisoformat(text)
+    except ValueError:
+        return UNKNOWN
+    if level == "year":
+        last = date(first.year, 12, 31)
+    elif level == "month":
+        last = date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
+    else:
+        last = first
+    return format_date_range(DateRange(first.isoformat(), last.isoformat(), level), short=short)

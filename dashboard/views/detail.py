@@ -7,22 +7,26 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 import pandas as pd
 
-from dashboard.text.when import when_text
+from dashboard.text.when import day_text, when_text
 from dashboard.parties import parties_of_frame, split_parties
 from dashboard.views.claims import (  # noqa: F401 - the claims views, also read from here
     CLAIMS_RANGE_COLUMNS, CLAIMS_TABLE_COLUMNS, SIDES, UNATTRIBUTED, ClaimantGroup, claimant_groups, claims_range,
     claims_table, figure_text,
 )
-from dashboard.views.history import UnknownEventError, events_at_place
+from dashboard.views.control import control_periods
+from dashboard.views.history import UnknownEventError, control_at_place, events_at_place, place_history
 from dashboard.views.prepared import public_columns
 from dashboard.views.sources import Reference, Source, article_titles, cited_references, event_sources
 
 SAME_PLACE_COLUMNS = ["event_id", "start_date", "end_date", "title", "side_a", "side_b", "result"]
+EPISODE_TIMELINE_COLUMNS = ["when", "place", "actor", "sentence", "section"]
+HOLDER_COLUMNS = ["from", "to", "held by", "disputed", "statements"]
 
 # UCDP GED where_prec, worded for a reader; {name} is the place the point stands for.
 PRECISION_WORDS = {
@@ -53,6 +57,7 @@ class EventDetail:
     kind: str
     dates: str  # "10–14 November 2023"
     place: str  # as written in the article
+    place_name: str  # the place's name on the map (the gazetteer's), for its history
     place_text: str  # "within ~25 km of Anefis"
     region: str
     latitude: float | None
@@ -73,6 +78,9 @@ class EventDetail:
     sources: list[Source] = field(default_factory=list)  # the articles it comes from, by title
     references: list[Reference] = field(default_factory=list)  # what its claims cite
     event_type: str = ""  # views.event_types
+    episodes: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=EPISODE_TIMELINE_COLUMNS))
+    place_history: pd.DataFrame = field(default_factory=pd.DataFrame)  # views.history.place_history
+    holders: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=HOLDER_COLUMNS))  # who held the place
 
 
 def _text(value: Any) -> str:
@@ -81,6 +89,14 @@ def _text(value: Any) -> str:
 
 def _int(value: Any) -> int | None:
     return None if value is None or pd.isna(value) else int(value)
+
+
+def place_name(place: Any, location_source: Any = "") -> str:
+    """The place's name as the map knows it: the gazetteer's row, else the first part of the place as written."""
+    source = _text(location_source)
+    if source.startswith("gazetteer:"):
+        return re.sub(r"\s*\(from the [^)]*\)\s*$", "", source.split(":", 1)[1]).strip()
+    return _text(place).split(",")[0].strip()
 
 
 def place_text(place: Any, precision: Any, location_source: Any = "", region: Any = "",
@@ -146,11 +162,13 @@ def _coordinate(value: Any) -> float | None:
 
 
 def event_detail(event_id: str, events: pd.DataFrame, claims: pd.DataFrame,
-                 text: Mapping[str, Any] | None = None, parties: pd.DataFrame | None = None) -> EventDetail:
+                 text: Mapping[str, Any] | None = None, parties: pd.DataFrame | None = None,
+                 control: pd.DataFrame | None = None, episodes: pd.DataFrame | None = None) -> EventDetail:
     """The detail panel's content for one event; pass the whole catalogue so "same place" sees every event.
 
     `text` gives the event's summary, sections and infobox when `events` leaves them out (Catalogue.event_text);
-    `parties` is the catalogue's parties table (derived from the event's side columns when not given).
+    `parties` is the catalogue's parties table (derived from the event's side columns when not given); `control`
+    and `episodes` the catalogue's tables, for the event's day-by-day timeline and its place's history.
     """
     rows = events[events["event_id"] == event_id]
     if rows.empty:
@@ -172,7 +190,7 @@ def event_detail(event_id: str, events: pd.DataFrame, claims: pd.DataFrame,
     return EventDetail(
         event_id=event_id, title=_text(row.get("title")), kind=_text(row.get("kind")),
         dates=when_text(row.get("start_date"), row.get("end_date"), row.get("date_precision")),
-        place=_text(row.get("place")),
+        place=_text(row.get("place")), place_name=place_name(row.get("place"), row.get("location_source")),
         place_text=place_text(row.get("place"), row.get("location_precision"), row.get("location_source"),
                               row.get("region"), located=latitude is not None and longitude is not None),
         region=_text(row.get("region")), latitude=latitude, longitude=longitude, sides=sides,
@@ -185,4 +203,37 @@ def event_detail(event_id: str, events: pd.DataFrame, claims: pd.DataFrame,
         same_place=same_place.loc[:, SAME_PLACE_COLUMNS].reset_index(drop=True), notes=notes,
         sources=event_sources(row, also, article_titles(events[events["source_file"].isin([row.get("source_file"), *also])])),
         event_type=_text(row.get("event_type")), references=cited_references(own_claims),
+        episodes=episode_timeline(episodes, event_id) if episodes is not None else
+        pd.DataFrame(columns=EPISODE_TIMELINE_COLUMNS),
+        place_history=place_history(events, control, event_id) if control is not None else pd.DataFrame(),
+        holders=place_holders(control, events, event_id) if control is not None else
+        pd.DataFrame(columns=HOLDER_COLUMNS),
     )
+
+
+def episode_timeline(episodes: pd.DataFrame, event_id: str) -> pd.DataFrame:
+    """The event's episodes by date (the text's order within a day), as the panel lists them."""
+    own = episodes[episodes["event_id"] == event_id]
+    anchor = own["date_start"].where(own["date_start"] != "", own["date_end"])
+    own = own.assign(_anchor=anchor).sort_values(["_anchor", "position"], kind="stable")
+    return pd.DataFrame({
+        "when": [("by " if not s else "") + when_text(s or e, e, p) for s, e, p in
+                 zip(own["date_start"], own["date_end"], own["precision"])],
+        "place": [w or p for w, p in zip(own["place_as_written"], own["place"])],
+        "actor": own["actor"].tolist(), "sentence": own["sentence"].tolist(), "section": own["section"].tolist(),
+    }, columns=EPISODE_TIMELINE_COLUMNS)
+
+
+def place_holders(control: pd.DataFrame, events: pd.DataFrame, event_id: str) -> pd.DataFrame:
+    """Who held this event's place from when to when (not its camps or other parts), from every article."""
+    here = control_at_place(control, events, event_id)
+    periods = control_periods(here[here["site"] == ""]) if len(here) else pd.DataFrame()
+    if periods.empty:
+        return pd.DataFrame(columns=HOLDER_COLUMNS)
+    return pd.DataFrame({
+        "from": [day_text(s, p) for s, p in zip(periods["start"], periods["precision"])],
+        "to": [day_text(e, p) if e else "last statement" for e, p in zip(periods["end"], periods["end_precision"])],
+        "held by": ["; ".join(h) or f"no known holder (left by {left})" for h, left in
+                    zip(periods["holders"], periods["left_by"])],
+        "disputed": periods["disputed"].tolist(), "statements": periods["statements"].map(len).tolist(),
+    }, columns=HOLDER_COLUMNS)

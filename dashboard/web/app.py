@@ -77,7 +77,7 @@ def main() -> None:
     with below:
         search_box()
         events_table(shown, state)
-        export_buttons(catalogue, shown)
+        export_buttons(catalogue, shown, state)
     with map_column:
         show_map(key, state, shown, catalogue)
         settings = time_settings() or {}

@@ -90,6 +90,31 @@ def same_place(info: EventDetail, _catalogue: Catalogue) -> None:
         st.dataframe(info.same_place.drop(columns=["event_id"]), hide_index=True, width="stretch")
 
 
+def episodes(info: EventDetail, _catalogue: Catalogue) -> None:
+    """The event day by day: each dated sentence with its place (the map draws the numbered track)."""
+    st.markdown("**Day by day** — the article's dated sentences")
+    if info.episodes.empty:
+        st.caption("The article dates no sentence of this event.")
+        return
+    st.dataframe(info.episodes, hide_index=True, width="stretch",
+                 column_config={"sentence": st.column_config.TextColumn("article's words", width="large")})
+
+
+def place_history(info: EventDetail, _catalogue: Catalogue) -> None:
+    """Who held the place from when to when, then its events and statements of control in date order."""
+    place = info.place_name or "this place"
+    if not info.holders.empty:
+        st.markdown(f"**Who held {md(place)}** — from every article; disputed when they disagree")
+        st.dataframe(info.holders, hide_index=True, width="stretch")
+    if len(info.place_history) <= 1:
+        same_place(info, _catalogue)  # no history of control: the other events there, by date
+    else:
+        st.markdown(f"**History of {md(place)}** — its events and changes of control, by date")
+        st.dataframe(info.place_history[["when", "kind", "what", "source_file", "section", "sentence"]],
+                     hide_index=True, width="stretch",
+                     column_config={"sentence": st.column_config.TextColumn("article's words", width="large")})
+
+
 Section = Callable[[EventDetail, Catalogue], None]
 SECTIONS: list[Section] = [
     heading,
@@ -97,9 +122,10 @@ SECTIONS: list[Section] = [
     sides,
     casualty_claims,
     notes,
+    episodes,  # the event day by day (the map draws its numbered track)
     article_text,
     sources,
-    same_place,
+    place_history,  # who held the place, its events and changes of control
 ]
 
 
@@ -109,7 +135,8 @@ def show_detail(event_id: str, catalogue: Catalogue) -> None:
     except (OSError, ValueError) as error:  # the disk store went away under a running server
         text = {}
         st.warning(f"The article text could not be read from the cache ({md(str(error))}); restart the app to rebuild it.")
-    info = detail.event_detail(event_id, catalogue.events, catalogue.claims, text, catalogue.parties)
+    info = detail.event_detail(event_id, catalogue.events, catalogue.claims, text, catalogue.parties,
+                               catalogue.control, catalogue.episodes)
     for section in SECTIONS:
         section(info, catalogue)
 

@@ -22,6 +22,7 @@ from dashboard.catalogue.cache import cached_catalogue, cached_prebuilt, corpus_
 from dashboard.catalogue.tables import Catalogue
 from dashboard.map import assets, build_map
 from dashboard.views import filters
+from dashboard.views.control import control_periods, filtered_periods
 from dashboard.views.prepared import prepare_catalogue
 from dashboard.views.problems import problems_view
 from dashboard.views.time_chart import monthly_counts
@@ -90,10 +91,19 @@ def offline_assets() -> dict:
     return assets.ensure_static_files(STATIC_DIR)
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def periods_of(fingerprint: str, _catalogue: Catalogue) -> pd.DataFrame:
+    """Who held each place from when to when, worked out once per catalogue (views.control)."""
+    return control_periods(_catalogue.control)
+
+
 @st.cache_resource(max_entries=16, show_spinner=False)
-def events_map(fingerprint: str, state: filters.FilterState, _shown: pd.DataFrame, _claims: pd.DataFrame):
-    """The folium map for one filter state (the frames are keyed by fingerprint + state, so not hashed)."""
-    m = build_map(_shown, claims=_claims)
+def events_map(fingerprint: str, state: filters.FilterState, _shown: pd.DataFrame, _claims: pd.DataFrame,
+               _periods: pd.DataFrame | None = None, _control: pd.DataFrame | None = None):
+    """The folium map for one filter state (the frames are keyed by fingerprint + state, so not hashed), with the
+    Control layer of the periods that state shows."""
+    held = (filtered_periods(_periods, _control, state), _control) if _control is not None and len(_control) else None
+    m = build_map(_shown, claims=_claims, control=held)
     assets.localize(m)
     return m
 
@@ -120,7 +130,7 @@ def warm_up() -> None:
     offline_assets()
     default = filters.FilterState()
     shown = default.apply(catalogue.events, catalogue.parties)
-    events_map(key, default, shown, catalogue.claims)
+    events_map(key, default, shown, catalogue.claims, periods_of(key, catalogue), catalogue.control)
     shown_totals(key, default, shown, catalogue)
     chart_data(key, default, shown)
 

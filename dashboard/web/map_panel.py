@@ -18,7 +18,8 @@ from dashboard.map import read_report, selection_layer
 from dashboard.map.selection import RETURNED
 from dashboard.views import filters
 from dashboard.web import selection
-from dashboard.web.loaders import events_map
+from dashboard.web.loaders import events_map, periods_of
+from dashboard.map.episodes import episodes_track, track_stops
 
 MAP_KEY = "map"
 MAP_HEIGHT = 720  # the frame: map, time bar and legend
@@ -45,7 +46,7 @@ def time_settings() -> dict | None:
 
 def show_map(key: str, state: filters.FilterState, shown: pd.DataFrame, catalogue: Catalogue) -> None:
     # st_folium renames the ids inside the Map it renders, so each render gets its own copy of the cached map.
-    cached = events_map(key, state, shown, catalogue.claims)
+    cached = events_map(key, state, shown, catalogue.claims, periods_of(key, catalogue), catalogue.control)
     event_id = selection.selected()
     on_map = bool(event_id) and bool((shown["event_id"] == event_id).any())
     command = selection_layer(event_id if on_map else None, focus=selection.is_new(),
@@ -54,4 +55,15 @@ def show_map(key: str, state: filters.FilterState, shown: pd.DataFrame, catalogu
     st.session_state[CLICKS] = 0 if st.session_state.get("map_state") != state else st.session_state.get(CLICKS, 0)
     st.session_state["map_state"] = state
     st_folium(copy.deepcopy(cached), key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True,
-              feature_group_to_add=command, returned_objects=[RETURNED], on_change=_reported)
+              feature_group_to_add=[command, *filter(None, [_track(shown, event_id if on_map else None, catalogue)])],
+              returned_objects=[RETURNED], on_change=_reported)
+
+
+def _track(shown: pd.DataFrame, selected: str | None, catalogue: Catalogue):
+    """The selected event's episodes as a numbered track (map/episodes.py), when it is shown and they have places."""
+    rows = shown[shown["event_id"] == selected] if selected else shown.iloc[0:0]
+    if rows.empty:
+        return None
+    event = rows.iloc[0]
+    episodes = catalogue.episodes[catalogue.episodes["event_id"] == selected]
+    return episodes_track(track_stops(episodes, event["start_date"], event["end_date"]))

@@ -90,7 +90,7 @@
     this.features = collection.features;
     this.aggregated = !!options.aggregated;
     this.range = options.range;
-    this.time = options.range[0];
+    this.time = options.range[1];  // "every event" sits at the last date: the holders of places as the articles leave them
     this.mode = "all";
     this.windowDays = options.window;
     this.speed = 1;
@@ -106,6 +106,9 @@
     this._build();
     var self = this;
     map.on("zoomend", function () { self.expanded = null; self.spread(); self._ring(); });
+    map.on("layeradd", function (e) {  // a Timeline layer (map/control.py) added after us: at the slider's time
+      if (L.Timeline && e.layer instanceof L.Timeline && e.layer.setTime) { e.layer.setTime(self.time); }
+    });
     this._panel();
     this._layout();
     this.fit();
