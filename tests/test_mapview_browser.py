@@ -288,3 +288,32 @@ def test_aggregated_counts_add_up_per_area(served_aggregated_map):
     # At this size the counts are per year: in June 2013 the area shows its 2013 count (Anefis, the probe, the
     # October clash at Tessalit), and no other year's.
     assert [c["count"] for c in june] == [3]
+
+
+def test_the_control_layer_follows_the_time_bar(tmp_path):
+    from dashboard.catalogue import build_catalogue
+    from dashboard.views import prepare_events
+    from dashboard.views.control import control_periods
+
+    seeds = build_catalogue()
+    held = (control_periods(seeds.control), seeds.control)
+    squares = """() => { let n = 0; maliMap.map.eachLayer(l => { if (L.Timeline && l instanceof L.Timeline)
+        n += l.getLayers().length; }); return n; }"""
+    errors = []
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1100, "height": 800})
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        for url in serve(build_map(prepare_events(seeds.events), claims=seeds.claims, control=held), tmp_path):
+            page.goto(f"{url}/index.html")
+            page.wait_for_function("window.maliMap && maliMap.shown().length > 0")
+            at_last = page.evaluate(squares)  # "every event" sits at the last date: the holders as the articles leave them
+            page.fill(".mali-date", "2012-01-18")
+            page.dispatch_event(".mali-date", "change")
+            before = page.evaluate(squares)
+            page.fill(".mali-date", "2014-06-10")
+            page.dispatch_event(".mali-date", "change")
+            june_2014 = page.evaluate(squares)
+        browser.close()
+    assert errors == []
+    assert (before, june_2014, at_last) == (0, 2, 2)  # nobody's hold is told before the war; Anéfis and Kidal in 2014

@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from branca.element import MacroElement
+from folium.elements import JSCSSMixin
 from folium.plugins import Timeline
 from folium.template import Template
 from jinja2.utils import htmlsafe_json_dumps
@@ -56,9 +57,14 @@ class _Shared(dict):
         return self
 
 
-class PrebuiltTimeline(Timeline):
+class PrebuiltTimeline(JSCSSMixin, Timeline):
     """A folium Timeline whose GeoJSON is written once and shared by the map's deep copies, for a layer that follows
-    the time bar (the page sets every Timeline on the map to the slider's time): map/control.py's squares."""
+    the time bar (the page sets every Timeline on the map to the slider's time): map/control.py's squares.
+
+    It names its own scripts (leaflet.timeline) as a JSCSSMixin: folium's Timeline leaves that to its slider, which
+    this map does not use, and streamlit-folium loads only what such elements name."""
+
+    default_js = Timeline.default_js
 
     _template = Template("""
         {% macro script(this, kwargs) %}
