@@ -93,14 +93,16 @@ class MemorySampler(threading.Thread):
 
 
 @contextmanager
-def running_app(catalogue_dir: Path, log_path: Path, timeout: float,
-                extra_env: dict[str, str] | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
-    """`python -m dashboard serve --catalogue DIR` on a free loopback port; its process group is always killed."""
+def running_app(catalogue_dir: Path | None, log_path: Path, timeout: float, extra_env: dict[str, str] | None = None,
+                serve_args: list[str] | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`python -m dashboard serve --catalogue DIR` (or, with no DIR, on the articles DASHBOARD_SEEDS names) and
+    `serve_args`, on a free loopback port; its process group is always killed."""
     port = free_port()
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
                **(extra_env or {}))
     with open(log_path, "wb") as log:
-        server = subprocess.Popen([sys.executable, "-m", "dashboard", "serve", "--catalogue", str(catalogue_dir),
+        source = ["--catalogue", str(catalogue_dir)] if catalogue_dir is not None else []
+        server = subprocess.Popen([sys.executable, "-m", "dashboard", "serve", *source, *(serve_args or []),
                                    "--port", str(port), "--address", "127.0.0.1"], cwd=ROOT, env=env,
                                   stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         try:

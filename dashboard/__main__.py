@@ -29,6 +29,9 @@ def parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser
     serve.add_argument("--seeds", type=Path, default=None, help=f"folder of articles to parse ({paths.ARTICLES_RULE})")
     serve.add_argument("--catalogue", type=Path,
                        help="serve a folder written by `build` (events.csv, claims.csv…) instead of parsing articles")
+    serve.add_argument("--allow-add", action="store_true",
+                       help="show an 'Add an article' panel that saves uploaded or pasted articles into the served "
+                            "articles folder (off by default, because it writes to disk)")
     return top, {"build": build, "serve": serve}
 
 
@@ -39,7 +42,9 @@ def main(argv: list[str] | None = None) -> int:
         commands[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")  # exits 2 with its usage
     if args.command == "build":
         return run_build(args.seeds, args.gazetteer, args.out)
-    return run_serve(args.port, args.address, args.catalogue, args.seeds)
+    if args.allow_add and args.catalogue is not None:
+        return _refuse("--allow-add saves articles into the articles folder; it cannot be used with --catalogue")
+    return run_serve(args.port, args.address, args.catalogue, args.seeds, args.allow_add)
 
 
 def _refuse(message: str) -> int:
@@ -92,7 +97,8 @@ def build_report(catalogue: Catalogue) -> str:
     return "\n".join(lines)
 
 
-def run_serve(port: int, address: str, catalogue: Path | None = None, seeds: Path | None = None) -> int:
+def run_serve(port: int, address: str, catalogue: Path | None = None, seeds: Path | None = None,
+              allow_add: bool = False) -> int:
     if catalogue is not None:
         problem = catalogue_problem(catalogue)
         if problem:
@@ -106,6 +112,11 @@ def run_serve(port: int, address: str, catalogue: Path | None = None, seeds: Pat
         if not seeds.is_dir():
             return _refuse(f"no such folder of articles: {seeds}")
         os.environ["DASHBOARD_SEEDS"] = str(seeds.resolve())
+    os.environ.pop("DASHBOARD_ALLOW_ADD", None)  # the panel is there only when this command allows it
+    if allow_add:
+        os.environ["DASHBOARD_ALLOW_ADD"] = "1"
+        print(f"  Adding articles is allowed: they are saved into {os.environ['DASHBOARD_SEEDS']}", file=sys.stderr,
+              flush=True)
     from streamlit.web import cli as streamlit_cli
 
     from dashboard.map import assets

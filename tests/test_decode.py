@@ -28,3 +28,10 @@ def test_cp1252_is_read_and_said():
 def test_unreadable_files_are_named_errors(data, reason):
     with pytest.raises(ArticleError, match=reason):
         decode_article(data)
+
+
+def test_line_and_page_separators_end_lines_and_invisible_characters_are_dropped():
+    mangled = "= Battle of Ané\u200bfis =\x0c\nInfo\u2060box\u2028- Da\x07te: July\u00ad 11, 2014\x85- Place: Ané\ufefffis\r"
+    decoded = decode_article(mangled.encode("utf-8"))
+    assert decoded.text == "= Battle of Anéfis =\n\nInfobox\n- Date: July 11, 2014\n- Place: Anéfis\n"
+    assert decode_article("Tab\there\n".encode()).text == "Tab\there\n"  # a tab is text

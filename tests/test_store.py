@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.catalogue import export, store
+from dashboard.catalogue import export, incremental, store
 from dashboard.catalogue import build_catalogue, cached_catalogue, cached_prebuilt, read_catalogue, write_catalogue
 from dashboard.model import TEXT_COLUMNS
 
@@ -130,7 +130,8 @@ def test_a_cache_that_cannot_be_written_serves_the_whole_catalogue(tmp_path):
 
 def test_the_store_keeps_the_parties_table_and_the_derived_columns(tmp_path, monkeypatch):
     first = cached_catalogue(SEEDS, GAZETTEER, tmp_path)
-    monkeypatch.setattr("dashboard.catalogue.build.parse_file", lambda path: pytest.fail("parsed again on a restart"))
+    incremental.forget()  # a restart: nothing parsed is in memory
+    monkeypatch.setattr(incremental, "parse_file", lambda path: pytest.fail("parsed again on a restart"))
     second = cached_catalogue(SEEDS, GAZETTEER, tmp_path)
     pd.testing.assert_frame_equal(first.parties, second.parties)
     anefis = second.events[second.events["title"] == "Battle of Anefis (June 2013)"].iloc[0]

@@ -13,12 +13,14 @@ import pandas as pd
 from dashboard import paths
 from dashboard.casualties.estimate import best_estimates
 from dashboard.catalogue import store
-from dashboard.catalogue.build import article_files, build_catalogue
+from dashboard.catalogue.build import article_files
+from dashboard.catalogue.incremental import build_incrementally
 from dashboard.catalogue.files import read_catalogue
 from dashboard.catalogue.tables import (
     Catalogue, control_frame, episodes_frame, stored_control, stored_episodes, typed_claims, typed_control,
     typed_episodes, typed_events, typed_parties, typed_problems, with_derived,
 )
+from dashboard.model import TEXT_COLUMNS
 from dashboard.parties import parties_of_frame
 
 
@@ -29,14 +31,19 @@ def corpus_fingerprint(seeds_dir: str | Path, gazetteer_path: str | Path | None)
     if gazetteer_path is not None and Path(gazetteer_path).is_file():
         files.append(Path(gazetteer_path))
     for path in files:
-        stat = path.stat()
-        digest.update(f"{path.name}\0{file_digest(path.resolve(), stat.st_size, stat.st_mtime_ns)}\0".encode())
+        try:
+            stat = path.stat()
+            content = file_digest(path.resolve(), stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+        except FileNotFoundError:  # removed since the folder was listed: it is not served
+            continue
+        digest.update(f"{path.name}\0{content}\0".encode())
     return digest.hexdigest()[:16]
 
 
 @lru_cache(maxsize=65536)
-def file_digest(path: Path, size: int, mtime_ns: int) -> str:
-    """The content hash of a file, recomputed only when its size or modification time changes."""
+def file_digest(path: Path, size: int, mtime_ns: int, ctime_ns: int = 0, inode: int = 0) -> str:
+    """The content hash of a file, recomputed only when its size, times or inode change (an editor's save in
+    the same clock tick changes the ctime or, written to a new file and renamed, the inode)."""
     with path.open("rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
@@ -50,25 +57,29 @@ def code_fingerprint() -> str:
 
 
 def cached_catalogue(seeds_dir: str | Path, gazetteer_path: str | Path | None, cache_dir: str | Path) -> Catalogue:
-    """build_catalogue, kept on disk (Parquet) under the content and code fingerprints, so a restart starts warm.
+    """build_catalogue, kept on disk (Parquet) under the content and code fingerprints, so a restart starts warm
+    (and each article parsed once per content while the server runs: see incremental.py).
 
     The catalogue comes back without the article text in `events` (read per event through `with_text`), unless
     the cache cannot be written, when it is the whole built catalogue.
     """
-    key = f"{corpus_fingerprint(seeds_dir, gazetteer_path)}-{code_fingerprint()}"
+    content = corpus_fingerprint(seeds_dir, gazetteer_path)
 
     def write(partial: Path) -> None:
-        built = build_catalogue(seeds_dir, gazetteer_path)
+        built = build_incrementally(seeds_dir, gazetteer_path)
         store.write_store({name: getattr(built, name) for name in store.TABLES}, partial)
 
-    return _stored(Path(cache_dir) / f"catalogue-{key}", write, lambda: build_catalogue(seeds_dir, gazetteer_path))
+    return _stored(Path(cache_dir) / f"catalogue-{content}-{code_fingerprint()}", write,
+                   lambda: build_incrementally(seeds_dir, gazetteer_path),
+                   lambda: corpus_fingerprint(seeds_dir, gazetteer_path) == content)
 
 
 def cached_prebuilt(folder: str | Path, cache_dir: str | Path) -> Catalogue:
     """A folder written by `build` (CSV), converted once to a disk store a block at a time, then read like the seeds."""
-    key = f"csv-{corpus_fingerprint(folder, None)}-{code_fingerprint()}"
-    return _stored(Path(cache_dir) / f"catalogue-{key}", lambda partial: convert_build_folder(Path(folder), partial),
-                   lambda: read_catalogue(folder))
+    content = corpus_fingerprint(folder, None)
+    return _stored(Path(cache_dir) / f"catalogue-csv-{content}-{code_fingerprint()}",
+                   lambda partial: convert_build_folder(Path(folder), partial), lambda: read_catalogue(folder),
+                   lambda: corpus_fingerprint(folder, None) == content)
 
 
 def convert_build_folder(source: Path, partial: Path) -> None:
@@ -103,32 +114,78 @@ def convert_build_folder(source: Path, partial: Path) -> None:
             empty.to_parquet(targets[name], index=False)
 
 
-def _stored(folder: Path, write: Callable[[Path], None], whole: Callable[[], Catalogue]) -> Catalogue:
-    """The store in `folder`, written by `write(partial_folder)` first if missing; `whole()` when the disk says no."""
+def cache_off(catalogue: Catalogue) -> str:
+    """"" while the catalogue is served from its disk store, else why it is served from memory (the page says
+    so). A store that went away under the running server is written again first, or its text moved to memory."""
+    if catalogue.cache_off or catalogue.text is None:
+        return catalogue.cache_off
+    return catalogue.text.ensure()
+
+
+def _stored(folder: Path, write: Callable[[Path], None], whole: Callable[[], Catalogue],
+            unchanged: Callable[[], bool]) -> Catalogue:
+    """The store in `folder`, written by `write(partial_folder)` first if missing; `whole()` when the disk says no.
+
+    `unchanged()` says whether the articles are still those the store was keyed by (see _recover_text).
+    """
+    why = "the stored catalogue could not be read"
     for _attempt in range(2):
-        if not store.is_complete(folder) and not _write_store(folder, write):
-            break  # a read-only disk only costs the warm start and the memory saving
+        if not store.is_complete(folder):
+            why = _write_store(folder, write)
+            if why:
+                break  # a read-only or full disk only costs the warm start and the memory saving
         try:
             tables = store.read_store(folder)
         except (OSError, ValueError):  # a damaged store is written again, once
-            shutil.rmtree(folder, ignore_errors=True)
+            store.remove_store(folder)
             continue
         store.release_unused_memory()
         store.mark_used(folder)
-        return Catalogue(tables["events"], tables["claims"], tables["problems"], tables["parties"],
-                         text=store.EventText(folder / "events.parquet"), control=stored_control(tables["control"]),
-                         episodes=stored_episodes(tables["episodes"]))
-    return whole()
+        ids = tables["events"]["event_id"].copy()
+        text = store.EventText(folder / "events.parquet", lambda: _recover_text(folder, write, whole, unchanged, ids))
+        return Catalogue(tables["events"], tables["claims"], tables["problems"], tables["parties"], text=text,
+                         control=stored_control(tables["control"]), episodes=stored_episodes(tables["episodes"]))
+    catalogue = whole()
+    catalogue.cache_off = why
+    return catalogue
 
 
-def _write_store(folder: Path, write: Callable[[Path], None]) -> bool:
-    partial = folder.with_name(folder.name + ".partial")
+def _write_store(folder: Path, write: Callable[[Path], None]) -> str:
+    """The store written into `folder` (via a partial folder of this writer's own): "" or why it could not be."""
+    partial = store.partial_folder(folder)
     try:
-        shutil.rmtree(partial, ignore_errors=True)
-        partial.mkdir(parents=True)
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        store.remove_leftovers(folder.parent)
+        partial.mkdir()
         write(partial)
+        store.sync_folder(partial)
         store.replace_folder(partial, folder)
-        return True
-    except OSError:
+        return ""
+    except OSError as error:
+        if store.is_complete(folder):
+            return ""  # another server wrote the same store meanwhile
+        return f"the cache folder {folder.parent} cannot be written ({error.strerror or error})"
+    finally:
         shutil.rmtree(partial, ignore_errors=True)
-        return store.is_complete(folder)  # another server may have written the same store meanwhile
+
+
+def _recover_text(folder: Path, write: Callable[[Path], None], whole: Callable[[], Catalogue],
+                  unchanged: Callable[[], bool], ids: pd.Series) -> store.Recovered | None:
+    """Where a served catalogue's event text is read from once its store went away: the store written again
+    or, if the disk says no, memory. Only while the articles are those it was built from (the rows must be
+    the same rows); otherwise None: the next rerun serves the new articles' catalogue anyway."""
+    if not unchanged():
+        return None
+    why = "" if store.is_complete(folder) else _write_store(folder, write)
+    if not why:
+        try:
+            stored = pd.read_parquet(folder / "events.parquet", columns=["event_id"])["event_id"]
+            if stored.tolist() == ids.tolist():
+                return store.Recovered(path=folder / "events.parquet")
+        except (OSError, ValueError):
+            pass
+        why = "the stored catalogue could not be read back"
+    events = whole().events
+    if events["event_id"].tolist() != ids.tolist():
+        return None
+    return store.Recovered(memory=events[list(TEXT_COLUMNS)], cache_off=why)

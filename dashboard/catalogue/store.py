@@ -3,11 +3,20 @@
 The summary, sections and infobox of 100k events are most of the catalogue's memory and are only needed
 for the one event a detail panel shows, or for an export; the store keeps them on disk in small row groups
 and reads the rows asked for. Everything else is read into memory as the app's shared events table.
+
+A store is written into a folder of its own writer's (`partial_folder`) and renamed into place only once every
+file is on disk, so a server killed while writing leaves a partial folder that is never read (and is removed
+once its writer is gone); an old store is renamed away before it is deleted, so none is ever half there.
 """
 from __future__ import annotations
 
 import csv
+import os
+import secrets
 import shutil
+import socket
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -25,30 +34,86 @@ ROW_GROUP = 1_000  # rows decoded to read one event's text
 CSV_BLOCK_BYTES = 8 << 20  # how much of a CSV is held in memory at a time while it is converted
 TABLES = ("events", "claims", "parties", "problems", "control", "episodes")
 KEEP_STORES = 3  # older stores kept beside the newest, for other servers on the same cache folder
+PARTIAL, DELETING = ".partial-", ".deleting-"  # in the names of folders being written and being removed
+STALE_AFTER_S = 24 * 3600  # a partial folder of another machine's writer is removed after this long
 
 
 @dataclass(frozen=True)
+class Recovered:
+    """Where an event text store that went away is read from now: a store written again, or memory."""
+    path: Path | None = None
+    memory: pd.DataFrame | None = None  # TEXT_COLUMNS in the store's row order
+    cache_off: str = ""  # why the text is now held in memory
+
+
 class EventText:
-    """The long text columns (TEXT_COLUMNS) of a stored catalogue's events, read from disk by row."""
-    path: Path
+    """The long text columns (TEXT_COLUMNS) of a stored catalogue's events, read from disk by row.
+
+    If the store goes away under a running server (the cache folder removed, an old store pruned by another
+    server), `recover()` is asked once where the text is now: a store written again, or memory.
+    """
+
+    def __init__(self, path: Path, recover: Callable[[], Recovered | None] | None = None):
+        self.path = path
+        self._recover = recover
+        self._memory: pd.DataFrame | None = None
+        self.cache_off = ""  # why the text is served from memory ("" while it is read from the store)
+        self._lock = threading.Lock()
 
     def rows(self, positions: Sequence[int] | pd.Series) -> pd.DataFrame:
         """TEXT_COLUMNS for these rows of the events file, in the order asked."""
         wanted = np.asarray(positions, dtype=np.int64)
-        parquet = pq.ParquetFile(self.path)  # one per call: a ParquetFile is not shared across sessions' threads
-        sizes = [parquet.metadata.row_group(i).num_rows for i in range(parquet.num_row_groups)]
-        starts = np.concatenate([[0], np.cumsum(sizes)])
-        if len(wanted) and (wanted.min() < 0 or wanted.max() >= starts[-1]):
-            raise IndexError(f"rows outside the stored events ({starts[-1]} rows)")
-        groups = np.searchsorted(starts, wanted, side="right") - 1
-        out = {column: np.empty(len(wanted), dtype=object) for column in TEXT_COLUMNS}
-        for group in np.unique(groups):
-            here = np.flatnonzero(groups == group)
-            table = parquet.read_row_group(int(group), columns=list(TEXT_COLUMNS))
-            for column in TEXT_COLUMNS:
-                values = table.column(column).take(pa.array(wanted[here] - starts[group])).to_pylist()
-                out[column][here] = values
-        return pd.DataFrame({c: pd.array(v, dtype="string") for c, v in out.items()})
+        if self._memory is not None:
+            return _rows_in_memory(self._memory, wanted)
+        try:
+            return _read_rows(self.path, wanted)
+        except (OSError, ValueError):  # gone (FileNotFoundError) or damaged (pyarrow's ArrowInvalid)
+            if not self._recovered(self.path):
+                raise
+        return self.rows(positions)
+
+    def ensure(self) -> str:
+        """The store checked to be still on disk (recovered if not): "" or why the text is served from memory."""
+        if self._memory is None and not is_complete(self.path.parent):
+            self._recovered(self.path)
+        return self.cache_off
+
+    def _recovered(self, failed: Path) -> bool:
+        with self._lock:  # one session recovers, the others wait for it and read where it put the text
+            if self._memory is not None or self.path != failed:
+                return True
+            outcome = self._recover() if self._recover else None
+            if outcome is None:
+                return False
+            if outcome.memory is not None:
+                self._memory, self.cache_off = outcome.memory.reset_index(drop=True), outcome.cache_off
+            else:
+                self.path, self.cache_off = outcome.path, ""
+            return True
+
+
+def _read_rows(path: Path, wanted: np.ndarray) -> pd.DataFrame:
+    parquet = pq.ParquetFile(path)  # one per call: a ParquetFile is not shared across sessions' threads
+    sizes = [parquet.metadata.row_group(i).num_rows for i in range(parquet.num_row_groups)]
+    starts = np.concatenate([[0], np.cumsum(sizes)])
+    if len(wanted) and (wanted.min() < 0 or wanted.max() >= starts[-1]):
+        raise IndexError(f"rows outside the stored events ({starts[-1]} rows)")
+    groups = np.searchsorted(starts, wanted, side="right") - 1
+    out = {column: np.empty(len(wanted), dtype=object) for column in TEXT_COLUMNS}
+    for group in np.unique(groups):
+        here = np.flatnonzero(groups == group)
+        table = parquet.read_row_group(int(group), columns=list(TEXT_COLUMNS))
+        for column in TEXT_COLUMNS:
+            values = table.column(column).take(pa.array(wanted[here] - starts[group])).to_pylist()
+            out[column][here] = values
+    return pd.DataFrame({c: pd.array(v, dtype="string") for c, v in out.items()})
+
+
+def _rows_in_memory(memory: pd.DataFrame, wanted: np.ndarray) -> pd.DataFrame:
+    if len(wanted) and (wanted.min() < 0 or wanted.max() >= len(memory)):
+        raise IndexError(f"rows outside the stored events ({len(memory)} rows)")
+    picked = memory.iloc[wanted].reset_index(drop=True)
+    return pd.DataFrame({c: pd.array(picked[c].to_numpy(dtype=object), dtype="string") for c in TEXT_COLUMNS})
 
 
 def write_store(tables: dict[str, pd.DataFrame], folder: Path) -> None:
@@ -109,17 +174,78 @@ def is_complete(folder: Path) -> bool:
     return all((folder / f"{name}.parquet").is_file() for name in TABLES)
 
 
+def partial_folder(folder: Path) -> Path:
+    """A folder of this writer's own to write the store into: two servers writing the same store at once
+    never write into each other's files; its name says which process on which machine writes it."""
+    return folder.with_name(f"{folder.name}{PARTIAL}{socket.gethostname()}-{os.getpid()}-{secrets.token_hex(3)}")
+
+
+def sync_folder(folder: Path) -> None:
+    """Every file of the folder, and the folder itself, on disk (not only in the page cache)."""
+    for path in folder.iterdir():
+        with path.open("rb") as handle:
+            os.fsync(handle.fileno())
+    _sync_directory(folder)
+
+
+def _sync_directory(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
 def replace_folder(partial: Path, folder: Path, keep: int | None = None) -> None:
     """Move a fully written store into place; of the older stores beside it only the `keep` last used stay.
 
     Older ones are not all dropped at once: another server on the same cache may still be reading one.
+    A folder of that name left incomplete (a removal cut short) is removed first; a complete one (another
+    server's, just written) makes the rename fail with an OSError, and the caller reads that one.
     """
+    if folder.exists() and not is_complete(folder):
+        remove_store(folder)
     partial.rename(folder)
+    _sync_directory(folder.parent)
     keep = KEEP_STORES if keep is None else keep
     others = [p for p in folder.parent.glob("catalogue-*")
-              if p != folder and p.is_dir() and p.suffix != ".partial"]  # a .partial may be another server's work
+              if p != folder and p.is_dir() and PARTIAL not in p.name and DELETING not in p.name]
     for old in sorted(others, key=_last_used, reverse=True)[keep:]:
-        shutil.rmtree(old, ignore_errors=True)
+        remove_store(old)
+
+
+def remove_store(folder: Path) -> None:
+    """Rename the store away, then delete it: it is never seen half deleted under its own name."""
+    aside = folder.with_name(f"{folder.name}{DELETING}{os.getpid()}-{secrets.token_hex(3)}")
+    try:
+        folder.rename(aside)
+    except OSError:
+        return  # already gone (another server removed it), or the disk says no: it stays whole
+    shutil.rmtree(aside, ignore_errors=True)
+
+
+def remove_leftovers(cache_dir: Path, now: float | None = None) -> list[Path]:
+    """Partial folders whose writer is gone (killed while writing) and removals cut short; the paths removed."""
+    now = time.time() if now is None else now
+    removed = []
+    for path in cache_dir.glob("catalogue-*"):
+        if DELETING in path.name or (PARTIAL in path.name and _writer_gone(path, now)):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
+def _writer_gone(partial: Path, now: float) -> bool:
+    host, _, pid = partial.name.split(PARTIAL, 1)[1].rpartition("-")[0].rpartition("-")
+    if host != socket.gethostname():
+        return now - _last_used(partial) > STALE_AFTER_S
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, ValueError):  # alive as another user's process / not a name we wrote
+        return not pid.isdigit()
+    return False
 
 
 def mark_used(folder: Path) -> None:

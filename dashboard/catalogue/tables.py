@@ -34,6 +34,7 @@ class Catalogue:
     text: store.EventText | None = None
     control: pd.DataFrame | None = None  # CONTROL_COLUMNS: who held which place when, one statement a row
     episodes: pd.DataFrame | None = None  # EPISODE_COLUMNS: each event's dated sentences
+    cache_off: str = ""  # why the catalogue is held in memory instead of its disk store ("" when it is not)
 
     def __post_init__(self) -> None:
         if self.parties is None:

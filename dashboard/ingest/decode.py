@@ -2,11 +2,18 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from dashboard.model import ArticleError
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+# Line and page separators other than "\n" (vertical tab, form feed, NEL, Unicode's line and paragraph separators)
+# end a line. The other control characters and the invisible format characters (zero-width space, non-joiner and
+# joiner, word joiner, a byte-order mark inside the text, soft hyphen) show nothing, yet split the words and labels
+# a reader matches ("Forze coin\u2060volte" is no label): they are dropped.
+_LINE_ENDS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+_INVISIBLE = dict.fromkeys([*range(0, 9), *range(14, 32), 0x7F, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0xAD])
 
 
 @dataclass(frozen=True)
@@ -18,7 +25,8 @@ class DecodedText:
 
 def decode_article(data: bytes) -> DecodedText:
     """Decode UTF-8 (with or without BOM), UTF-32/UTF-16 (with BOM, or UTF-16 without one), else cp1252/latin-1
-    with a note; a file cut off inside its last character keeps the rest, with a note; normalise line ends."""
+    with a note; a file cut off inside its last character keeps the rest, with a note; normalise line ends and
+    drop the characters that show nothing (see _INVISIBLE)."""
     if len(data) > MAX_ARTICLE_BYTES:
         raise ArticleError(f"file is {len(data) // (1024 * 1024)} MB, over the {MAX_ARTICLE_BYTES // (1024 * 1024)} MB limit")
     if not data.strip():
@@ -26,7 +34,7 @@ def decode_article(data: bytes) -> DecodedText:
     text, encoding, note = _decode(data)
     if _looks_binary(text):
         raise ArticleError(f"file is not text (binary bytes; decoded as {encoding})")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _LINE_ENDS.sub("\n", text).translate(_INVISIBLE)
     if not text.strip():
         raise ArticleError("file is empty")
     return DecodedText(text, encoding, note)

@@ -9,6 +9,8 @@ from dashboard.views import filters
 from dashboard.views.totals import Totals, range_text
 from dashboard.map.style import ALIGNMENT_LABELS
 from dashboard.web import selection
+from dashboard.web.add_article import add_article_panel
+from dashboard.web.cache_notice import show_cache_state
 from dashboard.web.detail_panel import show_detail
 from dashboard.web.events_table import events_table, search_box
 from dashboard.web.exports import export_buttons
@@ -67,6 +69,7 @@ def main() -> None:
     st.markdown(counts_line(catalogue, kept, problems))
     for note in st.session_state.get("link_notes", []):
         st.info(f"Link adjusted: {md(note)}")
+    show_cache_state(catalogue)
     shown = filters.selected_rows(events, kept)
     st.caption(totals_line(shown_totals(key, state, shown, catalogue)))
     offline_assets()
@@ -94,6 +97,7 @@ def main() -> None:
             st.info("Click a marker on the map or a row in the table to read that battle.")
     sync_url(state, event_id)
     show_problems(problems)
+    add_article_panel(sources)
 
 
 main()
