@@ -252,11 +252,14 @@ def test_the_time_bar_and_legend_sit_under_the_map_and_never_over_it(page):
 def test_the_sliders_arrow_keys_move_the_date_not_the_map(page):
     before = page.evaluate("maliMap.state()")
     page.focus(".mali-slider")
+    for _ in range(3):  # back from wherever the bar stands (it may stand at the last day, where right cannot go)
+        page.keyboard.press("ArrowLeft")
+    back = page.evaluate("maliMap.state()")
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
     after = page.evaluate("maliMap.state()")
-    assert after["center"] == before["center"]
-    assert after["time"] == before["time"] + 2 * 86_400_000
+    assert after["center"] == back["center"] == before["center"]
+    assert back["time"] < before["time"] and after["time"] == back["time"] + 2 * 86_400_000
 
 
 def test_place_labels_are_out_of_the_tab_order(page):

@@ -33,6 +33,23 @@ def _from_link(catalogue_key: str, catalogue: Catalogue) -> None:
     })
 
 
+def _keep_inside(catalogue_key: str, catalogue: Catalogue) -> None:
+    """When the served articles changed under a session (one added, edited or removed), its filters are moved inside
+    the new catalogue: dates clamped (the whole range stays the whole range), choices it no longer has dropped."""
+    options, regions, (first, last) = filter_choices(catalogue_key, catalogue)
+    seen = st.session_state.get("f_catalogue")
+    st.session_state["f_catalogue"] = (catalogue_key, first, last)
+    if seen is None or seen[0] == catalogue_key:
+        return
+    start, end = st.session_state["f_dates"]
+    if (start, end) == (seen[1], seen[2]):
+        start, end = first, last
+    start, end = min(max(start, first), last), max(min(end, last), first)
+    st.session_state.update({"f_dates": (start, end), "f_start": start, "f_end": end})
+    for name, known in (("f_factions", set(options)), ("f_regions", set(regions))):
+        st.session_state[name] = [value for value in st.session_state.get(name, []) if value in known]
+
+
 def set_dates(start: dt.date, end: dt.date) -> None:
     """Move the date filter (slider and typed dates together); for callbacks (the chart's brush)."""
     start, end = min(start, end), max(start, end)
@@ -61,6 +78,7 @@ def _typed() -> None:
 def filter_widgets(catalogue_key: str, catalogue: Catalogue) -> filters.FilterState:
     """Sidebar filters, first filled from the URL so a shared link reopens the same view."""
     _from_link(catalogue_key, catalogue)
+    _keep_inside(catalogue_key, catalogue)
     options, regions, (first, last) = filter_choices(catalogue_key, catalogue)
     with st.sidebar:
         st.header("Filters")
