@@ -1,4 +1,5 @@
-"""Command line: `python -m dashboard build` writes the events tables; `python -m dashboard serve` starts the app."""
+"""Command line: `python -m dashboard build` writes the events tables; `python -m dashboard serve` starts the app;
+`python -m dashboard evaluate` measures the parser on articles a person has labelled."""
 from __future__ import annotations
 
 import argparse
@@ -32,7 +33,21 @@ def parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser
     serve.add_argument("--allow-add", action="store_true",
                        help="show an 'Add an article' panel that saves uploaded or pasted articles into the served "
                             "articles folder (off by default, because it writes to disk)")
-    return top, {"build": build, "serve": serve}
+    evaluate = commands.add_parser(
+        "evaluate", description="Compare what the parser reads with what a person read.", help="parse a folder of labelled articles and say what differs from what a person read in them, "
+                         "then how often the parser is right; with no folder, the seeds against their golden files")
+    evaluate.add_argument("articles", type=Path, nargs="?", help="folder of articles")
+    evaluate.add_argument("truth", type=Path, nargs="?", help="truth CSV: file, start_date, end_date, side1, side2, "
+                          "latitude, longitude (one row per article; see tests/corpus/README.md)")
+    evaluate.add_argument("--claims", type=Path, default=None,
+                          help="casualty truth CSV: file, side, kind, low, claimed_by, text")
+    evaluate.add_argument("--gazetteer", type=Path, default=paths.GAZETTEER, help="gazetteer CSV")
+    evaluate.add_argument("--all", action="store_true", help="name every article, also those read right")
+    evaluate.add_argument("--seeds", type=Path, default=None,
+                          help=f"with no folder: the articles the golden files name ({paths.ARTICLES_RULE})")
+    evaluate.add_argument("--golden", type=Path, default=paths.GOLDEN,
+                          help="with no folder: the hand-read seed files (default: tests/golden of a checkout)")
+    return top, {"build": build, "serve": serve, "evaluate": evaluate}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,6 +57,14 @@ def main(argv: list[str] | None = None) -> int:
         commands[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")  # exits 2 with its usage
     if args.command == "build":
         return run_build(args.seeds, args.gazetteer, args.out)
+    if args.command == "evaluate":
+        if args.articles is None:
+            return run_evaluate_seeds(args.seeds, args.golden, args.gazetteer)
+        if args.truth is None:
+            print("error: evaluate ARTICLES needs its truth CSV too (evaluate ARTICLES TRUTH [--claims CLAIMS])",
+                  file=sys.stderr)
+            return 2
+        return run_evaluate(args.articles, args.truth, args.claims, args.gazetteer, args.all)
     if args.allow_add and args.catalogue is not None:
         return _refuse("--allow-add saves articles into the articles folder; it cannot be used with --catalogue")
     return run_serve(args.port, args.address, args.catalogue, args.seeds, args.allow_add)
@@ -95,6 +118,38 @@ def build_report(catalogue: Catalogue) -> str:
                  f"{catalogue.merged} summaries merged), {len(catalogue.claims)} claims, {located} located, "
                  f"{len(catalogue.problems)} problems")
     return "\n".join(lines)
+
+
+def run_evaluate(articles: Path, truth: Path, claims: Path | None, gazetteer: Path, every_article: bool) -> int:
+    from dashboard.evaluate.corpus import TruthError, evaluate_folder
+
+    if not articles.is_dir():
+        print(f"error: no such folder of articles: {articles}", file=sys.stderr)
+        return 2
+    try:
+        report = evaluate_folder(articles, truth, claims, gazetteer)
+    except TruthError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"{len(report.articles)} labelled articles in {articles}, compared with {truth}"
+          + (f" and {claims}" if claims else "") + "\n")
+    print(report.text(every_article=every_article))
+    return 0
+
+
+def run_evaluate_seeds(seeds: Path | None, golden: Path, gazetteer: Path) -> int:
+    from dashboard.evaluate.seeds import GoldenError, seeds_report
+
+    seeds = paths.default_articles() if seeds is None else seeds
+    if not seeds.is_dir():
+        print(f"error: no such folder of articles: {seeds}", file=sys.stderr)
+        return 2
+    try:
+        print(seeds_report(seeds, golden, gazetteer))
+    except GoldenError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def run_serve(port: int, address: str, catalogue: Path | None = None, seeds: Path | None = None,

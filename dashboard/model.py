@@ -13,10 +13,13 @@ SIDE_LETTERS = "abcdefgh"
 EVENT_COLUMNS = [
     "event_id", "title", "kind", "start_date", "end_date", "date_precision",
     "place", "region", "latitude", "longitude", "location_precision", "location_source",
-    "side_a", "side_b", "side_c", "commanders_a", "commanders_b", "commanders_c",
+    "side_a", "side_b", "side_c", "parties_a", "parties_b", "parties_c", "commanders_a", "commanders_b", "commanders_c",
     "strength_a", "strength_b", "strength_c", "result", "part_of", "summary",
-    "source_file", "also_described_in", "sections", "infobox",
+    "source_file", "also_described_in", "origins", "sections", "infobox",
 ]
+# Where an event's fields came from (Event.origins values): the infobox, the lead, the event's own sections
+# ("body"), the title, or the page around the article (a coordinate line).
+FIELD_ORIGINS = ("infobox", "lead", "body", "title", "page")
 # The long article text of an event: most of a large catalogue's memory, read per event when a store holds it.
 TEXT_COLUMNS = ("summary", "sections", "infobox")
 CLAIM_COLUMNS = ["event_id", "claim_id", "side", "kind", "low", "high", "claimed_by", "claimant_org", "text", "words",
@@ -106,7 +109,8 @@ STAGES = {
     "date": "the event's date: missing, impossible, or taken from the lead instead of the infobox",
     "place": "the event's place as written: missing, or taken from the title or the lead",
     "coordinates": "the article's own coordinate line could not be used",
-    "casualties": "a casualty figure that could not be used as a claim",
+    "casualties": "a casualty figure that could not be used as a claim, or whose side the page does not show",
+    "sides": "the event's sides: a side the infobox does not name, taken from the lead or the event's sections",
     "related": "a related-article summary that describes an event but could not be placed in time",
     "gazetteer": "a row of the gazetteer file that could not be used",
     "geocode": "placing the event on the map: unknown place, rejected coordinates, a choice between homonyms",
@@ -151,6 +155,9 @@ class Event:
     claims: list[Claim] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)  # the article's References list
     also_described_in: list[str] = field(default_factory=list)  # sources merged into this event
+    # Where each field came from: {"date": "infobox", "place": "title", "side_b": "lead", …} (values: FIELD_ORIGINS,
+    # "infobox+lead" for a side the prose completed).
+    origins: dict[str, str] = field(default_factory=dict)
 
 
 def make_event_id(source_file: str, title: str, start_date: str) -> str:

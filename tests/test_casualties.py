@@ -204,3 +204,37 @@ def test_checked_parse_never_raises_and_explains_every_rejection(text):
 
 def test_casualty_error_is_a_parse_error():
     assert issubclass(CasualtyError, ParseError)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # figures a copy ran together with a space, each its own claim
+        ("42 killed 22 wounded", [("killed", 42, 42, ""), ("injured", 22, 22, "")]),
+        ("1 mort 3 blessés (selon le Mali)", [("killed", 1, 1, "Mali"), ("injured", 3, 3, "Mali")]),
+        ("60+ (per IS) 17+ (per ACLED)4 (per MSA)",
+         [("unknown", 60, None, "IS"), ("unknown", 17, None, "ACLED"), ("unknown", 4, 4, "MSA")]),
+        # the languages articles come in
+        ("11 morti\n26 feriti\n1 prigioniero", [("killed", 11, 11, ""), ("injured", 26, 26, ""), ("captured", 1, 1, "")]),
+        ("3 погибших 5 раненых", [("killed", 3, 3, ""), ("injured", 5, 5, "")]),
+        ("6 погибли минимум", [("killed", 6, None, "")]),
+        ("12 Tote, 7 Gefangene (laut Plateforme)", [("killed", 12, 12, "Plateforme"), ("captured", 7, 7, "Plateforme")]),
+        ("20–40 muertos (según el MUJAO)", [("killed", 20, 40, "MUJAO")]),
+        ("100 morti (secondo l'esercito maliano)", [("killed", 100, 100, "esercito maliano")]),
+        ("30 убитых (по данным Мали)", [("killed", 30, 30, "Мали")]),
+        ("100 apprehended (per Mali)", [("captured", 100, 100, "Mali")]),
+        # "None" as a whole figure is a count of zero
+        ("None", [("killed", 0, 0, "")]),
+        ("Nessuno", [("killed", 0, 0, "")]),
+        # a claimant's heading as "X claim:"
+        ("Malian claim:\n25 killed, 6 wounded", [("killed", 25, 25, "Malian"), ("injured", 6, 6, "Malian")]),
+    ],
+)
+def test_written_figures_of_copied_pages_and_other_languages(text, expected):
+    assert figures(parse_casualties(text, "a")) == expected
+
+
+def test_a_parenthesis_naming_civilians_does_not_make_a_soldiers_figure_civilian():
+    [claim] = parse_casualties("60 + injured (civilian/military estimate)", "a")
+    assert (claim.side, claim.kind, claim.low) == ("a", "injured", 60)
+    assert parse_casualties("15 civilians dead", "a")[0].side == "civilian"

@@ -224,3 +224,27 @@ def test_parse_date_range_returns_a_range_or_raises_date_error(text, default_yea
 def test_find_lead_date_never_raises(text):
     r = find_lead_date(text)
     assert r is None or date.fromisoformat(r.start) <= date.fromisoformat(r.end)
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("le 11 septembre 2013", "2013-09-11", "2013-09-11"),
+    ("du 16 au 21 mai 2014", "2014-05-16", "2014-05-21"),
+    ("1 luglio 2019", "2019-07-01", "2019-07-01"),
+    ("dal 16 al 21 maggio 2014", "2014-05-16", "2014-05-21"),
+    ("1 de julio de 2019", "2019-07-01", "2019-07-01"),
+    ("26 – 28 de junio de 2012", "2012-06-26", "2012-06-28"),
+    ("16–21 de maio de 2014", "2014-05-16", "2014-05-21"),
+    ("20. Januar 2015", "2015-01-20", "2015-01-20"),
+    ("16 января 2015 г.", "2015-01-16", "2015-01-16"),
+    ("с 16 по 21 мая 2014 года", "2014-05-16", "2014-05-21"),
+    ("5 июня 2013", "2013-06-05", "2013-06-05"),
+    ("2014年5月17日", "2014-05-17", "2014-05-17"),
+])
+def test_dates_in_every_language_articles_come_in(text, start, end):
+    found = parse_date_range(text)
+    assert (found.start, found.end) == (start, end)
+
+
+def test_a_name_that_looks_like_a_month_in_another_language_is_not_a_date():
+    assert find_lead_date("Marco Polo and Julio visited Gao.") is None
+    assert find_lead_date("Le combat de l'oued de Tin Keraten se déroule pendant l'intervention militaire de 2013.") is None

@@ -194,6 +194,16 @@ def test_claims_tables_work_on_any_claims_without_labels():
     assert claims_range(claims)["range"].tolist() == ["3", "500–1000"]
 
 
+def test_the_panel_says_where_each_field_came_from():
+    from dashboard.views.detail import origins_text
+
+    written = origins_text('{"title": "title", "date": "lead", "place": "title", "side_a": "infobox+lead", '
+                           '"side_b": "body", "claims": "infobox"}')
+    assert written == ("date: the lead; place: the title; side A: the infobox and the lead; "
+                       "side B: the article's own sections; casualty figures: the infobox")
+    assert origins_text("") == "" and origins_text("not json") == "" and origins_text("[1, 2]") == ""
+
+
 def test_claimants_with_their_statements_dates_revisions_parts_and_references():
     from pathlib import Path
 

@@ -27,14 +27,14 @@ from dashboard.ingest.decode import decode_article
 from dashboard.parties import canonical_party
 from dashboard.places.gazetteer import Gazetteer
 from dashboard.places.locate import place_events
-from dashboard.model import ArticleError, CoordinateError, DateError, DateRange
+from dashboard.model import STAGES as MODEL_STAGES, ArticleError, CoordinateError, DateError, DateRange
 from dashboard.ingest.parse import clean_commanders, clean_parties, parse_article, place_from_title
 
 GAZETTEER = Gazetteer.from_csv(Path(__file__).resolve().parent.parent / "data" / "gazetteer.csv")
 # Towns whose name no other place shares: a homonym is chosen with a problem that says so (test_locate).
 MALIAN_TOWNS = [p for p in GAZETTEER.places if not p.foreign and p.precision == 1 and p.kind not in ("country", "region")
                 and GAZETTEER.place_named(p.name) is p and not GAZETTEER.homonyms(p)]
-STAGES = {"read", "parse", "date", "place", "coordinates", "casualties", "related", "geocode", "gazetteer"}
+STAGES = set(MODEL_STAGES)
 
 PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FEW = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

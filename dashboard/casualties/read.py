@@ -19,16 +19,20 @@ from dashboard.text.numbers import NUMBER_WORDS, words_to_digits
 ABSURD_FIGURE = 100_000  # more than any single battle of the war; such a figure is a typo or a misread
 
 _VAGUE = re.compile(
-    r"\b(?:dozens|several|hundreds|thousands|scores|many|numerous|multiple|some|few|countless|unknown number)\b"
+    r"\b(?:dozens|several|hundreds|thousands|scores|many|numerous|multiple|some|few|countless|unknown number|"
+    r"plusieurs|dizaines|centaines|nombreux|diversi|decine|centinaia|numerosi|varios|decenas|cientos|vários|dezenas|"
+    r"centenas|mehrere|dutzende|hunderte|несколько|десятки|сотни|многие)\b"
 )
 
-_CLAIMANT_WORDS = r"per|according to|as claimed by|claimed by|selon|d['’]après|source:?|sources:?"
+_CLAIMANT_WORDS = (r"per|according to|as claimed by|claimed by|selon|d['’]après|source:?|sources:?|secondo|según|"
+                   r"segundo|de acordo com|laut|nach angaben (?:von|der|des)|по данным|согласно|据")
 _ATTRIBUTION = re.compile(  # "(per Mali)", "(According to the MNLA)", "(Malian government claim)"
     rf"\(\s*(?:(?:{_CLAIMANT_WORDS})\s+(?P<who>[^()]+?)"
     r"|(?P<who2>[^()\s]+(?:\s+[^()\s]+){0,2}?)\s+claims?)\s*\)",
     re.I,
 )
-_HEADING = re.compile(rf"^\s*(?P<words>(?:{_CLAIMANT_WORDS})\s+(?P<who>[^:()\n]+?))\s*:\s*(?P<rest>.*)$", re.I)
+_HEADING = re.compile(rf"^\s*(?P<words>(?:{_CLAIMANT_WORDS})\s+(?P<who>[^:()\n]+?)|(?P<who2>[^:()\n\d]{{2,40}}?)\s+"
+                      r"(?:claims?|figures?))\s*:\s*(?P<rest>.*)$", re.I)  # "Per CMA: …", "Malian claim: …"
 
 _THOUSANDS = re.compile(r",\d{3}(?!\d)")  # the comma in "1,500" is not a list comma
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+"
@@ -42,27 +46,47 @@ _AND_NUMBER = re.compile(
     r"(?=[-−]?\d|(?:a dozen|an? hundred|%s|dozens|several|hundreds|thousands|many|a few)\b)" % "|".join(NUMBER_WORDS),
     re.I,
 )
-_AT_LEAST = re.compile(r"(?:at least|over|more than|upwards of|in excess of|>)\s*$")
-_AT_MOST = re.compile(r"(?:up to|at most|fewer than|less than|under|<)\s*$")
+_AT_LEAST = re.compile(r"(?:at least|over|more than|upwards of|in excess of|>|au moins|plus de|almeno|oltre|"
+                       r"più di|más de|al menos|pelo menos|mais de|mindestens|über|не менее|более|свыше)\s*$")
+_AT_LEAST_AFTER = re.compile(r"^\W*(?:\w+\s+)?(?:minimum|au minimum|at least|минимум|как минимум|almeno)\b")
+_AT_MOST = re.compile(r"(?:up to|at most|fewer than|less than|under|<|jusqu['’]à|fino a|hasta|até|bis zu|до)\s*$")
 
 _VEHICLE = re.compile(
     r"\b(?:vehicles?|tanks?|trucks?|pick-?ups?|technicals?|apcs?|armou?red cars?|cars?|aircraft|"
-    r"helicopters?|planes?|jets?|drones?|brdm-?2s?|motorcycles?|motorbikes?|boats?)\b"
+    r"helicopters?|planes?|jets?|drones?|brdm-?2s?|motorcycles?|motorbikes?|boats?|véhicules?|blindés?|"
+    r"hélicoptères?|avions?|motos?|veicol[oi]|elicotter[oi]|aere[oi]|vehículos?|helicópteros?|veículos?|fahrzeuge?|"
+    r"машин\w*|техник\w*|вертол[её]т\w*)\b"
 )
-_VEHICLE_DESTROYED = re.compile(r"\b(?:destroyed|lost|damaged|blown up|burn(?:ed|t)|shot down|downed|disabled)\b")
-_VEHICLE_CAPTURED = re.compile(r"\b(?:captured|seized|taken|confiscated)\b")
+_VEHICLE_DESTROYED = re.compile(r"\b(?:destroyed|lost|damaged|blown up|burn(?:ed|t)|shot down|downed|disabled|"
+                                r"détruits?|abattus?|distrutt[oi]|abbattut[oi]|destruid[oa]s?|destruíd[oa]s?|zerstört|"
+                                r"abgeschossen|уничтожен\w*|сбит\w*)\b")
+_VEHICLE_CAPTURED = re.compile(r"\b(?:captured|seized|taken|confiscated|capturés?|saisis|catturati|capturados|"
+                               r"erbeutet|захвачен\w*)\b")
 _KINDS = [
     # English, then the French of francophone infoboxes ("50 morts", "12 blessés", "6 prisonniers").
-    ("killed", re.compile(r"\b(?:killed|dead|deaths?|died|kia|executed|fatalities|slain|massacred|morts?|tu[ée]s?)\b")),
-    ("injured", re.compile(r"\b(?:injured|wounded|wia|hurt|injuries|bless[ée]s?)\b")),
-    ("captured", re.compile(r"\b(?:prisoners?|captured|arrested|detained|pows?|hostages?|abducted|kidnapped|"
-                            r"prisonniers?|captur[ée]s?|otages?)\b")),
-    ("missing", re.compile(r"\b(?:missing|mia|disappeared|disparus?)\b")),
-    ("displaced", re.compile(r"\b(?:displaced|refugees|idps?|d[ée]plac[ée]s|r[ée]fugi[ée]s)\b")),
+    # Then Italian, Spanish, Portuguese, German and Russian (stems: Russian words change with case and number).
+    ("killed", re.compile(r"\b(?:killed|dead|deaths?|died|kia|executed|fatalities|slain|massacred|morts?|tu[ée]s?|"
+                          r"morti|morto|uccisi|ucciso|muertos?|fallecidos|mortos?|tote|getötet|gefallene?|"
+                          r"погиб\w*|убит\w*|死亡)\b")),
+    ("injured", re.compile(r"\b(?:injured|wounded|wia|hurt|injuries|bless[ée]s?|feriti|ferito|heridos?|feridos?|"
+                           r"verletzte|verwundete|ранен\w*|受伤)\b")),
+    ("captured", re.compile(r"\b(?:prisoners?|captured|arrested|detained|pows?|hostages?|abducted|kidnapped|apprehended|"
+                            r"prisonniers?|captur[ée]s?|otages?|prigionier[oi]|catturati|prisioneros?|capturados|"
+                            r"prisioneiros?|gefangene|пленн\w*|заключ[её]нн\w*|захвачен\w*)\b")),
+    ("missing", re.compile(r"\b(?:missing|mia|disappeared|disparus?|dispersi|desaparecidos|vermisste|пропавш\w*)\b")),
+    ("displaced", re.compile(r"\b(?:displaced|refugees|idps?|d[ée]plac[ée]s|r[ée]fugi[ée]s|sfollati|desplazados|"
+                             r"deslocados|vertriebene|беженц\w*)\b")),
 ]
-_CIVILIAN = re.compile(r"\bcivilians?\b")
+# A civilian figure says so outside any parenthesis ("60 injured (civilian/military estimate)" is not one).
+_CIVILIAN = re.compile(r"\b(?:civilians?|civils?|civili|civiles|civis|zivilisten|мирн\w+|гражданск\w+)\b")
+# "None" as a whole figure is a count of zero ("Casualties2: None", "Nessuno").
+_NONE = re.compile(r"^\W*(?:none|nil|no casualties|aucune?|nessuno|ninguno|nenhum|keine|нет)\W*$", re.I)
 # Words that say there is nothing to count ("Unknown", "none", "-"): no claim, and nothing to report either.
-_NOTHING_CLAIMED = re.compile(r"^\W*$|\b(?:unknown|unclear|none|nil|n/a|inconnu\w*|aucune?)\b", re.I)
+_NOTHING_CLAIMED = re.compile(r"^\W*$|\b(?:unknown|unclear|none|nil|n/a|inconnu\w*|aucune?|sconosciut\w*|"
+                              r"desconocid\w*|desconhecid\w*|unbekannt|неизвестн\w*)\b", re.I)
+# A figure starts where a number does after words: "42 killed 22 wounded" is two figures, "1 500 hommes" one.
+_NEXT_FIGURE = re.compile(r"(?<=[^\W\d_)])[\s]+(?=(?:total\s*:?\s*|at least\s+|~\s*)?\d|"
+                          r"(?:none|nessuno|aucune?|ninguno|nenhum|keine)\b)", re.I)
 
 
 def _split_figures(segment: str) -> list[str]:
@@ -79,11 +103,29 @@ def _split_figures(segment: str) -> list[str]:
     pieces.append(segment[start:])
     figures = []
     for piece in pieces:
-        for part in _AND_NUMBER.split(piece):
+        for part in (glued for joined in _AND_NUMBER.split(piece) for glued in _unglued(joined)):
             part = re.sub(r"^[\s•*·]+|^-\s+|^(?:and|&)\s+", "", part).strip(" \t.:")
             if part:
                 figures.append(part)
     return figures
+
+
+def _unglued(text: str) -> list[str]:
+    """Figures a copy ran together with a space ("42 killed 22 wounded", "1 mort 3 blessés", "26 feriti Nessuno")."""
+    out, start = [], 0
+    for m in _NEXT_FIGURE.finditer(text):
+        before = text[start:m.start()]
+        if text[:m.start()].count("(") > text[:m.start()].count(")"):
+            continue  # "20 killed (including 8 children)": a figure's own detail
+        if (re.search(r"\d", before) or _NONE.match(before)) and not _NOT_A_NEW_FIGURE.search(text, start, m.start()):
+            out.append(text[start:m.start()])
+            start = m.end()
+    out.append(text[start:])
+    return out
+
+
+# "between 20 and 30", "from 20 to 30": the second number is the range's end, not a new figure.
+_NOT_A_NEW_FIGURE = re.compile(r"(?:\band|\bto|\bor|\bà|\be|\by|\ba|\bda|\bbis|\bdo|\bдо)\s*$", re.I)
 
 
 def _quantity(words: str) -> tuple[int | None, int | None, bool]:
@@ -94,7 +136,7 @@ def _quantity(words: str) -> tuple[int | None, int | None, bool]:
     low = int(m["low"].replace(",", ""))
     high = int(m["high"].replace(",", "")) if m["high"] else low
     before = words[:m.start()]
-    if m["plus"] or _AT_LEAST.search(before):
+    if m["plus"] or _AT_LEAST.search(before) or _AT_LEAST_AFTER.search(words[m.end():]):
         high = None
     elif _AT_MOST.search(before):
         low = None
@@ -115,6 +157,8 @@ def _figure(figure: str, side: str, claimed_by: str, text: str) -> Claim | None:
     """One claim from one figure's words, None when the words hold no figure ("Unknown");
     raises CasualtyError for a negative or absurd figure."""
     words = words_to_digits(figure.casefold())
+    if _NONE.match(without_citations(words)):
+        return Claim(side=side, kind="killed", low=0, high=0, claimed_by=claimed_by, text=text)
     low, high, negative = _quantity(words)
     kind = _kind(words)
     if low is None and high is None and not (_VAGUE.search(words) and kind != "unknown"):
@@ -126,7 +170,7 @@ def _figure(figure: str, side: str, claimed_by: str, text: str) -> Claim | None:
     if low is not None and high is not None and high < low:
         raise CasualtyError(f"casualty range runs backwards in {text!r}")
     return Claim(
-        side="civilian" if _CIVILIAN.search(words) else side,
+        side="civilian" if _CIVILIAN.search(re.sub(r"\([^)]*\)", " ", words)) else side,
         kind=kind,
         low=low,
         high=high,
@@ -138,7 +182,8 @@ def _figure(figure: str, side: str, claimed_by: str, text: str) -> Claim | None:
 def _claimant(raw: str) -> str:
     """Light normalisation of who claimed a figure: "the MNLA" -> "MNLA"."""
     name = re.sub(r"\s+", " ", raw).strip(" .,;:")
-    return re.sub(r"^(?:the|le|la|les|l['’])\s*", "", name, flags=re.I)
+    return re.sub(r"^(?:the|le|la|les|l['’]|el|los|las|il|lo|gli|o|os|a|as|der|die|das)(?:\s+|(?<=['’]))", "", name,
+                  flags=re.I)
 
 
 def _attributed(text: str) -> list[tuple[str, str, str]]:
@@ -162,7 +207,7 @@ def _attributed(text: str) -> list[tuple[str, str, str]]:
         head = _HEADING.match(line)
         if head:
             settle_under_heading()
-            heading = (_claimant(head["who"]), head["words"].strip())
+            heading = (_claimant(head["who"] or head["who2"]), head["words"].strip())
             line = head["rest"]
         pos = 0
         for m in _ATTRIBUTION.finditer(line):
@@ -197,3 +242,50 @@ def parse_casualties(text: str, side: str) -> list[Claim]:
     """The trusted claims in one infobox casualty value; rejected figures are left out
     (use parse_casualties_checked to learn why)."""
     return parse_casualties_checked(text, side)[0]
+
+
+def glued_figures(line: str) -> list[str]:
+    """A line cut where one figure runs on into the next with only a space between ("2 wounded 8-40 captured"):
+    on a copied page that is where one table cell ended and the next began."""
+    return [piece for piece in _unglued(without_citations(line)) if piece.strip()]
+
+
+def figure_kinds(text: str) -> list[tuple[str, str]]:
+    """(kind, claimant) of each figure in a casualty text, in order; kind "civilian" for a civilian figure."""
+    out = []
+    for figure, claimed_by, claim_text in _attributed(text):
+        try:
+            claim = _figure(figure, "a", claimed_by, claim_text)
+        except CasualtyError:
+            continue
+        if claim is not None:
+            out.append(("civilian" if claim.side == "civilian" else claim.kind, claimed_by))
+    return out
+
+
+def claimant_heading(line: str) -> str:
+    """The claimant of a heading line ("Malian claim:", "Per CMA:"), "" when the line is not one."""
+    head = _HEADING.match(without_citations(line))
+    return _claimant(head["who"] or head["who2"]) if head and not head["rest"].strip() else ""
+
+
+def closes_attribution(line: str) -> bool:
+    """True for a line that is only an attribution ("(According to the MNLA) [2]", "(selon le Mali)")."""
+    stripped = without_citations(line).strip()
+    m = _ATTRIBUTION.fullmatch(stripped)
+    return m is not None
+
+
+def names_civilians(text: str) -> bool:
+    """True when a casualty text counts civilians ("14+ civilians killed"), outside any parenthesis."""
+    return bool(_CIVILIAN.search(re.sub(r"\([^)]*\)", " ", text.casefold())))
+
+
+def names_a_casualty(text: str) -> bool:
+    """True when text reads as casualty figures: a number with what it counts ("3 погибших"), a claimant's
+    heading ("Malian claim:"), or a count of none."""
+    words = words_to_digits(without_citations(text).casefold())
+    if _HEADING.match(words) or _NONE.match(words):
+        return True
+    return bool(re.search(r"\d", words)) and (any(p.search(words) for _, p in _KINDS) or bool(_VEHICLE.search(words)
+                                                                                              and _VEHICLE_DESTROYED.search(words)))

@@ -14,7 +14,7 @@ from dashboard.model import (
     CLAIM_COLUMNS, CONTROL_COLUMNS, EPISODE_COLUMNS, EVENT_COLUMNS, PROBLEM_COLUMNS, SIDE_LETTERS, TEXT_COLUMNS,
     ControlChange, Episode, Event, Problem,
 )
-from dashboard.parties import PARTY_COLUMNS, event_year, parties_of_events, parties_of_frame, side_alignment_columns
+from dashboard.parties import PARTY_COLUMNS, event_year, party_label, parties_of_events, parties_of_frame, side_alignment_columns
 from dashboard.parties.mentions import parties_alignment
 from dashboard.views.event_types import event_types
 
@@ -79,10 +79,13 @@ def event_row(event: Event) -> dict:
     row = {column: getattr(event, column, "") for column in EVENT_COLUMNS if hasattr(event, column)}
     for i, letter in enumerate(SIDE_LETTERS[:3]):
         row[f"side_{letter}"] = "; ".join(_nth(event.sides, i))
+        row[f"parties_{letter}"] = "; ".join(dict.fromkeys(party_label(p) for p in _nth(event.sides, i)))
         row[f"commanders_{letter}"] = "; ".join(_nth(event.commanders, i))
         row[f"strength_{letter}"] = event.strengths[i] if i < len(event.strengths) else ""
     if len(event.sides) > 3:  # a fourth side or more: kept in side_c rather than dropped
         row["side_c"] = " | ".join("; ".join(s) for s in event.sides[2:])
+        row["parties_c"] = " | ".join("; ".join(party_label(p) for p in s) for s in event.sides[2:])
+    row["origins"] = json.dumps(event.origins, ensure_ascii=False) if event.origins else ""
     row["also_described_in"] = "; ".join(event.also_described_in)
     row["sections"] = json.dumps([list(s) for s in event.sections], ensure_ascii=False)
     row["infobox"] = json.dumps(event.infobox, ensure_ascii=False)

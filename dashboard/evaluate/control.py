@@ -30,7 +30,6 @@ from dashboard.parties.mentions import mentioned_parties, mentions_alignment
 from dashboard.places.gazetteer import Gazetteer
 from dashboard.text.fold import name_key
 
-GOLDEN = paths.PACKAGE.parent / "tests" / "golden"
 KINDS = {"took": "taken", "recaptured": "taken", "held": "held", "abandoned": "left", "evacuated": "left",
          "withdrew": "left"}
 
@@ -82,7 +81,7 @@ class ControlReport:
         return f"{self.control.text()}\n{self.episodes.text()}"
 
 
-def evaluate_control(articles: str | Path | None = None, golden: str | Path = GOLDEN,
+def evaluate_control(articles: str | Path | None = None, golden: str | Path = paths.GOLDEN,
                      gazetteer_path: str | Path | None = paths.GAZETTEER) -> ControlReport:
     """Read every article of the folder (default: the seeds) and score it against the golden files."""
     folder = paths.default_articles() if articles is None else Path(articles)

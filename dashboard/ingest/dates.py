@@ -20,25 +20,15 @@ from datetime import date
 
 from dashboard.model import DateError, DateRange
 from dashboard.text.markup import without_citations
+from dashboard.ingest.months import ENGLISH_MONTHS as _ENGLISH_MONTHS, MONTHS, iso_cjk as _iso_cjk
 from dashboard.text.when import MONTH_NAMES
 
-_ENGLISH_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
-_FRENCH_MONTHS = {
-    "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "fevr": 2, "mars": 3,
-    "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8,
-    "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12, "déc": 12,
-}
-_MONTHS = {**_ENGLISH_MONTHS, **_FRENCH_MONTHS}
-MONTHS = frozenset(_MONTHS)  # every month name and abbreviation the readers know, lower case
 
-_SEPARATOR_WORDS = {"to", "and", "until", "till", "through", "thru", "au", "et"}
-_FILLER_WORDS = {"the", "of", "le"}  # may sit inside a date: "the 5th of June", "entre le 11 et le 12 août"
-_ORDINAL_SUFFIXES = {"", "st", "nd", "rd", "th", "er", "re", "e", "ème", "eme"}
+_SEPARATOR_WORDS = {"to", "and", "until", "till", "through", "thru", "au", "et", "al", "e", "y", "a", "bis", "und",
+                    "по", "и", "до"}
+# May sit inside a date: "the 5th of June", "entre le 11 et le 12 août", "1 de julio de 2019", "il 5 giugno".
+_FILLER_WORDS = {"the", "of", "le", "de", "del", "il", "el", "lo", "am", "vom", "года", "г"}
+_ORDINAL_SUFFIXES = {"", "st", "nd", "rd", "th", "er", "re", "e", "ème", "eme", "º", "ª", "о", "го", "е"}
 
 _TOKEN = re.compile(
     r"(?P<iso>(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d))"
@@ -94,8 +84,8 @@ def _classify_number(digits: str, suffix: str, start: int, end: int, prose: bool
 
 def _classify_word(word: str, start: int, end: int, prose: bool) -> _Token:
     low = word.casefold()
-    if low in _MONTHS and not (prose and low in _ENGLISH_MONTHS and not word[0].isupper()):
-        return _Token("month", _MONTHS[low], start, end)
+    if low in MONTHS and not (prose and low in _ENGLISH_MONTHS and not word[0].isupper()):
+        return _Token("month", MONTHS[low], start, end)
     if low in _SEPARATOR_WORDS:
         return _Token("sep", low, start, end)
     if low in _FILLER_WORDS:
@@ -126,8 +116,8 @@ def _tokenize(text: str, prose: bool = False) -> list[_Token]:
         elif kind == "comma":
             tokens.append(_Token("filler", ",", start, end))
         elif kind == "other":
-            if m.group() == "." and tokens and tokens[-1].kind == "month" and tokens[-1].end == start:
-                continue  # abbreviated month: "Sept."
+            if m.group() == "." and tokens and tokens[-1].kind in ("month", "day") and tokens[-1].end == start:
+                continue  # abbreviated month ("Sept."), German day ("1. Juli 2019")
             tokens.append(_Token("break", m.group(), start, end))
     return tokens
 
@@ -244,7 +234,7 @@ def _range_from_run(run: list[_Token], text: str, default_year: int | None) -> D
 
 def parse_date_range(text: str, *, default_year: int | None = None) -> DateRange:
     """The first date or date range written in text; default_year fills a date written without one."""
-    cleaned = without_citations(text)
+    cleaned = _iso_cjk(without_citations(text))
     for _, run in _runs(_tokenize(cleaned)):
         if _has_date(run):
             return _range_from_run(run, text, default_year)
@@ -285,7 +275,7 @@ def find_lead_date(text: str, *, default_year: int | None = None) -> DateRange |
     Dates after "since", "until", "retrieved"… are skipped; a paragraph that gives a birth or death date
     ("born December 31, 1964") is about a person, so it has no event date (None). Bare years do not count.
     """
-    cleaned = without_citations(text)
+    cleaned = _iso_cjk(without_citations(text))
     tokens = _tokenize(cleaned, prose=True)
     years = [(i, t.value) for i, t in enumerate(tokens) if t.kind == "year"]
     month_fallback: DateRange | None = None

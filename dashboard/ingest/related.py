@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from dashboard.ingest.dates import find_lead_date
-from dashboard.parties import PARTIES, canonical_party
+from dashboard.ingest.evidence import prose_sides
+from dashboard.ingest.mentions import find_parties
 from dashboard.model import Event, Problem, make_event_id
 
 EVENT_NOUNS = r"battle|ambush|raid|attack|clash(?:es)?|skirmish|offensive|siege|massacre|capture|bombing|strike|assault|fighting"
@@ -26,9 +26,6 @@ _PLACE_PATTERNS = [
 ]
 _NOT_PLACES = {"Mali", "Northern Mali", "Africa", "The", "On", "In", "Between"}
 _MONTHS = re.compile(r"^(January|February|March|April|May|June|July|August|September|October|November|December)\b")
-_ADJECTIVAL = {"Malian": "Mali", "French": "France", "Chadian": "Chad", "Nigerien": "Niger", "Russian": "Wagner Group"}
-_SPLITTERS = [r"\bagainst\b", r"\b(?:was|were) (?:attacked|ambushed|captured|targeted) by\b", r"\battacked\b",
-              r"\bambushed\b", r"\btargeting\b", r",?\s+\bby\b"]
 
 
 def related_events(summaries: list[tuple[str, str]], source_file: str) -> tuple[list[Event], list[Problem], int]:
@@ -57,51 +54,13 @@ def related_events(summaries: list[tuple[str, str]], source_file: str) -> tuple[
 
 
 def split_sides(text: str) -> list[list[str]]:
-    """The parties a summary names, on two sides where the sentence says who fought whom."""
-    sentences = re.split(r"(?<=[a-z0-9)])\.\s+", text)
-    ranked = sorted(sentences, key=lambda s: -len(find_parties(s)))
-    sentence = next((s for s in sentences if len(find_parties(s)) >= 2), ranked[0] if ranked else "")
-    for pattern in _SPLITTERS:
-        match = re.search(pattern, sentence)
-        if match:
-            before, after = find_parties(sentence[:match.start()]), find_parties(sentence[match.end():])
-            if before and after:
-                return [before, [p for p in after if p not in before]]
-    between = re.search(r"\bbetween\b(.*)", sentence)
-    if between:
-        parties = find_parties(between.group(1))
-        if len(parties) >= 2:
-            return [parties[:1], parties[1:]]
-    parties = find_parties(sentence)
+    """The parties a summary names, on two sides where the sentence says who fought whom (evidence.prose_sides)."""
+    found = prose_sides([("lead", text)])
+    if found is not None:
+        groups = [[p for p in group if p != "Jihadist groups"] or group for group in found.value]
+        return [g for g in groups if g]
+    parties = find_parties(text, specific=True)
     return [parties] if parties else []
-
-
-def find_parties(text: str) -> list[str]:
-    """Canonical names of the known parties a text mentions, in order of first mention."""
-    found: list[tuple[int, str]] = []
-    for match in _party_pattern().finditer(text):
-        name = match.group(0)
-        adjective = name.split()[0]
-        canonical = _ADJECTIVAL.get(adjective) if adjective in _ADJECTIVAL and name not in _alias_set() else canonical_party(name)
-        found.append((match.start(), canonical))
-    ordered: list[str] = []
-    for _, name in sorted(found):
-        if name not in ordered:
-            ordered.append(name)
-    return ordered
-
-
-@lru_cache(maxsize=1)
-def _alias_set() -> frozenset[str]:
-    return frozenset(alias for party in PARTIES for alias in (party.name, *party.aliases))
-
-
-@lru_cache(maxsize=1)
-def _party_pattern() -> re.Pattern:
-    aliases = sorted(_alias_set() - {"Azawad", "Serval", "Barkhane", "Wagner"}, key=len, reverse=True)
-    adjectival = rf"\b(?:{'|'.join(_ADJECTIVAL)})\s+(?:[\w-]+\s+)?(?:forces|army|armed forces|soldiers|troops|convoy|military|" \
-                 r"government|garrison|peacekeepers|mercenaries)\b"
-    return re.compile(adjectival + "|" + "|".join(rf"(?<![\w-]){re.escape(a)}(?![\w-])" for a in aliases))
 
 
 def _first_sentence(text: str) -> str:

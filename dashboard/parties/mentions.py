@@ -17,16 +17,24 @@ from dashboard.parties.names import parse_party
 from dashboard.parties.vocabulary import COALITIONS, PARENT_GROUPS, PARTIES
 from dashboard.text.fold import fold, fold_in_place
 
-# What the people of a country are called, English and French, for the party that country fights as. Russian forces
-# in this war are the Wagner Group / Africa Corps.
+# What the people of a country are called, in the languages articles come in, for the party that country fights as
+# (matched folded: no accents, any case). Russian forces in this war are the Wagner Group / Africa Corps.
 DEMONYMS = {
-    "Mali": ("malian", "malians", "malien", "maliens", "malienne", "maliennes"),
-    "France": ("french", "francais", "francaise", "francaises"),
-    "Chad": ("chadian", "chadians", "tchadien", "tchadiens"),
-    "Niger": ("nigerien", "nigeriens", "nigerienne"),
+    "Mali": ("malian", "malians", "malien", "maliens", "malienne", "maliennes", "maliano", "maliana", "maliani",
+             "maliane", "maliense", "malienses", "malianos", "malianas", "malische", "malischen", "malischer",
+             "малийская", "малийскую", "малийской", "малийские", "малийских", "малийский", "малийского"),
+    "France": ("french", "francais", "francaise", "francaises", "francese", "francesi", "francés", "francesa",
+               "franceses", "francesas", "französische", "französischen", "французские", "французских",
+               "французская", "французской"),
+    "Chad": ("chadian", "chadians", "tchadien", "tchadiens", "tchadienne", "ciadiano", "ciadiani", "chadiano",
+             "chadianos", "tschadische", "чадские"),
+    "Niger": ("nigerien", "nigeriens", "nigerienne", "nigerino", "nigerini", "nigerinos", "nigrische"),
     "Burkina Faso": ("burkinabe", "burkinabes"),
     "Netherlands": ("dutch", "neerlandais"),
-    "Wagner Group": ("russian", "russians", "russe", "russes", "russo"),
+    "United States": ("american", "americans", "u.s.", "americain", "americains", "americano", "americani",
+                      "estadounidense", "estadounidenses", "norte-americanos", "amerikanische", "американские"),
+    "Wagner Group": ("russian", "russians", "russe", "russes", "russo", "russi", "rusos", "russos", "russische",
+                     "российские"),
 }
 # Words that name a camp and no party.
 CAMP_WORDS = {
@@ -62,7 +70,7 @@ def _pattern() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
             if key not in _NOT_IN_PROSE:
                 names.setdefault(key, (party.name, ""))
     for party, words in DEMONYMS.items():
-        names.update({word: (party, "") for word in words})
+        names.update({fold(word): (party, "") for word in words})
     for camp, words in CAMP_WORDS.items():
         for word in words:  # "jihadists" names the camp, not one coalition of it
             names[word] = ("", camp)
@@ -198,4 +206,4 @@ def parties_alignment(canonical: Sequence[str], year: int | None) -> str:
 
 def demonym_words() -> frozenset[str]:
     """Every people's name the vocabulary knows, folded ("malian", "russo", "francais")."""
-    return frozenset(word for words in DEMONYMS.values() for word in words)
+    return frozenset(fold(word) for words in DEMONYMS.values() for word in words)

@@ -81,6 +81,7 @@ class EventDetail:
     episodes: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=EPISODE_TIMELINE_COLUMNS))
     place_history: pd.DataFrame = field(default_factory=pd.DataFrame)  # views.history.place_history
     holders: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=HOLDER_COLUMNS))  # who held the place
+    origins: str = ""  # where the fields came from, in words (origins_text)
 
 
 def _text(value: Any) -> str:
@@ -138,6 +139,29 @@ def _decode_infobox(text: Any, notes: list[str]) -> dict[str, str]:
     except (json.JSONDecodeError, TypeError):
         notes.append("the article's infobox could not be read")
         return {}
+
+
+_ORIGIN_FIELDS = {"date": "date", "place": "place", "coordinates": "map point", "side_a": "side A", "side_b": "side B",
+                  "side_c": "side C", "claims": "casualty figures"}
+_ORIGIN_WORDS = {"infobox": "the infobox", "lead": "the lead", "body": "the article's own sections",
+                 "title": "the title", "page": "the page's coordinate line"}
+
+
+def origins_text(origins: Any) -> str:
+    """Where an event's fields came from, in words: "date: the lead; place: the title; side B: the lead"."""
+    try:
+        found = json.loads(origins) if isinstance(origins, str) and origins.strip() else {}
+    except json.JSONDecodeError:
+        return ""
+    if not isinstance(found, dict):
+        return ""
+    parts = []
+    for key, name in _ORIGIN_FIELDS.items():
+        where = found.get(key)
+        if isinstance(where, str) and where:
+            words = " and ".join(_ORIGIN_WORDS.get(w, w) for w in where.split("+"))
+            parts.append(f"{name}: {words}")
+    return "; ".join(parts)
 
 
 def _sides(row: pd.Series, parties: pd.DataFrame) -> list[SideDetail]:
@@ -208,6 +232,7 @@ def event_detail(event_id: str, events: pd.DataFrame, claims: pd.DataFrame,
         place_history=place_history(events, control, event_id) if control is not None else pd.DataFrame(),
         holders=place_holders(control, events, event_id) if control is not None else
         pd.DataFrame(columns=HOLDER_COLUMNS),
+        origins=origins_text(row.get("origins")),
     )
 
 

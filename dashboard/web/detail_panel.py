@@ -27,6 +27,8 @@ def when_and_where(info: EventDetail, _catalogue: Catalogue) -> None:
     st.markdown(f"**When:** {md(info.dates)}  \n**Where:** {md(info.place_text)}"
                 + (f" ({md(info.region)} region)" if info.region else "")
                 + f"  \n**Result:** {md(info.result or 'not stated')}  \n**Part of:** {md(info.part_of or 'not stated')}")
+    if info.origins:
+        st.caption("Read from — " + md(info.origins))
 
 
 def sides(info: EventDetail, _catalogue: Catalogue) -> None:

@@ -1,112 +1,140 @@
-"""Raw wikitext: '{{Infobox military conflict | key = value …}}', '''bold''' lead and '== Section ==' headings."""
+"""Raw wikitext read with mwparserfromhell: the infobox template's parameters as fields, the rest as plain text.
+
+Values are rendered as a reader sees them: links as their text, flag templates as the country they name,
+{{KIA}} and the like as their marker, <br> as a line break, references and comments dropped, date templates
+({{start date|2013|10|23}}) as the date; {{coord|…}} is kept as written for the coordinate reader.
+"""
 from __future__ import annotations
 
 import re
 
-from dashboard.ingest.layout.base import RawArticle
-from dashboard.ingest.layout.sections import attach_headed_body
+import mwparserfromhell
+from mwparserfromhell.nodes import Comment, ExternalLink, Heading, HTMLEntity, Tag, Template, Text, Wikilink
+from mwparserfromhell.wikicode import Wikicode
 
-_STATUS_TEMPLATES = {"kia": "KIA", "pow": "POW", "wia": "WIA", "mia": "MIA", "executed": "executed", "died": "died"}
+from dashboard.ingest.layout.blocks import Field
+from dashboard.ingest.layout.labels import PER_SIDE, canonical_key
+
+# Infobox templates of conflicts and attacks, in the wikis articles come from.
+_INFOBOX = re.compile(r"^(?:infobox|info/|ficha de|conflitto|battaglia|военный конфликт|карточка|conflit militaire)",
+                      re.I)
+_STATUS = {"kia": "KIA", "pow": "POW", "wia": "WIA", "mia": "MIA", "executed": "executed", "died": "died", "dagger": "†"}
+# Flag icons without a name ({{flagicon|Mali}}, {{drapeau|Mali}}, {{Bandiera|MLI}}, {{bandera|MLI}}), notes,
+# maintenance banners and boxes of other articles.
+_DROPPED = re.compile(r"^(?:flagicon|flagdeco|flag icon|drapeau$|bandiera$|bandeira$|bandera$|efn|cn$|citation needed|"
+                      r"sfn|refn|cite|citation|campaignbox|navbox|onesource|refimprove|more citations|use dmy|use mdy|"
+                      r"short description|reflist|commons|portal|coord missing)", re.I)
+_COUNTRY_ICON = re.compile(r"^[A-Z]{3}$")  # {{MLI}}, {{FRA}}: a flag icon by country code
+_FLAG = re.compile(r"^(?:flag|flagcountry|flagu|flagu2|flag country|flaglink|drapeau2|pays|bandera2|band)$", re.I)
+_LISTS = re.compile(r"^(?:plainlist|plain list|unbulleted list|ubl|flatlist|hlist|bulleted list|ublist)$", re.I)
+_DATES = re.compile(r"^(?:start date|end date|start and end dates|date|dts|birth date|death date|date-|"
+                    r"start-date|date de début)$", re.I)
+_FILE_LINK = re.compile(r"^(?:file|image|fichier|datei|archivo|ficheiro|immagine|файл|изображение|category|"
+                        r"catégorie|categoria|kategorie|категория):", re.I)
 
 
-def _matching_close(text: str, start: int) -> int | None:
-    """Index just past the '}}' that closes the '{{' at start; None when nothing closes it."""
-    depth, i = 0, start
-    while i < len(text) - 1:
-        pair = text[i:i + 2]
-        if pair == "{{":
-            depth, i = depth + 1, i + 2
-        elif pair == "}}":
-            depth, i = depth - 1, i + 2
-            if depth == 0:
-                return i
-        else:
-            i += 1
+def infobox_template(text: str) -> tuple[Wikicode, Template] | None:
+    """The parsed page and its infobox template, when the page is raw wikitext with one."""
+    if "{{" not in text or not re.search(r"\{\{\s*(?:infobox|info/|ficha|conflitto|военный|карточка)", text, re.I):
+        return None
+    code = mwparserfromhell.parse(text)
+    for template in code.filter_templates(recursive=False):
+        if _INFOBOX.match(str(template.name).strip()):
+            return code, template
     return None
 
 
-def _split_top_level(body: str) -> list[str]:
-    parts, depth, current = [], 0, []
-    i = 0
-    while i < len(body):
-        pair = body[i:i + 2]
-        if pair in ("{{", "[["):
-            depth += 1
-            current.append(pair)
-            i += 2
-        elif pair in ("}}", "]]"):
-            depth -= 1
-            current.append(pair)
-            i += 2
-        elif body[i] == "|" and depth == 0:
-            parts.append("".join(current))
-            current, i = [], i + 1
-        else:
-            current.append(body[i])
-            i += 1
-    parts.append("".join(current))
-    return parts
+def infobox_fields(template: Template) -> list[Field]:
+    """Each parameter as a field: its name as the label, its value rendered as text."""
+    fields = []
+    for param in template.params:
+        name = str(param.name).strip()
+        if not name or not param.showkey:
+            continue
+        key = canonical_key(name)
+        raw = str(param.value).strip()
+        value = raw if key and key[0] == "coordinates" else plain_text(param.value).strip()
+        value = "\n".join(line.strip() for line in value.split("\n"))
+        value = re.sub(r"\n{3,}", "\n\n", value).strip()
+        fields.append(Field(name, key[0] if key else None, key[1] if key else None, value,
+                            None if not key or key[0] not in PER_SIDE else None))
+    return fields
 
 
-def _template(match: re.Match) -> str:
-    name, _, args = match.group(1).partition("|")
-    key = name.strip().casefold()
-    if key in _STATUS_TEMPLATES:
-        return f" {_STATUS_TEMPLATES[key]}"
-    if key.startswith(("flagicon", "flagdeco", "flag icon")) or key in ("efn", "citation needed", "cn", "sfn", "refn"):
+def body_text(code: Wikicode, template: Template) -> str:
+    """The page without its infobox, as plain text with "== Heading ==" lines kept."""
+    index = code.index(template)
+    rest = Wikicode(code.nodes[index + 1:])
+    return plain_text(rest)
+
+
+def before_text(code: Wikicode, template: Template) -> str:
+    return plain_text(Wikicode(code.nodes[:code.index(template)]))
+
+
+def plain_text(code: Wikicode) -> str:
+    out: list[str] = []
+    for node in code.nodes:
+        if isinstance(node, Text):
+            out.append(str(node))
+        elif isinstance(node, Wikilink):
+            title = str(node.title).strip()
+            if not _FILE_LINK.match(title):
+                out.append(plain_text(node.text) if node.text is not None else title.split("#")[0])
+        elif isinstance(node, ExternalLink):
+            out.append(plain_text(node.title) if node.title is not None else "")
+        elif isinstance(node, Template):
+            out.append(_template_text(node))
+        elif isinstance(node, Heading):
+            marks = "=" * max(node.level, 2)
+            out.append(f"\n\n{marks} {plain_text(node.title).strip()} {marks}\n")
+        elif isinstance(node, Tag):
+            out.append(_tag_text(node))
+        elif isinstance(node, HTMLEntity):
+            out.append(node.normalize())
+        elif isinstance(node, Comment):
+            continue
+    return "".join(out).replace("\u00a0", " ")
+
+
+def _tag_text(node: Tag) -> str:
+    tag = str(node.tag).strip().casefold()
+    if tag == "ref" or tag in ("references", "gallery", "math", "score"):
         return ""
-    if key in ("flag", "flagcountry", "flagu", "flagu2"):
-        return args.split("|")[0]
-    if key in ("plainlist", "unbulleted list", "ubl", "plain list", "flatlist", "hlist"):
-        return "\n".join(a.strip().lstrip("*").strip() for a in re.split(r"\||\n\s*\*", args) if a.strip().lstrip("*").strip())
+    if tag == "br":
+        return "\n"
+    if tag == "li":
+        return "\n" + (plain_text(node.contents) if node.contents is not None else "")
+    return plain_text(node.contents) if node.contents is not None else ""
+
+
+def _template_text(node: Template) -> str:
+    name = str(node.name).strip()
+    key = name.casefold()
+    positional = [plain_text(p.value).strip() for p in node.params if not p.showkey]
+    if key in _STATUS:
+        return f" {_STATUS[key]}"
     if key == "coord":
-        return "{{coord|" + args + "}}"
-    return args.split("|")[-1] if args and "=" not in args.split("|")[-1] else ""
+        return str(node)
+    if _DROPPED.match(key) or _COUNTRY_ICON.match(name):
+        return ""
+    if _FLAG.match(key):
+        return positional[0] if positional else ""
+    if _LISTS.match(key):
+        return "\n".join(p.lstrip("*• ").strip() for p in re.split(r"\n", "\n".join(positional)) if p.strip("*• "))
+    if _DATES.match(key) and positional:
+        return _date_text(positional)
+    if key in ("circa", "c.", "c"):
+        return "c. " + " ".join(positional)
+    if positional and len(positional) <= 3:
+        return positional[-1]
+    return ""
 
 
-def strip_wikitext(value: str) -> str:
-    """Plain text of a wikitext value: links to their text, templates resolved or dropped, refs and tags removed."""
-    value = re.sub(r"<ref[^>]*/>|<ref[^>]*>.*?</ref>", "", value, flags=re.S)
-    value = re.sub(r"<!--.*?-->", "", value, flags=re.S)
-    value = re.sub(r"<br\s*/?>", "\n", value)
-    value = re.sub(r"<[^>]+>", "", value)
-    for _ in range(4):  # innermost templates first, as they nest
-        value = re.sub(r"\{\{((?:(?!\{\{|\}\}).)*)\}\}", _template, value, flags=re.S)
-    value = re.sub(r"\[\[(?:File|Image|Fichier):[^\]]*\]\]", "", value, flags=re.I)
-    value = re.sub(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]", r"\1", value)
-    value = re.sub(r"'{2,}", "", value).replace("&nbsp;", " ")
-    return "\n".join(ln.strip() for ln in value.split("\n")).strip()
-
-
-class WikitextReader:
-    shape = "wikitext"
-
-    def detect(self, text: str) -> bool:
-        return re.search(r"\{\{\s*(Infobox|Infobox military conflict|Infobox Conflit militaire)", text, re.I) is not None
-
-    def read(self, text: str) -> RawArticle:
-        start = re.search(r"\{\{\s*Infobox", text, re.I).start()
-        end = _matching_close(text, start)
-        closed = end is not None
-        end = end if closed else len(text)
-        parts = _split_top_level(text[start + 2:end - 2 if closed else end])
-        fields = []
-        for part in parts[1:]:
-            key, sep, value = part.partition("=")
-            if sep and key.strip():
-                raw = value.strip()
-                fields.append((key.strip(), raw if key.strip().casefold() == "coordinates" else strip_wikitext(raw)))
-        before = text[:start].strip()
-        heading = re.match(r"^=\s*(.+?)\s*=\s*$", before.split("\n")[0]) if before else None
-        title = heading.group(1) if heading else ""
-        article = RawArticle(self.shape, title, fields)
-        if not closed:
-            article.notes.append("the infobox template is never closed ('}}' missing): the rest of the file was read as "
-                                 "infobox fields")
-        body = strip_wikitext(re.sub(r"\{\{(?!coord)[^{}]*\}\}", "", text[end:]))
-        attach_headed_body(article, body)
-        if not article.title:
-            bold = re.search(r"'''(.+?)'''", text[end:])
-            conflict = next((v for k, v in fields if k.casefold() in ("conflict", "name")), "")
-            article.title = conflict or (strip_wikitext(bold.group(1)) if bold else "")
-        return article
+def _date_text(parts: list[str]) -> str:
+    """"2013-10-23", or "2014-05-16 – 2014-05-21" for a start and end; written words pass through."""
+    numbers = [p for p in parts if re.fullmatch(r"\d{1,4}", p)]
+    if len(numbers) != len(parts):
+        return " ".join(parts)
+    iso = ["-".join(f"{int(x):02d}" if i else x for i, x in enumerate(numbers[j:j + 3])) for j in range(0, len(numbers), 3)]
+    return " – ".join(iso)

@@ -1,0 +1,168 @@
+"""What the lead and the first paragraphs say when the infobox is silent or partial: who fought whom, where,
+and when, with where each came from ("lead" or "body").
+
+Only the article's own event is read: Background and Prelude sections, end matter and the sentence a cut-off
+file stops in are left out. Sides come from the war's sentence shapes in the languages articles come in
+("clashes broke out between Malian forces and the MNLA", "X attacked Y", "Y was ambushed by X", "an attack on Y
+by X", "Il oppose l'armée malienne aux rebelles de la CMA"); a sentence that names the event's place or falls on
+its date is read before others (a lead that only says "Islamists" gives way to the body's "ISGS fighters").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dashboard.ingest.dates import find_lead_date
+from dashboard.ingest.layout.base import BACKGROUND_HEADINGS, RawArticle, is_background, split_paragraphs
+from dashboard.ingest.mentions import find_parties
+from dashboard.model import DateRange
+from dashboard.text.fold import fold
+
+MAX_PARAGRAPHS = 12
+MAX_SENTENCES = 60  # sides are read from the first sentences only: a 1 MB lead is not searched whole
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ0-9\"«(\[]|[А-Я])|(?<=\])\s+(?=[A-ZÀ-ÖØ-ÞА-Я])|\n")
+_SUPPORT = re.compile(r"\b(?:supported by|backed by|aided by|assisted by|with (?:the )?(?:help|support) (?:of|from)|"
+                      r"soutenu(?:e|s|es)? par|appuyé(?:e|s|es)? par|avec l['’]appui d[eu']|sostenut[oaie] da|"
+                      r"con l['’]appoggio d[ei]|apoyad[oa]s? por|apoiad[oa]s? por|unterstützt von|при поддержке)\b", re.I)
+# Who did it to whom, by sentence shape: (pattern, which named group acts first).
+_ATTACKER_FIRST = re.compile(
+    r"\b(?:attacked|ambushed|raided|assaulted|targeted|stormed|overran|besieged|struck|fought against|fought with|"
+    r"clashed with|launched (?:an? |several |two |three )?(?:\w+ )?(?:attacks?|assaults?|offensives?|raids?|ambush(?:es)?) "
+    r"(?:on|against)|opened fire on|attaquent|attaque|ont attaqué|assaillent|attaccano|hanno attaccato|attaccarono|"
+    r"atacaron|atacó|atacaram|atacou|griffen|напали на|атаковали|against|contre|contro|contra|gegen|против)\b", re.I)
+_VICTIM_FIRST = re.compile(
+    r"\b(?:(?:was|were|had been|been) (?:\w+ )?(?:attacked|ambushed|targeted|raided|assaulted|besieged|overrun|killed|"
+    r"struck)(?: [\w ,]{0,80}?)? by|perpetrated by|carried out by|claimed by|attaqu[ée]e?s? par|pris(?:e|es)? pour "
+    r"cible par|attaccat[oaie] da|atacad[oa]s? por|angegriffen von|атакован\w* )\b", re.I)
+_ON_BY = re.compile(r"\b(?:attack|raid|assault|ambush|offensive|attaque|attacco|ataque|angriff)\s+(?:on|against|contre|"
+                    r"contro|contra|sur|auf)\b(?P<victim>.+?)\bby\b(?P<actor>.+)", re.I)
+_BETWEEN = re.compile(r"\b(?:between|entre|tra|fra|zwischen|между)\b(?P<a>.+?)\b(?:and|et|e|y|und|и)\b(?P<b>.+)", re.I)
+_OPPOSE = re.compile(r"\b(?:oppose|opposent|contrappone|enfrenta|opõe|натравливает)\b(?P<a>.+?)"
+                     r"(?:\s|\b)(?:à|aux|au|a|ai|agli|alle|против)\b(?P<b>.+)", re.I)
+
+
+@dataclass(frozen=True)
+class Found:
+    value: object
+    where: str  # "lead" or "body"
+    sentence: str
+
+
+def event_prose(raw: RawArticle, cut_off: str = "") -> list[tuple[str, str]]:
+    """(where, paragraph) of the lead and the event's own sections, in order, at most MAX_PARAGRAPHS."""
+    out = [("lead", p) for p in split_paragraphs(raw.lead)]
+    for heading, text in raw.sections:
+        if not is_background(heading) and fold(heading).strip() not in BACKGROUND_HEADINGS:
+            out.extend(("body", p) for p in split_paragraphs(text))
+    out = out[:MAX_PARAGRAPHS]
+    if cut_off and out and out[-1][1].rstrip().endswith(cut_off):
+        where, last = out[-1]
+        kept = _SENTENCE.split(last)[:-1]  # the sentence the file stops in says nothing whole
+        out[-1:] = [(where, " ".join(kept))] if kept else []
+    return out
+
+
+def prose_sides(prose: list[tuple[str, str]], place: str = "", dates: DateRange | None = None) -> Found | None:
+    """Two groups of canonical parties, as the sentence gives them (acting side first)."""
+    best: tuple[int, int, Found] | None = None
+    for order, (where, sentence) in enumerate(_sentences(prose)):
+        if order >= MAX_SENTENCES:
+            break
+        groups = _groups(sentence)
+        if not groups:
+            continue
+        rank = (2 if place and fold(place.split(",")[0]) in fold(sentence) else 0) \
+            + (1 if dates and _dated_on(sentence, dates) else 0) \
+            + (1 if all(_specific(g) for g in groups) else -2)
+        if best is None or rank > best[0]:
+            best = (rank, order, Found(groups, where, sentence))
+    return best[2] if best else None
+
+
+def prose_date(prose: list[tuple[str, str]], default_year: int | None) -> Found | None:
+    """The event's date in the lead, else the body; a month the lead gives made a day by the body's first date
+    in that month ("In August 2022" … "On August 7")."""
+    found: Found | None = None
+    for where, paragraph in prose:
+        year = default_year if found is None else int(found.value.start[:4])
+        dated = find_lead_date(paragraph, default_year=year)
+        if dated is None:
+            continue
+        if found is None:
+            found = Found(dated, where, paragraph)
+            if dated.precision == "day":
+                return found
+        elif dated.precision == "day" and found.value.start <= dated.start <= found.value.end:
+            return Found(dated, where, paragraph)
+    return found
+
+
+def first_dates(raw: RawArticle, prose: list[tuple[str, str]], default_year: int | None) -> list[Found]:
+    """The first day-precision date of the lead and of the first section about the event itself (its Battle or
+    Attack section, after any Background), to check the infobox against; later sections (aftermath, claims made
+    days later) are not."""
+    out = []
+    for paragraph in [p for where, p in prose if where == "lead"][:2]:
+        dated = _day(paragraph, default_year)
+        if dated is not None:
+            out.append(Found(dated, "lead", paragraph))
+            break
+    own = next((text for heading, text in raw.sections if not is_background(heading)), "")
+    for paragraph in split_paragraphs(own)[:3]:
+        dated = _day(paragraph, default_year)
+        if dated is not None:
+            out.append(Found(dated, "body", paragraph))
+            break
+    return out
+
+
+def _day(paragraph: str, default_year: int | None) -> DateRange | None:
+    """The day a paragraph's opening gives (where it dates what it tells), None when it gives none."""
+    dated = find_lead_date(paragraph[:300], default_year=default_year)
+    return dated if dated is not None and dated.precision == "day" else None
+
+
+def _sentences(prose: list[tuple[str, str]]):
+    for where, paragraph in prose:
+        for sentence in _SENTENCE.split(paragraph):
+            if sentence.strip():
+                yield where, sentence.strip()
+
+
+def _groups(sentence: str) -> list[list[str]] | None:
+    """[first group, second group] of the parties a sentence sets against each other."""
+    for pattern, victim_first in ((_ON_BY, True), (_VICTIM_FIRST, True), (_ATTACKER_FIRST, False),
+                                  (_OPPOSE, False), (_BETWEEN, False)):
+        for m in pattern.finditer(sentence):
+            groups = _split_at(sentence, m, victim_first)
+            if groups:
+                return groups
+    return None
+
+
+def _split_at(sentence: str, m: re.Match, victim_first: bool) -> list[list[str]] | None:
+    """The parties either side of one match of a sentence shape, acting side first."""
+    named = m.groupdict()
+    if named:
+        left, right = (m.group("victim"), m.group("actor")) if "victim" in named else (m.group("a"), m.group("b"))
+    else:
+        left, right = sentence[:m.start()], sentence[m.end():]
+    a, b = _with_support(left), _with_support(right)
+    b = [p for p in b if p not in a]
+    if not (a and b):
+        return None
+    return [b, a] if victim_first else [a, b]
+
+
+def _with_support(text: str) -> list[str]:
+    """The parties of one side of a sentence, with those it says supported them ("Mali, supported by France")."""
+    return find_parties(_SUPPORT.sub(" ", text))
+
+
+def _specific(group: list[str]) -> bool:
+    return any(p != "Jihadist groups" for p in group)
+
+
+def _dated_on(sentence: str, dates: DateRange) -> bool:
+    found = find_lead_date(sentence, default_year=int(dates.start[:4]))
+    return found is not None and dates.start <= found.start <= dates.end

@@ -1,0 +1,165 @@
+"""The infobox label vocabulary in the languages articles come in, and finding a label wherever a page puts it.
+
+A label maps to one canonical field. Labels are compared folded (text.fold.label_key: no case, no accents,
+punctuation as spaces), so "Belligérants", "BELLIGERANTS" and "belligerants:" are one label. Per-side fields
+may carry the side's number ("Combatant2", "casualties3"). Machine-translated mirrors translate labels too
+("Datato", "Датировано" for the French "Daté"), so those translations are labels as well.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dashboard.text.fold import label_key
+
+# Canonical field -> labels (folded), English first, then fr, it, es, pt, de, ru, zh, then wikitext keys.
+LABELS: dict[str, tuple[str, ...]] = {
+    "conflict": ("conflict", "name", "battle name", "nom", "nombre", "conflit", "conflitto", "nome del conflitto", "conflicto",
+                 "conflito", "konflikt",
+                 "конфликт", "名称"),
+    "part_of": ("partof", "part of", "partie de", "fait partie de", "guerre", "parte di", "fa parte di", "parte de",
+                "forma parte de", "faz parte de", "teil von", "teil des", "часть", "属于"),
+    "date": ("date", "dates", "daté", "datato", "datata", "data", "datado", "fecha", "fechas", "datum",
+             "datiert", "дата", "датировано",
+             "日期", "时间"),
+    "place": ("place", "location", "locations", "lieu", "lieux", "localisation", "emplacement", "luogo", "posizione",
+              "localita", "lugar", "ubicacion", "local", "localizacao", "ort", "место", "место расположения",
+              "местоположение", "地点", "位置"),
+    "coordinates": ("coordinates", "coord", "coordonnees", "coordinate", "coordenadas", "koordinaten", "координаты",
+                    "坐标"),
+    "result": ("result", "outcome", "status", "issue", "resultat", "esito", "risultato", "resultado", "desfecho", "ergebnis",
+               "ausgang", "итог", "исход", "результат", "结果"),
+    "territory": ("territory", "territorial changes", "changements territoriaux", "modifiche territoriali",
+                  "cambios territoriales", "mudancas territoriais", "alteracoes territoriais",
+                  "territoriale veranderungen", "территориальные изменения", "领土变更"),
+    "combatant": ("combatant", "combatants", "belligerent", "belligerents", "side", "belligerants", "belligerant",
+                  "combattant", "combattants", "belligeranti", "belligerante", "schieramento", "schieramenti",
+                  "beligerantes", "beligerante", "combatientes", "combatiente", "combatente", "combatentes",
+                  "konfliktpartei", "konfliktparteien", "kriegsparteien", "противник", "противники", "стороны",
+                  "воюющие стороны", "воюющие", "воюющий", "参战方", "交战方"),
+    "commander": ("commander", "commanders", "commanders and leaders", "leaders", "commandant", "commandants",
+                  "commandement", "chefs", "comandanti", "comandante", "comandantes", "befehlshaber", "kommandeure",
+                  "командующие", "командир", "командиры", "指挥官"),
+    "units": ("units", "units involved", "unites", "unites engagees", "unita coinvolte", "unita", "unidades",
+              "unidades involucradas", "unidades envolvidas", "einheiten", "beteiligte einheiten", "подразделения",
+              "参战部队"),
+    "strength": ("strength", "forces en presence", "forces", "effectifs", "forze in campo", "forze coinvolte", "forze",
+                 "effettivi", "fuerzas", "fuerzas en combate", "efectivos", "soldados", "forca", "forcas", "forcas envolvidas",
+                 "starke",
+                 "truppenstarke", "силы сторон", "силы", "задействованные силы", "兵力"),
+    "casualties": ("casualties", "casualties and losses", "losses", "perte", "pertes", "perdite", "bajas", "perdidas",
+                   "baixas", "perdas", "verluste", "потери", "伤亡"),
+    # Attack infoboxes ("Infobox civilian attack" and its translations).
+    "target": ("target", "targets", "cible", "cibles", "obiettivo", "bersaglio", "objetivo", "alvo", "ziel", "цель",
+               "目标"),
+    "perpetrator": ("perpetrator", "perpetrators", "assailant", "assailants", "attackers", "auteur", "auteurs",
+                    "assaillants", "perpetratori", "autori", "perpetradores", "autores", "tater", "исполнители",
+                    "нападавшие", "肇事者"),
+    "deaths": ("deaths", "fatalities", "dead", "killed", "morts", "tues", "morti", "vittime", "muertos", "mortos",
+               "tote", "погибшие", "убитые", "死亡"),
+    "injured": ("injured", "injuries", "non fatal injuries", "wounded", "blesses", "feriti", "heridos", "feridos",
+                "verletzte", "раненые", "受伤"),
+    "weapons": ("weapon", "weapons", "arme", "armes", "armi", "armas", "waffen", "оружие", "武器"),
+    "type": ("type", "attack type", "type d attaque", "tipo", "tipo di attacco", "tipo de ataque", "angriffsart",
+             "тип", "тип атаки", "类型"),
+}
+PER_SIDE = {"combatant", "commander", "units", "strength", "casualties"}
+# How each canonical field is named to a user.
+DISPLAY_NAMES = {"conflict": "Conflict", "part_of": "Part of", "date": "Date", "place": "Location",
+                 "coordinates": "Coordinates", "result": "Result", "territory": "Territorial changes",
+                 "combatant": "Belligerents", "commander": "Commanders", "units": "Units involved",
+                 "strength": "Strength", "casualties": "Casualties and losses", "target": "Target",
+                 "perpetrator": "Perpetrators", "deaths": "Deaths", "injured": "Injured", "weapons": "Weapons",
+                 "type": "Attack type"}
+# Lines that open an infobox without being a field ("Informations générales").
+HEADERS = frozenset(label_key(h) for h in (
+    "infobox", "general information", "informations générales", "informazioni generali", "información general",
+    "informações gerais", "allgemeine informationen", "общие сведения", "общая информация", "基本信息"))
+_LABEL_TO_CANONICAL = {label_key(label): canon for canon, labels in LABELS.items() for label in labels}
+# Labels a value may be glued to: a page shows them as words, so only those of two letters or more.
+_GLUEABLE = sorted((k for k in _LABEL_TO_CANONICAL if (len(k) >= 2 and not k.isascii()) or len(k) >= 4 or k == "ort"),
+                   key=len, reverse=True)
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    key: str  # canonical field
+    index: int | None  # side number the label gives ("Combatant2" -> 2)
+    label: str  # the label as written
+    rest: str  # the value written on the same line after the label ("" when none)
+
+
+def canonical_key(label: str) -> tuple[str, int | None] | None:
+    """("combatant", 2) for "Combatant2", ("date", None) for "Date", None for a label we do not know."""
+    folded = label_key(label).rstrip(":").strip()
+    match = re.fullmatch(r"(.*?)\s*(\d{1,2})", folded)
+    if match and _LABEL_TO_CANONICAL.get(match.group(1)) in PER_SIDE:
+        return _LABEL_TO_CANONICAL[match.group(1)], int(match.group(2))
+    canon = _LABEL_TO_CANONICAL.get(folded)  # only per-side fields are numbered: "Date2012" is a date, not field 2012
+    return (canon, None) if canon else None
+
+
+def is_header(text: str) -> bool:
+    return label_key(text) in HEADERS
+
+
+def match_label(text: str, *, glued: bool = True) -> LabelMatch | None:
+    """The label a short infobox line or cell starts with: the whole text ("Belligérants"), a "Label: value"
+    pair, or a label glued to its value ("Date14–21 January 2013", "LocationMénaka, Mali", "Lieu Léré")."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > 400:
+        return None
+    whole = canonical_key(stripped)
+    if whole and len(stripped) <= 60:
+        return LabelMatch(whole[0], whole[1], stripped.rstrip(": "), "")
+    colon = re.match(r"([^:\n]{1,40}?)\s*:\s*(.*)$", stripped, re.S)
+    if colon and (key := canonical_key(colon.group(1))):
+        return LabelMatch(key[0], key[1], colon.group(1).strip(), colon.group(2).strip())
+    return _glued(stripped) if glued else None
+
+
+def _glued(text: str) -> LabelMatch | None:
+    folded = label_key(text[:60])
+    for label in _prefixes(folded[:1]):
+        if not folded.startswith(label) or len(folded) == len(label):
+            continue
+        cut = _cut_after(text, label)
+        if cut is None:
+            continue
+        rest = text[cut:]
+        spaced = rest[:1].isspace()
+        rest = rest.lstrip(" :\t\u00a0")
+        key = _LABEL_TO_CANONICAL[label]
+        # A value starts like a value: "Date14–21 January", "LocationTimbuktu", "Result Malian victory"; a
+        # lower-case word after a label word is a name going on ("Forces armées maliennes"), except after
+        # "Part of", which is always followed by "the …".
+        if rest and (_starts_value(rest[0]) or (spaced and key == "part_of")):
+            return LabelMatch(key, None, text[:cut].strip(), rest)
+    return None
+
+
+def _starts_value(first: str) -> bool:
+    uncased = first.isalpha() and not first.islower() and not first.isupper()  # CJK and other scripts without case
+    return first.isdigit() or first in "([~≈<>" or first.isupper() or uncased
+
+
+@lru_cache(maxsize=64)
+def _prefixes(first: str) -> tuple[str, ...]:
+    return tuple(label for label in _GLUEABLE if label[:1] == first)
+
+
+def _cut_after(text: str, folded_label: str) -> int | None:
+    """Where a folded label ends in the text as written (accents and punctuation fold away)."""
+    for end in range(len(folded_label), min(len(text), len(folded_label) + 8) + 1):
+        if label_key(text[:end]) == folded_label and (end == len(text) or not _continues_word(text, end, folded_label)):
+            return end
+    return None
+
+
+def _continues_word(text: str, end: int, folded_label: str) -> bool:
+    """True when the label's last letter runs on into a longer lower-case word ("Dates" is not "Date" + "s")."""
+    following = text[end]
+    if not following.isalpha():
+        return False
+    return following.islower() and text[end - 1].islower() and label_key(text[:end + 1]) != folded_label

@@ -1,0 +1,84 @@
+"""Names as an infobox writes them, tidied: parties (flags, icon sizes, "Supported by"), commanders (status
+markers written out), the place a title names, the region a place names, one block's value per side."""
+from __future__ import annotations
+
+import re
+
+from dashboard.text.markup import squeeze, without_images, without_residue
+
+_STATUS = {"KIA": "killed in action", "POW": "prisoner of war", "WIA": "wounded in action", "MIA": "missing in action",
+           "†": "killed", "executed": "executed", "died": "died"}
+_SUPPORT = re.compile(r"(?i)\s*(?:(?:supported by|soutenu par|soutenus par|appuyé par|sostenuto da|apoyado por|"
+                      r"apoiado por|unterstützt von)\s*:?\s*)+|\s*support\s*:?\s*$")
+UNKNOWN = {"unknown", "inconnu", "inconnue", "inconnues", "inconnus", "n/a", "none", "-", "—", "?", "sconosciuto",
+           "sconosciuti", "desconocido", "desconocidos", "desconhecido", "unbekannt", "неизвестно", "неизвестный"}
+_YEAR_OR_ORDINAL = re.compile(r"^(?:\d{4}|\d+(?:st|nd|rd|th|e|er|re))\s+")
+
+
+def clean_parties(value: str) -> list[str]:
+    """Party names without flag images, icon sizes or citation markers; "Supported by" parties marked as such."""
+    parties: list[str] = []
+    supported = False
+    for piece in re.split(r"[\n,;]+", value):
+        piece, marked = _without_support_marker(without_residue(piece))
+        piece, marked_after_image = _without_support_marker(without_images(piece))
+        supported = supported or marked or marked_after_image
+        name = clean(piece)
+        if name and name.casefold() not in UNKNOWN:
+            parties.append(f"{name} (support)" if supported else name)
+    return parties
+
+
+def _without_support_marker(piece: str) -> tuple[str, bool]:
+    """The piece without a leading "Supported by:" (alone or before the first supporter), and whether it had one."""
+    piece = piece.strip()
+    marker = _SUPPORT.match(piece)
+    return (piece[marker.end():].strip(), True) if marker else (piece, False)
+
+
+def clean_commanders(value: str) -> list[str]:
+    """Commander names, with status markers glued or not ("BojanKIA", "Bojan †") written out."""
+    names = []
+    for name in clean_parties(value):
+        match = re.match(r"^(.+?[a-z.)])\s*\(?(KIA|POW|WIA|MIA|†|executed|died)\)?$", name)
+        names.append(f"{match.group(1).strip()} ({_STATUS[match.group(2)]})" if match else name)
+    return names
+
+
+def place_from_title(title: str) -> str:
+    """The place in a title such as "Second Battle of Kidal", "Amazragane skirmish", "2020 Tarkint attack" or
+    "Combat de Ténenkou (5 mai 2015)" ("" when none)."""
+    bare = re.sub(r"\s*\([^)]*\)\s*$", "", title).strip()
+    match = re.search(r"\b(?:of|at|in|on|near|de|d'|du|di|del|des|bei|von|при|под)\s+"
+                      r"((?:[A-ZÀ-ÖØ-ÞА-Я][\w'’-]*)(?:[ -](?:[A-ZÀ-ÖØ-ÞА-Я][\w'’-]*))*)\s*$", bare)
+    if match:
+        return match.group(1)
+    bare = _YEAR_OR_ORDINAL.sub("", bare)
+    match = re.match(r"^((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*)*) (?:skirmish|ambush|battle|raid|attack|clashes|massacre|"
+                     r"siege|offensive|bombing|incident|attacks|fighting)\b", bare, re.I)
+    return match.group(1) if match and match.group(1)[:1].isupper() else ""
+
+
+def region_from_place(place: str) -> str:
+    match = re.search(r"([A-ZÉ][\w'’é-]+(?: [A-Z][\w'-]+)?) Region\b|\br[ée]gion (?:de |du |d')?([A-ZÉ][\w'’é-]+)", place)
+    return (match.group(1) or match.group(2)) if match else ""
+
+
+def split_side_block(block: str, n_sides: int | None) -> list[str]:
+    """A copied page's one cell for all sides: split at blank lines, else lines, else citation markers."""
+    chunks = [c.strip() for c in re.split(r"\n\s*\n", block.strip()) if c.strip()]
+    if n_sides and len(chunks) != n_sides:
+        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+        by_citation = [c.strip() for c in re.split(r"\s*\[\d+\]\s*", block.strip()) if c.strip()]
+        if len(lines) == n_sides:
+            chunks = lines
+        elif len(by_citation) == n_sides:
+            chunks = by_citation
+    if n_sides:
+        chunks = (chunks + [""] * n_sides)[:n_sides] if len(chunks) <= n_sides else \
+            chunks[:n_sides - 1] + ["\n".join(chunks[n_sides - 1:])]
+    return chunks
+
+
+def clean(text: str) -> str:
+    return squeeze(without_residue(text)).strip(" ,;")

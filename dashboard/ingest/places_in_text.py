@@ -1,0 +1,56 @@
+"""The place an article's lead gives for its event: "in the town of Konna in central Mali", "in Anefis, Kidal
+Region", "at a military base in Tarkint", "dans la ville de Léré", "nella città di Aguel'hoc" (the gazetteer
+then places it; this only reads the words)."""
+from __future__ import annotations
+
+import re
+
+from dashboard.ingest.evidence import Found
+from dashboard.ingest.mentions import find_parties
+from dashboard.text.fold import fold
+
+_NAME = r"(?:[A-ZÀ-ÖØ-ÞА-Я][\w'’-]*)(?:[ -](?:(?:de|du|el|al|ag|In|Tin)[ -])?[A-ZÀ-ÖØ-ÞА-Я][\w'’-]*){0,3}"
+_AREA = r"(?:,\s*(?:in\s+)?[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:Region|Cercle|region|cercle)|,\s*Mali\b)?"
+_SETTLEMENT = (r"(?:town|city|village|commune|locality|camp|base|ville|localité|village|città|paese|villaggio|ciudad|"
+               r"pueblo|localidad|cidade|vila|aldeia|Stadt|Dorf|Ortschaft|город|городе|деревне|посёлке)")
+# Strongest first: a settlement named as such, a place with its region, then "in/at/near X".
+PATTERNS = [
+    re.compile(rf"\b(?:the|la|le|l['’]|della|de la|del|da|der)?\s*{_SETTLEMENT}\s+(?:of|de|d['’]|di|do|da)?\s*"
+               rf"(?P<place>{_NAME}{_AREA})"),
+    re.compile(rf"\b(?:in|at|near|à|dans|près de|a|nei pressi di|en|cerca de|em|perto de|bei|в|у)\s+"
+               rf"(?P<place>{_NAME},\s*(?:in\s+)?[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:Region|Cercle|region|cercle))"),
+    re.compile(rf"\b(?:in|at|near|à|dans|près de|nei pressi di|cerca de|perto de|bei)\s+(?P<place>{_NAME}{_AREA})"),
+]
+_NOT_PLACES = {"mali", "northern mali", "central mali", "africa", "west africa", "the", "sahel", "azawad", "niger",
+               "the mali war", "mali war", "guerre du mali", "guerra del mali"}
+_MONTH = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b", re.I)
+
+
+def prose_place(prose: list[tuple[str, str]], titled: str = "") -> Found | None:
+    """The event's place in the lead or the event's sections: a phrase naming the title's place when the title
+    names one, else the strongest phrase found first."""
+    best: tuple[int, int, Found] | None = None
+    order = 0
+    for where, paragraph in prose:
+        for rank, pattern in enumerate(PATTERNS):
+            for m in pattern.finditer(paragraph):
+                place = _trimmed(m.group("place"))
+                if not place or fold(place) in _NOT_PLACES or _MONTH.match(place) or find_parties(place):
+                    continue
+                if titled and fold(titled) not in fold(place):
+                    continue
+                order += 1
+                key = (rank, order)
+                if best is None or key < best[:2]:
+                    best = (rank, order, Found(place, where, paragraph))
+        if best is not None and not titled:
+            break
+    return best[2] if best else None
+
+
+def _trimmed(place: str) -> str:
+    words = place.split()
+    while words and words[-1] in ("The", "In", "On", "A", "Le", "La"):
+        words.pop()
+    return " ".join(words).strip(" ,")
