@@ -362,7 +362,7 @@ def test_the_faction_box_finds_a_group_by_another_of_its_names(page, app_url):
     faction = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first
     faction.locator("input").first.click()
     page.keyboard.type("MUJAO")
-    page.get_by_role("option", name="MOJWA (MUJAO)").click()
+    page.get_by_role("option", name="MOJWA (MUJAO, MUJWA)").click()
     page.get_by_text("1 of 17 events shown").wait_for()
     page.wait_for_function("location.search.includes('faction=MOJWA')")
 

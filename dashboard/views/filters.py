@@ -6,6 +6,7 @@ and the parties table tied to their rows, so a filter is only vectorised compari
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -138,14 +139,19 @@ for _group in (*PARTIES, *COALITIONS):  # a coalition named in articles is a par
 
 
 def faction_label(name: str) -> str:
-    """A faction choice with its short other names, so a search finds it by any: "MOJWA (MUJAO)"."""
+    """A faction choice with its short other names in the page's (Latin) script, so a search finds it by any:
+    "MOJWA (MUJAO, MUJWA)"."""
     seen = {name_key(name)}
     short = []
     for alias in _ALIASES.get(name, ()):
-        if len(alias) <= SHORT_ALIAS and name_key(alias) not in seen:
+        if len(alias) <= SHORT_ALIAS and _latin(alias) and name_key(alias) not in seen:
             seen.add(name_key(alias))
             short.append(alias)
     return f"{name} ({', '.join(short[:4])})" if short else name
+
+
+def _latin(text: str) -> bool:
+    return all(unicodedata.name(ch, "").startswith("LATIN") for ch in text if ch.isalpha())
 
 
 @dataclass(frozen=True)
