@@ -14,6 +14,7 @@ import pandas as pd
 from bench import adder
 from dashboard.parties import parties_of_frame
 from dashboard.views import filters
+from dashboard.views.event_types import TYPE_LABELS
 
 # Date windows the sessions choose from (inside the synthetic data's 2012-2024).
 WINDOWS = [("2013-01-01", "2014-12-31"), ("2015-03-01", "2017-06-30"), ("2018-01-01", "2020-12-31"),
@@ -43,7 +44,9 @@ class View:
 
     def tags(self) -> dict[str, list[str]]:
         state = self.state
-        return {"Faction": list(state.factions), "Region": list(state.regions), "Kind": list(state.kinds)}
+        # As the sidebar writes them (its labels' first words, its choices' labels).
+        return {"Faction": [filters.faction_label(f) for f in state.factions], "Region": list(state.regions),
+                "Event": [TYPE_LABELS[t] for t in state.event_types], "Where": [filters.KIND_LABELS[k] for k in state.kinds]}
 
 
 @dataclass(frozen=True)
@@ -131,7 +134,7 @@ def make_plan(events: pd.DataFrame, index: int, state: filters.FilterState, even
         value = STAYER_KIND
         changed = replace(state, kinds=(value,))
     return Plan(index, expected_view(events, state, event_id), expected_view(events, changed, event_id), changer,
-                "Region" if changer else "Kind", value)
+                "Region" if changer else "Where", value if changer else filters.KIND_LABELS[value])
 
 
 def rotated(plans: list[Plan], by: int = 1) -> list[Plan]:

@@ -11,6 +11,7 @@ from typing import Any
 
 from bench import adder
 from bench.load_plans import STAYER_KIND, Plan, View, rerun_views
+from dashboard.views.filters import KIND_LABELS
 
 INFO_TEXT = "Click a marker on the map or a row in the table to read that battle."
 # What the page shows: counts line, detail headings, info boxes, running flag, sidebar choices, URL.
@@ -28,14 +29,8 @@ PAGE_JS = """() => {
           running: !!document.querySelector('[data-testid="stStatusWidget"]'), tags, url: location.href,
           exception: [...document.querySelectorAll('[data-testid="stException"]')].map(e => e.innerText.slice(0, 300))};
 }"""
-# How many events the map's Timeline layers hold (every marker, whatever the slider's time).
-MAP_JS = """() => {
-  const m = window.map;
-  if (!m || !window.L) return null;
-  let size = 0;
-  m.eachLayer(l => { if (window.L.Timeline && l instanceof window.L.Timeline) size += l.ranges._size; });
-  return size;
-}"""
+# How many events the map holds (every marker, whatever the time bar shows).
+MAP_JS = """() => window.maliMap ? window.maliMap.features.length : null"""
 LINE = re.compile(r"(\d+) of (\d+) events shown · (\d+) on the map")
 
 
@@ -162,7 +157,7 @@ async def choose(page, label: str, value: str) -> None:
         raise RuntimeError(f"the {label} box shows {after} after choosing {value!r} in {before}")
 
 
-async def unchoose(page, value: str, label: str = "Kind") -> None:
+async def unchoose(page, value: str, label: str = "Where") -> None:
     box = _box(page, label)
     await quiet(page)
     await box.get_by_role("button", name=f"Remove {value}", exact=True).click()
@@ -201,9 +196,10 @@ async def rerun_own(session: Session, version: adder.Version, timeout: float) ->
     """Every session reruns itself once the data has changed: the kind added, then removed again; both reruns
     must show the session's own filters and selection over the new data."""
     with_kind, without = rerun_views(session.plan, version)
-    if await acted(session, "own rerun: kind added", with_kind, choose(session.page, "Kind", STAYER_KIND)):
+    label = KIND_LABELS[STAYER_KIND]
+    if await acted(session, "own rerun: kind added", with_kind, choose(session.page, "Where", label)):
         record(session, "own rerun: kind added", with_kind, await settle(session, with_kind, timeout))
-    if await acted(session, "own rerun: kind removed", without, unchoose(session.page, STAYER_KIND)):
+    if await acted(session, "own rerun: kind removed", without, unchoose(session.page, label)):
         record(session, "own rerun: kind removed", without, await settle(session, without, timeout))
 
 

@@ -81,16 +81,14 @@ TARGETS: dict[str, tuple[float, str]] = {
     "articles_parse_and_geocode_s": (5.0, "1,000 articles parsed and geocoded < 5 s"),
     "build_catalogue_s": (5.0, "1,000 articles parsed and geocoded < 5 s"),
 }
-# In the browser: the streamlit_folium component's Leaflet map (window.map), its Timeline layer and how many
-# markers it shows, after two animation frames so the canvas has been painted.
+# In the browser: the streamlit_folium component's Leaflet map (window.map), its events layer (window.maliMap) and
+# how many markers it shows, after two animation frames so the canvas has been painted.
 READY_JS = """async () => {
-  const m = window.map;
-  if (!m || !window.L || !window.L.Timeline) return null;
-  let timelines = 0, shown = 0;
-  m.eachLayer(l => { if (l instanceof window.L.Timeline) { timelines += 1; shown += l.getLayers().length; } });
+  const m = window.map, events = window.maliMap;
+  if (!m || !events || !events.shownLayers) return null;
   await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
   const canvas = document.querySelector('.leaflet-overlay-pane canvas');
-  return {timelines, shown, painted: !!canvas && canvas.width > 0, old: !!window.__benchOld};
+  return {timelines: 1, shown: events.shownLayers.length, painted: !!canvas && canvas.width > 0, old: !!window.__benchOld};
 }"""
 # The baseline's map: folium's GeoJson of markers (icons in the marker pane), no Timeline.
 BASELINE_READY_JS = """async () => {

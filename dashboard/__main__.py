@@ -13,27 +13,32 @@ from dashboard.catalogue import Catalogue, build_catalogue, write_catalogue
 APP = Path(__file__).with_name("web") / "app.py"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    build = commands.add_parser("build", help="parse every article and write events.csv, claims.csv, problems.csv")
-    build.add_argument("--seeds", type=Path, default=None,
-                       help="folder of articles (default: ./seeds if there is one, else the seeds that come with the package)")
-    build.add_argument("--gazetteer", type=Path, default=paths.GAZETTEER, help="gazetteer CSV (default: the package's data/gazetteer.csv)")
+def parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The command line, and each command's own parser (so a wrong option is answered with that command's usage)."""
+    top = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
+    commands = top.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help="parse every article and write events.csv, claims.csv, problems.csv",
+                                description="Parse every article of a folder and write its tables as CSV.")
+    build.add_argument("--seeds", type=Path, default=None, help=f"folder of articles ({paths.ARTICLES_RULE})")
+    build.add_argument("--gazetteer", type=Path, default=paths.GAZETTEER,
+                       help="gazetteer CSV (default: the package's data/gazetteer.csv)")
     build.add_argument("--out", type=Path, default=Path("out"), help="folder for the CSV files (default: out)")
     build.add_argument("--dataset", type=Path, action="append", default=[], metavar="FILE",
                        help="a UCDP GED or ACLED file (CSV, gzip or plain) whose events join the articles'; repeatable")
-    serve = commands.add_parser("serve", help="start the dashboard (Streamlit)")
+    serve = commands.add_parser("serve", help="start the dashboard (Streamlit)",
+                                description="Start the dashboard on this machine (Streamlit).")
     serve.add_argument("--port", type=int, default=8501)
     serve.add_argument("--address", default="127.0.0.1")
-    serve.add_argument("--catalogue", type=Path, help="serve a folder written by `build` instead of parsing seeds/")
+    serve.add_argument("--seeds", type=Path, default=None, help=f"folder of articles to parse ({paths.ARTICLES_RULE})")
+    serve.add_argument("--catalogue", type=Path,
+                       help="serve a folder written by `build` (events.csv, claims.csv…) instead of parsing articles")
     serve.add_argument("--dataset", type=Path, action="append", default=[], metavar="FILE",
                        help="a UCDP GED or ACLED file shown beside the articles; repeatable")
     serve.add_argument("--allow-add", action="store_true",
                        help="show an 'Add an article' panel that saves uploaded or pasted articles into the served "
                             "articles folder (off by default, because it writes to disk)")
     evaluate = commands.add_parser(
-        "evaluate", help="parse a folder of labelled articles and say what differs from what a person read in them, "
+        "evaluate", description="Compare what the parser reads with what a person read.", help="parse a folder of labelled articles and say what differs from what a person read in them, "
                          "then how often the parser is right; with no folder, the seeds against their golden files")
     evaluate.add_argument("articles", type=Path, nargs="?", help="folder of articles")
     evaluate.add_argument("truth", type=Path, nargs="?", help="truth CSV: file, start_date, end_date, side1, side2, "
@@ -43,11 +48,17 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument("--gazetteer", type=Path, default=paths.GAZETTEER, help="gazetteer CSV")
     evaluate.add_argument("--all", action="store_true", help="name every article, also those read right")
     evaluate.add_argument("--seeds", type=Path, default=None,
-                          help="with no folder: the articles the golden files name (default: ./seeds, else the "
-                               "package's seeds)")
+                          help=f"with no folder: the articles the golden files name ({paths.ARTICLES_RULE})")
     evaluate.add_argument("--golden", type=Path, default=paths.GOLDEN,
                           help="with no folder: the hand-read seed files (default: tests/golden of a checkout)")
-    args = parser.parse_args(argv)
+    return top, {"build": build, "serve": serve, "evaluate": evaluate}
+
+
+def main(argv: list[str] | None = None) -> int:
+    top, commands = parser()
+    args, unknown = top.parse_known_args(argv)
+    if unknown:
+        commands[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")  # exits 2 with its usage
     if args.command == "build":
         return run_build(args.seeds, args.gazetteer, args.out, args.dataset)
     if args.command == "evaluate":
@@ -59,10 +70,23 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         return run_evaluate(args.articles, args.truth, args.claims, args.gazetteer, args.all)
     if args.allow_add and args.catalogue is not None:
-        print("error: --allow-add saves articles into the articles folder; it cannot be used with --catalogue",
-              file=sys.stderr)
-        return 2
-    return run_serve(args.port, args.address, args.catalogue, args.dataset, args.allow_add)
+        return _refuse("--allow-add saves articles into the articles folder; it cannot be used with --catalogue")
+    return run_serve(args.port, args.address, args.catalogue, args.seeds, args.allow_add, args.dataset)
+
+
+def _refuse(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2
+
+
+def catalogue_problem(folder: Path) -> str | None:
+    """Why a folder cannot be served as a `build` catalogue, or None."""
+    if not folder.is_dir():
+        return f"no such folder: {folder} (give a folder written by `python -m dashboard build`)"
+    missing = [name for name in ("events.csv", "claims.csv") if not (folder / name).is_file()]
+    if missing:
+        return f"{folder} is not a folder written by `build`: no {' or '.join(missing)} in it"
+    return None
 
 
 def check_datasets(datasets: list[Path]) -> str | None:
@@ -82,17 +106,16 @@ def run_build(seeds: Path | None, gazetteer: Path, out: Path, datasets: list[Pat
 
     seeds = paths.default_articles() if seeds is None else seeds
     if not seeds.is_dir():
-        print(f"error: no such folder of articles: {seeds}", file=sys.stderr)
-        return 2
+        return _refuse(f"no such folder of articles: {seeds}")
+    if not gazetteer.is_file():
+        return _refuse(f"no such gazetteer file: {gazetteer}")
     refused = check_datasets(datasets or [])
     if refused:
-        print(f"error: {refused}", file=sys.stderr)
-        return 2
+        return _refuse(refused)
     try:
         catalogue = build_catalogue(seeds, gazetteer, datasets or [])
     except DatasetError as error:  # the file changed between the check and the read
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+        return _refuse(str(error))
     print(build_report(catalogue))
     for path in write_catalogue(catalogue, out):
         print(f"wrote {path}")
@@ -171,21 +194,31 @@ def run_evaluate_seeds(seeds: Path | None, golden: Path, gazetteer: Path) -> int
     return 0
 
 
-def run_serve(port: int, address: str, catalogue: Path | None = None, datasets: list[Path] | None = None,
-              allow_add: bool = False) -> int:
+def run_serve(port: int, address: str, catalogue: Path | None = None, seeds: Path | None = None,
+              allow_add: bool = False, datasets: list[Path] | None = None) -> int:
     refused = check_datasets(datasets or [])
     if refused:
-        print(f"error: {refused}", file=sys.stderr)
-        return 2
+        return _refuse(refused)
     if catalogue is not None:
+        problem = catalogue_problem(catalogue)
+        if problem:
+            return _refuse(problem)
         os.environ["DASHBOARD_CATALOGUE"] = str(catalogue.resolve())
+    else:
+        # Resolved here, by the same rule as `build`, so the server reads what `build` would ($DASHBOARD_SEEDS, as
+        # the tests set it, when no --seeds is given).
+        if seeds is None:
+            seeds = Path(os.environ["DASHBOARD_SEEDS"]) if os.environ.get("DASHBOARD_SEEDS") else paths.default_articles()
+        if not seeds.is_dir():
+            return _refuse(f"no such folder of articles: {seeds}")
+        os.environ["DASHBOARD_SEEDS"] = str(seeds.resolve())
     if datasets:
         os.environ["DASHBOARD_DATASETS"] = os.pathsep.join(str(p.resolve()) for p in datasets)
     os.environ.pop("DASHBOARD_ALLOW_ADD", None)  # the panel is there only when this command allows it
     if allow_add:
         os.environ["DASHBOARD_ALLOW_ADD"] = "1"
-        articles = Path(os.environ.get("DASHBOARD_SEEDS") or paths.default_articles()).resolve()
-        print(f"  Adding articles is allowed: they are saved into {articles}", file=sys.stderr, flush=True)
+        print(f"  Adding articles is allowed: they are saved into {os.environ['DASHBOARD_SEEDS']}", file=sys.stderr,
+              flush=True)
     from streamlit.web import cli as streamlit_cli
 
     from dashboard.map import assets
@@ -198,7 +231,8 @@ def run_serve(port: int, address: str, catalogue: Path | None = None, datasets: 
     # server); the warm-up fills the shared caches meanwhile, so the first visitor does not pay for them.
     loaders.warm_up_when_serving()
     sys.argv = ["streamlit", "run", str(APP), "--server.port", str(port), "--server.address", address,
-                "--browser.gatherUsageStats", "false", "--server.enableStaticServing", "true", "--server.headless", "true"]
+                "--browser.gatherUsageStats", "false", "--server.enableStaticServing", "true", "--server.headless", "true",
+                "--client.toolbarMode", "viewer"]
     return streamlit_cli.main()
 
 

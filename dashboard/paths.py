@@ -23,9 +23,13 @@ SHIPPED_SEEDS = _shipped("seeds")
 GOLDEN = CHECKOUT / "tests" / "golden"  # the seeds read by hand (claims, control, episodes); a checkout only
 
 
+# Said in every command's --help, so `build` and `serve` are known to read the same articles.
+ARTICLES_RULE = "default: ./seeds if the current folder has one, else the five seed articles that come with the package"
+
+
 def default_articles() -> Path:
-    """The articles folder when none is given: `seeds/` in the current folder if there is one, else the
-    five seed articles that come with the package."""
+    """The articles folder when none is given (ARTICLES_RULE): `seeds/` in the current folder if there is one,
+    else the five seed articles that come with the package."""
     here = Path("seeds")
     return here if here.is_dir() else SHIPPED_SEEDS
 

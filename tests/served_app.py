@@ -15,12 +15,8 @@ sys.path.insert(0, str(ROOT))  # bench/ is not an installed package
 from bench.appserver import free_port, stop_group, wait_for_log  # noqa: E402,F401
 
 CHROMIUM = "/usr/bin/chromium"
-# Every event the map's Timeline layers hold, whatever the slider's time: the features at each of their times.
-MARKER_IDS = """() => { if (!window.L) return null;
-    const map = Object.values(window).find(v => v instanceof L.Map); if (!map) return null; const ids = new Set();
-    map.eachLayer(l => { if (L.Timeline && l instanceof L.Timeline) l.times.forEach(t => l.ranges.lookup(t)
-        .forEach(f => { if (f.properties && f.properties.event_id) ids.add(f.properties.event_id); })); });
-    return [...ids]; }"""
+# Every event the map holds, whatever the time bar shows (the page's events layer, window.maliMap).
+MARKER_IDS = """() => window.maliMap ? window.maliMap.features.map(f => f.properties.event_id).filter(Boolean) : null"""
 
 
 def start_server(folder: Path, cache: Path, log: Path, *flags: str) -> tuple[subprocess.Popen, str]:
@@ -95,12 +91,12 @@ def map_ids(page, timeout_ms: int = 60_000) -> list[str]:
 
 def rerun(page) -> None:
     """A rerun of the session's own, as a user makes one: a filter chosen and removed again."""
-    box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text="Kind of event")
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text="Where it comes from")
     box.locator("input").first.click()
-    page.get_by_role("option", name="article", exact=True).click()
+    page.get_by_role("option", name="its own article", exact=True).click()
     page.keyboard.press("Escape")
     settle(page)
-    page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Remove article", exact=True).click()
+    page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Remove its own article", exact=True).click()
     settle(page)
 
 

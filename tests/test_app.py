@@ -4,9 +4,19 @@ st_folium is an unknown element to AppTest; the map itself is tested in test_map
 """
 from pathlib import Path
 
+from functools import cache
+
 from streamlit.testing.v1 import AppTest
 
+from dashboard.catalogue import build_catalogue
+
 APP = str(Path(__file__).parent.parent / "dashboard" / "web" / "app.py")
+
+
+@cache
+def event_id(title: str) -> str:
+    events = build_catalogue().events
+    return events.set_index("title").loc[title, "event_id"]
 
 
 def run(query: dict | None = None) -> AppTest:
@@ -14,6 +24,11 @@ def run(query: dict | None = None) -> AppTest:
     for key, value in (query or {}).items():
         at.query_params[key] = value
     return at.run()
+
+
+def infos(at: AppTest) -> list[str]:
+    """The info boxes' text, without the backslashes that keep Markdown from reading it."""
+    return [i.value.replace("\\", "") for i in at.info]
 
 
 def counts_line(at: AppTest) -> str:
@@ -32,7 +47,7 @@ def test_query_params_set_the_filters():
     assert not at.exception
     assert at.multiselect(key="f_factions").value == ["CMA"]
     # CMA members: MNLA (2014 Anéfis, 2013 Anefis…); the 2014 Battle of Anéfis is in through MNLA/HCUA.
-    titles = set(at.dataframe[0].value["title"])
+    titles = set(at.dataframe[0].value["title"])  # the table's first column, "Event"
     assert "Battle of Anéfis (2014)" in titles and "Raid on Dioura" not in titles
 
 
@@ -52,9 +67,7 @@ def test_date_range_from_url():
 
 
 def test_selected_event_from_url_opens_the_detail_panel():
-    at = run()
-    event_id = at.dataframe[0].value.set_index("title").loc["Battle of Anefis (June 2013)", "event_id"]
-    at = run({"event": event_id})
+    at = run({"event": event_id("Battle of Anefis (June 2013)")})
     assert not at.exception
     assert any("Battle of Anefis \\(June 2013\\)" in s.value for s in at.subheader)
     assert any("claims" in m.value.lower() for m in at.markdown)
@@ -67,7 +80,44 @@ def test_bad_query_params_are_reported_not_fatal():
     at = run({"start": "2013-13-01", "faction": "Nobody"})
     assert not at.exception
     assert counts_line(at).startswith("**16** of 16")
-    assert any("Link ignored" in c.value for c in at.caption)
+    notes = [i for i in infos(at) if i.startswith("Link adjusted")]
+    assert any("2013-13-01" in n and "not a YYYY-MM-DD date" in n for n in notes)
+    assert any("Nobody" in n and "not one of the choices" in n for n in notes)
+
+
+def test_dates_beyond_the_catalogue_are_clamped_not_fatal():
+    at = run({"start": "2030-01-01"})
+    assert not at.exception
+    assert at.slider(key="f_dates").value[0] == at.slider(key="f_dates").value[1]  # the last day, not beyond it
+    assert any("start 2030-01-01 is after the last event" in i for i in infos(at))
+    at = run({"end": "2000-01-01"})
+    assert not at.exception and any("end 2000-01-01 is before the first event" in i for i in infos(at))
+
+
+def test_a_start_after_the_end_is_swapped_and_said_so():
+    at = run({"start": "2014-01-01", "end": "2013-01-01"})
+    assert not at.exception
+    first, last = at.slider(key="f_dates").value
+    assert (str(first), str(last)) == ("2013-01-01", "2014-01-01")
+    assert any("start 2014-01-01 was after end 2013-01-01: swapped" in i for i in infos(at))
+
+
+def test_an_unknown_event_in_the_link_is_said_to_be_unknown():
+    at = run({"event": "ev-doesnotexist"})
+    assert not at.exception
+    assert any("ev-doesnotexist" in i and "unknown id" in i for i in infos(at))
+    assert not at.subheader  # nothing selected
+
+
+def test_the_search_box_finds_a_party_by_another_of_its_names():
+    at = run({"q": "MUJAO"})
+    assert not at.exception
+    assert set(at.dataframe[0].value["title"]) == {"Battle of Gao"}  # MOJWA, as MUJAO in another language
+
+
+def test_event_types_filter_the_events():
+    at = run({"type": "ambush"})
+    assert set(at.dataframe[0].value["title"]) == {"Ambush of Tinsalane", "Ambush at Tin Telout (2015-05)"}
 
 
 def test_a_broken_gazetteer_still_starts_and_shows_its_problems(tmp_path, monkeypatch):
@@ -81,9 +131,8 @@ def test_a_broken_gazetteer_still_starts_and_shows_its_problems(tmp_path, monkey
     assert not at.exception
     assert counts_line(at).startswith("**16** of 16 events shown")  # the valid rows still place the seeds
     problems = next(e for e in at.expander if e.label.startswith("Problems"))
-    table = problems.dataframe[0].value
-    gazetteer_rows = table[table["stage"] == "gazetteer"]
-    assert len(gazetteer_rows) >= 1 and gazetteer_rows["reason"].str.contains(rf"line {len(broken)}").any()
+    gazetteer_rows = [m.value for m in problems.markdown if " · gazetteer" in m.value]
+    assert any(f"line {len(broken)}" in row for row in gazetteer_rows)
 
 
 def test_detail_panel_survives_its_text_store_going_away():
@@ -92,11 +141,11 @@ def test_detail_panel_survives_its_text_store_going_away():
     from dashboard.web.loaders import Sources, load_catalogue
 
     at = run()
-    event_id = at.dataframe[0].value.set_index("title").loc["Battle of Gao", "event_id"]
+    gao = event_id("Battle of Gao")
     sources = Sources.from_env()
     stored = load_catalogue(sources.fingerprint(), sources).text.path  # the catalogue the app holds
     stored.unlink()
-    at = run({"event": event_id})
+    at = run({"event": gao})
     assert not at.exception and not at.warning
     assert any(s.value == "Battle of Gao" for s in at.subheader)
     text = next(e for e in at.expander if e.label == "Summary and article sections")

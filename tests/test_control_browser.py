@@ -23,7 +23,7 @@ pytestmark = [
 ]
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (the test extra) is not installed")
 
-SET_SLIDER = """(ms) => { const s = document.querySelector('.leaflet-timeline-control input[type=range]');
+SET_SLIDER = """(ms) => { const s = document.querySelector('.mali-slider');
     s.value = String(ms); s.dispatchEvent(new Event('input')); s.dispatchEvent(new Event('change')); }"""
 ZOOM_TO_KIDAL = """() => { const map = Object.values(window).find(v => v instanceof L.Map);
     map.setView([18.25, 1.0], 9); }"""
@@ -64,7 +64,7 @@ def map_frame(page):
     page.wait_for_selector("iframe[src*='streamlit_folium']")
     for _ in range(240):
         frame = next((f for f in page.frames if "streamlit_folium" in f.url), None)
-        if frame is not None and frame.query_selector(".leaflet-timeline-control input[type=range]"):
+        if frame is not None and frame.query_selector(".mali-slider"):
             return frame
         time.sleep(0.25)
     raise AssertionError("the map never showed its time slider")

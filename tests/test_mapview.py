@@ -1,4 +1,5 @@
-"""The events map: lean Timeline features, colours and sizes, escaping, aggregation, selection."""
+"""The events map: lean features, colours, sizes and symbols, escaping, aggregation, the fitted view, the layers,
+and the channel with the page (selection command, report)."""
 import copy
 import json
 import math
@@ -6,7 +7,6 @@ import math
 import folium
 import pandas as pd
 import pytest
-from folium.plugins import Timeline, TimelineSlider
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -17,7 +17,11 @@ from dashboard.parties import event_alignments
 from dashboard.text.escape import js_safe_text
 from dashboard.text.when import when_text
 from dashboard.casualties import with_best_killed
-from dashboard.map import build_map, event_id_from_tooltip, located_events, selection_layer, with_alignments
+from dashboard.map import LAYERS, build_map, located_events, read_report, selection_layer, with_alignments
+from dashboard.map.fit import NORTHERN_MALI_BOUNDS, view_bounds
+from dashboard.map.symbols import OUTLINES, TYPE_CODES, symbol_svg
+from dashboard.map.timeline import EventsLayer, options_of
+from dashboard.views.event_types import TYPE_LABELS, TYPE_NAMES
 from dashboard.map.style import (
     AGGREGATE, ALIGNMENT_COLOURS, ALIGNMENT_LABELS, APPROXIMATE, EXACT, MIN_RADIUS, circle_style, marker_radius,
     marker_style,
@@ -50,14 +54,24 @@ KIDAL = event_row("ev-00000000b2", "Second Battle of Kidal", "2014-05-16", "2014
 NOWHERE = event_row("ev-00000000c3", "Ambush somewhere", "2015-01-02")
 
 
+def layer_of(m: folium.Map) -> EventsLayer:
+    layers = [child for child in m._children.values() if isinstance(child, EventsLayer)]
+    assert len(layers) == 1, "the events are drawn as one layer"
+    return layers[0]
+
+
 def features_of(m: folium.Map) -> list[dict]:
-    timelines = [child for child in m._children.values() if isinstance(child, Timeline)]
-    assert len(timelines) == 1, "the events are drawn as one Timeline layer"
-    return timelines[0].data["features"]
+    return layer_of(m).features
 
 
-def slider_of(m: folium.Map) -> TimelineSlider:
-    return next(child for child in m._children.values() if isinstance(child, TimelineSlider))
+def drawn_features(html: str) -> list[dict]:
+    """The features a rendered page hands to its runtime (the call's third argument)."""
+    start = html.index("window.maliEventsMapStart(")
+    decoder = json.JSONDecoder()
+    after_map = html.index(",", start) + 1
+    options, end = decoder.raw_decode(html[after_map:].lstrip())
+    rest = html[after_map:].lstrip()[end:].lstrip().lstrip(",").lstrip()
+    return decoder.raw_decode(rest)[0]["features"]
 
 
 def by_id(features: list[dict]) -> dict[str, dict]:
@@ -73,7 +87,7 @@ def test_one_lean_feature_per_located_event_and_unlocated_ones_are_counted():
     m = build_map(frame([ANEFIS, KIDAL, NOWHERE]))
     features = features_of(m)
     assert sorted(by_id(features)) == ["ev-00000000a1", "ev-00000000b2"]
-    assert all(set(f["properties"]) == {"event_id", "start", "end", "a", "b", "r", "k", "tooltip"} for f in features)
+    assert all(set(f["properties"]) == {"event_id", "start", "end", "a", "b", "r", "k", "t", "tooltip"} for f in features)
     assert by_id(features)["ev-00000000a1"]["geometry"]["coordinates"] == [0.6022, 18.0547]
     assert "1 of 3 events have no map location" in m.get_root().render()
 
@@ -93,12 +107,21 @@ def test_events_with_unreadable_dates_or_coordinates_stay_off_the_map():
     assert kept["event_id"].tolist() == ["ev-00000000a1"]
 
 
-def test_tooltip_names_the_event_and_ends_with_its_id():
+def test_tooltip_names_the_event_and_its_date_never_its_id():
     tooltip = by_id(features_of(build_map(frame([ANEFIS, KIDAL]))))["ev-00000000b2"]["properties"]["tooltip"]
-    assert tooltip == "Second Battle of Kidal · 16–21 May 2014 · ev-00000000b2"
-    assert event_id_from_tooltip(tooltip) == "ev-00000000b2"
-    assert event_id_from_tooltip("Anefis · 12 events (aggregated)") is None
-    assert event_id_from_tooltip(None) is None
+    assert tooltip == "Second Battle of Kidal · 16–21 May 2014"
+
+
+def test_the_pages_report_is_read_back_and_anything_else_is_not():
+    report = read_report({"last_object_clicked_popup": json.dumps(
+        {"event": "ev-00000000b2", "clicks": 3, "time": 1370390400000, "mode": "window", "window": 31, "speed": 2})})
+    assert (report.event_id, report.clicks, report.mode, report.window, report.speed) == ("ev-00000000b2", 3, "window",
+                                                                                         31, 2.0)
+    assert report.time_settings() == {"time": 1370390400000, "mode": "window", "window": 31, "speed": 2.0}
+    assert read_report({"last_object_clicked_popup": "Battle of Anefis"}) is None  # a popup's text, not a report
+    assert read_report(None) is None and read_report({}) is None
+    odd = read_report({"last_object_clicked_popup": '{"event": 7, "mode": "sideways", "clicks": "x"}'})
+    assert (odd.event_id, odd.mode, odd.clicks) == (None, "all", 0)
 
 
 def test_dates_are_written_at_their_precision():
@@ -211,8 +234,9 @@ def test_the_page_holds_each_colour_once_however_many_circles():
         return build_map(frame(rows)).get_root().render()
 
     one, many = page(1), page(200)
-    assert many.count(ALIGNMENT_COLOURS["state"]) == one.count(ALIGNMENT_COLOURS["state"]) <= 2  # table, legend
-    assert "fillOpacity" not in many.split("L.timeline(")[1].split("_options")[0]  # no style in the features
+    # The colour table, the legend and the stylesheet, however many circles.
+    assert many.count(ALIGNMENT_COLOURS["state"]) == one.count(ALIGNMENT_COLOURS["state"]) <= 3
+    assert not any("fillOpacity" in json.dumps(f) for f in drawn_features(many))  # no style in the features
     # Bytes per further event: id, times, place, tooltip and codes (367 when each carried its whole style).
     assert len(many) - len(one) < 199 * 260
 
@@ -220,8 +244,7 @@ def test_the_page_holds_each_colour_once_however_many_circles():
 def test_a_deep_copy_of_the_map_draws_the_same_features():
     m = build_map(frame([ANEFIS, KIDAL, NOWHERE]))
     html = copy.deepcopy(m).get_root().render()  # as the app renders its cached map
-    drawn = json.loads(html.split("L.timeline(")[1].split(",\n")[0])
-    assert drawn == {"type": "FeatureCollection", "features": features_of(m)}
+    assert drawn_features(html) == features_of(m)
 
 
 def test_unknown_alignment_values_are_grey():
@@ -256,21 +279,26 @@ def test_marker_size_uses_best_killed_column_or_claims():
     assert style_of(features_of(from_claims)[0])["radius"] == MIN_RADIUS + 8  # median 16 dead
 
 
-def test_slider_covers_all_events_in_about_monthly_steps_without_ticks():
-    m = build_map(frame([ANEFIS, KIDAL]))
-    options = slider_of(m).options
-    assert options["start"] == 1370390400000 and options["end"] == 1400716799999
-    assert 10 <= options["steps"] <= 13  # June 2013 to May 2014
-    assert options["enable_playback"] is True and options["show_ticks"] is False
-    html = m.get_root().render()
-    assert "L.timeline(" in html and "L.timelineSliderControl(" in html
-    assert "moment.utc(date)" in html
+def test_the_time_bar_covers_all_events_and_offers_windows_and_speeds():
+    options = options_of(build_map(frame([ANEFIS, KIDAL])).get_root().render())
+    assert options["range"] == [1370390400000, 1400716799999]  # first start to last end
+    assert [days for _, days in options["windows"]] == [7, 31, 92, 366] and options["window"] == 31
+    assert options["speeds"] == [0.5, 1, 2, 4, 8]
 
 
-def test_map_opens_on_northern_mali_with_offline_borders_and_legend():
+def test_the_view_fits_the_located_events_and_northern_mali_when_none():
+    options = options_of(build_map(frame([ANEFIS, KIDAL, NOWHERE])).get_root().render())
+    (south, west), (north, east) = options["bounds"]
+    assert south <= 18.0547 <= north and west <= 0.6022 <= east and south <= 18.4411 <= north and west <= 1.4072 <= east
+    assert north - south < 1 and east - west < 1.5  # around the two events, not the whole north
+    assert options_of(build_map(frame([NOWHERE])).get_root().render())["bounds"] == NORTHERN_MALI_BOUNDS
+    (s, w), (n, e) = view_bounds(located_events(frame([ANEFIS])))
+    assert n - s == pytest.approx(0.6) and e - w == pytest.approx(0.6)  # one event: its surroundings too
+
+
+def test_map_has_offline_borders_and_legend():
     m = build_map(frame([ANEFIS]))
     html = m.get_root().render()
-    assert "[[14.6, -4.2], [21.0, 4.4]]" in html  # fitBounds: Kidal, Gao, Ménaka, Timbuktu regions
     assert '"name": "Mali"' in html  # countryinfo's outline
     assert "Borders (offline)" in html and "OpenStreetMap (online only)" in html
     for label in ALIGNMENT_LABELS.values():
@@ -278,7 +306,7 @@ def test_map_opens_on_northern_mali_with_offline_borders_and_legend():
 
 
 def aggregated_count(feature: dict) -> int:
-    return int(feature["properties"]["tooltip"].split(" events")[0].rsplit("· ", 1)[1])
+    return feature["properties"]["n"]
 
 
 def test_above_the_threshold_places_and_periods_are_counted_and_the_map_says_so():
@@ -308,7 +336,8 @@ def test_an_aggregated_circle_shows_its_most_common_place_and_side_a_alignment()
     m = build_map(frame(rows, **sides), aggregate_above=1)
     (feature,) = features_of(m)
     # Two each: the first seen wins the tie.
-    assert feature["properties"]["tooltip"] == "Tessalit · Jun 2013 · 4 events (aggregated)"
+    assert (feature["properties"]["name"], feature["properties"]["label"], feature["properties"]["n"]) == (
+        "Tessalit", "Jun 2013", 4)
     assert style_of(feature)["fillColor"] == ALIGNMENT_COLOURS["state"]
 
 
@@ -316,22 +345,77 @@ def test_below_the_threshold_no_aggregation_note():
     assert "Aggregated view" not in build_map(frame([ANEFIS, KIDAL])).get_root().render()
 
 
-def test_selected_event_gets_a_ring_at_its_place():
-    ring = selection_layer(frame([ANEFIS, KIDAL]), "ev-00000000b2")
-    (marker,) = ring._children.values()
-    assert marker.location == [18.4411, 1.4072]
-    assert marker.options["fill"] is False and marker.options["interactive"] is False
-    assert selection_layer(frame([ANEFIS, NOWHERE]), "ev-00000000c3") is None  # unlocated
-    assert selection_layer(frame([ANEFIS]), "ev-ffffffffff") is None
-    assert selection_layer(frame([ANEFIS]), None) is None
-    html = build_map(frame([ANEFIS, KIDAL]), selected_event_id="ev-00000000b2").get_root().render()
-    assert "[18.4411, 1.4072]" in html
+def command_script(group: folium.FeatureGroup) -> str:
+    (command,) = group._children.values()
+    return command._template.module.script(command)
+
+
+def test_the_selection_command_names_the_event_and_whether_to_move_to_it():
+    script = command_script(selection_layer("ev-00000000b2", focus=True, time_settings={"time": 5, "mode": "window"}))
+    assert 'window.maliMap.select("ev-00000000b2", {focus: true})' in script
+    assert 'window.maliMap.restore({"mode": "window", "time": 5})' in script or '"time": 5' in script
+    assert "select(null, {focus: false})" in command_script(selection_layer(None))
+
+
+def test_the_selection_command_cannot_be_broken_out_of():
+    hostile = 'ev-"); alert(1); {{ 7*7 }} </script>'
+    script = command_script(selection_layer(hostile))
+    assert "</script>" not in script and "{{" not in script
+    literal = script.split("select(", 1)[1].rsplit(", {focus", 1)[0]
+    assert json.loads(literal) == hostile  # one string literal, whatever it holds
 
 
 def test_no_located_events_still_gives_a_readable_map():
-    html = build_map(frame([NOWHERE])).get_root().render()
+    m = build_map(frame([NOWHERE]))
+    html = m.get_root().render()
     assert "No located events match the current filters." in html
-    assert "L.timeline(" not in html
+    assert features_of(m) == []
+
+
+def test_every_event_carries_its_types_symbol():
+    rows = [event_row("ev-0000000001", "Tongo Tongo ambush", "2017-10-04", latitude=14.7, longitude=1.6),
+            event_row("ev-0000000002", "Amazragane", "2013-11-08", latitude=15.9, longitude=2.2,
+                      summary="On November 8, 2013, clashes broke out between Malian forces and the MNLA."),
+            event_row("ev-0000000003", "Kidal", "2014-05-16", latitude=18.4, longitude=1.4)]
+    types = {f["properties"]["event_id"]: f["properties"]["t"] for f in features_of(build_map(frame(rows)))}
+    assert types == {"ev-0000000001": TYPE_CODES["ambush"], "ev-0000000002": TYPE_CODES["clash"],
+                     "ev-0000000003": TYPE_CODES["unknown"]}
+
+
+def test_symbols_cover_a_circles_area_and_each_type_has_its_own():
+    def area(outline):
+        return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(outline, outline[1:] + outline[:1]))) / 2
+
+    shapes = [tuple(map(tuple, o)) for o in OUTLINES.values() if o is not None]
+    assert len(set(shapes)) == len(shapes) == len(TYPE_NAMES) - 1  # one circle: unknown
+    for name, outline in OUTLINES.items():
+        if outline is not None:
+            assert area(outline) == pytest.approx(math.pi, rel=0.2), name
+            assert max(max(abs(x), abs(y)) for x, y in outline) <= 1.45
+    assert symbol_svg("unknown").count("<circle") == 1 and "<path" in symbol_svg("battle")
+
+
+def test_the_legend_names_every_type_and_alignment_under_the_map():
+    html = build_map(frame([ANEFIS])).get_root().render()
+    options = options_of(html)
+    for label in [*TYPE_LABELS.values(), *ALIGNMENT_LABELS.values()]:
+        assert js_safe_text(label) in options["legend"]
+    assert "Shape: type" not in options_of(build_map(frame([ANEFIS]), aggregate_above=0).get_root().render())["legend"]
+
+
+def test_the_map_is_its_layers_in_order_and_a_layer_is_one_line():
+    drawn = []
+    LAYERS.append(lambda m, data: drawn.append(len(data.located)))
+    try:
+        build_map(frame([ANEFIS, KIDAL, NOWHERE]))
+    finally:
+        LAYERS.pop()
+    assert drawn == [2]  # the added layer saw the located events
+
+
+def test_labels_are_out_of_the_tab_order():
+    html = build_map(frame([ANEFIS, KIDAL])).get_root().render()
+    assert html.count('"keyboard": false') >= 2 and '"keyboard": true' not in html
 
 
 def test_localized_map_names_no_cdn():
@@ -353,7 +437,8 @@ def test_seed_articles_on_the_map(seed_catalogue):
     features = by_id(features_of(build_map(events, claims=claims)))
     assert len(features) == int(events["latitude"].notna().sum())
     props = features[anefis["event_id"]]["properties"]
-    assert props["tooltip"] == f"Battle of Anefis (June 2013) · 5 Jun 2013 · {anefis['event_id']}"
+    assert props["tooltip"] == "Battle of Anefis (June 2013) · 5 Jun 2013"
+    assert props["t"] == TYPE_CODES["battle"]
     style = style_of(features[anefis["event_id"]])
     assert style["fillColor"] == ALIGNMENT_COLOURS["state"]  # Mali
     assert style["color"] == ALIGNMENT_COLOURS["rebel"]  # MNLA

@@ -23,3 +23,5 @@ def test_the_wheel_carries_the_gazetteer_and_the_seeds(tmp_path):
     assert {f"dashboard/_data/regions/{n}.geojson" for n in ("mali_regions", "neighbours", "rivers")} <= set(names)
     assert sum(n.startswith("dashboard/_seeds/") and n.endswith(".txt") for n in names) == 5
     assert "dashboard/web/app.py" in names and "dashboard/paths.py" in names
+    assert {"dashboard/map/js/events_layer.js", "dashboard/map/js/time_bar.js", "dashboard/map/js/events_map.css"} <= \
+        set(names)  # the map's runtime

@@ -17,9 +17,10 @@ from dashboard.model import (
 )
 from dashboard.parties import PARTY_COLUMNS, event_year, party_label, parties_of_events, parties_of_frame, side_alignment_columns
 from dashboard.parties.mentions import parties_alignment
+from dashboard.views.event_types import event_types
 
 # Worked out from the other tables once per catalogue, kept in the store, not in events.csv.
-DERIVED_COLUMNS = ("alignment_a", "alignment_b", "best_killed")
+DERIVED_COLUMNS = ("alignment_a", "alignment_b", "best_killed", "event_type")
 
 
 @dataclass
@@ -68,11 +69,12 @@ class Catalogue:
 
 
 def with_derived(events: pd.DataFrame, claims: pd.DataFrame, parties: pd.DataFrame) -> pd.DataFrame:
-    """The events with DERIVED_COLUMNS: each side's alignment (from the parties table) and the best estimate of
-    killed (from the claims)."""
+    """The events with DERIVED_COLUMNS: each side's alignment (from the parties table), the best estimate of
+    killed (from the claims) and the type of event (from the title and lead, while the lead is at hand)."""
     bare = events.drop(columns=[c for c in DERIVED_COLUMNS if c in events.columns])
     aligned = pd.concat([bare, side_alignment_columns(bare, parties)], axis=1)
-    return with_best_killed(aligned, None if claims is None else claims_for_size(claims))
+    return with_best_killed(aligned, None if claims is None else claims_for_size(claims)).assign(
+        event_type=event_types(bare))
 
 
 def with_links(events: pd.DataFrame, links: pd.DataFrame | None, *, ids: bool = False) -> pd.DataFrame:

@@ -43,7 +43,7 @@ def read_control(event: Event, gazetteer: Gazetteer | None, reading: Reading | N
     out: list[ControlChange] = []
     for i, dated in enumerate(reading.dated):
         if w.may_state_control(dated.sentence.text):
-            actors = _Actors([d.sentence.text for d in reading.dated[:i]])
+            actors = _Actors(reading.dated, i)
             out.extend(_merged(list(_changes(event, dated.sentence, dated, reading.places, actors))))
     return out
 
@@ -51,14 +51,15 @@ def read_control(event: Event, gazetteer: Gazetteer | None, reading: Reading | N
 class _Actors:
     """The parties named before: what "They captured Anefis" means by "They" (the first the sentences before name)."""
 
-    def __init__(self, before: list[str]) -> None:
-        self.before = before
+    def __init__(self, dated: list, index: int) -> None:
+        self.dated, self.index = dated, index  # the sentences before dated[index] (not copied: a page may have 50,000)
 
     def resolve(self, text: str, pronoun: w.Phrase) -> tuple[str, list[PartyMention]] | None:
         earlier = _first_party_group(text[:pronoun.offset], last=True)
         if earlier:
             return earlier
-        return next((group for sentence in reversed(self.before) if (group := _first_party_group(sentence))), None)
+        before = (self.dated[j].sentence.text for j in range(self.index - 1, -1, -1))
+        return next((group for sentence in before if (group := _first_party_group(sentence))), None)
 
 
 def _first_party_group(text: str, last: bool = False) -> tuple[str, list[PartyMention]] | None:

@@ -1,7 +1,9 @@
-"""The folium map: build.py puts it together from one module per feature (style, features, aggregate,
-timeline, controls, basemap, selection) and assets.py serves Leaflet's files offline."""
-from dashboard.map.build import build_map, with_alignments
-from dashboard.map.features import event_id_from_tooltip, located_events
-from dashboard.map.selection import selection_layer
+"""The folium map: build.py composes it from one module per feature (basemap, features, symbols, aggregate,
+timeline with its page runtime in js/, controls, fit) and selection.py talks to it between reruns; assets.py
+serves Leaflet's files offline."""
+from dashboard.map.build import LAYERS, MapData, build_map, map_data, with_alignments
+from dashboard.map.features import located_events
+from dashboard.map.selection import MapReport, read_report, selection_layer
 
-__all__ = ["build_map", "event_id_from_tooltip", "located_events", "selection_layer", "with_alignments"]
+__all__ = ["LAYERS", "MapData", "MapReport", "build_map", "located_events", "map_data", "read_report",
+           "selection_layer", "with_alignments"]

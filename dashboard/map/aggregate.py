@@ -1,4 +1,7 @@
-"""Above a few thousand located events the map draws place × period counts instead of one circle per event."""
+"""Above a few thousand located events the map draws place × period counts instead of one circle per event.
+
+Each count carries its area's code ("c"): the page adds up the periods of one area that its time bar shows, so an
+area is one circle whatever the mode (every event, a window, cumulative)."""
 from __future__ import annotations
 
 import math
@@ -17,12 +20,14 @@ _AGGREGATION_LEVELS = [(0.1, "M"), (0.25, "M"), (0.5, "Q"), (1.0, "Q"), (1.0, "Y
 _PERIOD_FORMAT = {"M": "%b %Y", "Q": "Q%q %Y", "Y": "%Y"}
 
 
-def _place_period_codes(located: pd.DataFrame, step: float, periods: pd.PeriodIndex) -> np.ndarray:
-    """Per row, one integer for its (latitude cell, longitude cell, period), ordered like those keys."""
+def _place_period_codes(located: pd.DataFrame, step: float, periods: pd.PeriodIndex | None) -> np.ndarray:
+    """Per row, one integer for its (latitude cell, longitude cell, period), ordered like those keys (without a
+    period: for its area only)."""
     # Spans are at most 1801 × 3601 × 120,000 monthly periods (years 1-9999): no int64 overflow.
     parts = [np.round(located["latitude"].to_numpy() / step).astype(np.int64),
-             np.round(located["longitude"].to_numpy() / step).astype(np.int64),
-             periods.asi8]
+             np.round(located["longitude"].to_numpy() / step).astype(np.int64)]
+    if periods is not None:
+        parts.append(periods.asi8)
     codes = np.zeros(len(located), dtype=np.int64)
     for part in parts:
         shifted, span = from_zero(part)
@@ -68,9 +73,12 @@ def aggregate_features(located: pd.DataFrame, limit: int) -> tuple[list[dict], s
     align_codes, aligns = coded(column(located, "alignment_a", "unknown"), alignment_code)
     name_codes, names = place_names(located)
     labels = per_value(pd.Series(periods), lambda period: period.strftime(_PERIOD_FORMAT[freq]))
+    areas = np.zeros(len(table), dtype=np.int64)
+    areas[groups] = pd.factorize(_place_period_codes(located, step, None))[0]  # a group lies in one area
     rows = zip(table["longitude"].tolist(), table["latitude"].tolist(), table["count"].tolist(),
                ms(pd.Series(periods.start_time)).tolist(), ms(pd.Series(periods.end_time)).tolist(),
-               aligns[_most_common(groups, align_codes)], names[_most_common(groups, name_codes)], labels)
+               aligns[_most_common(groups, align_codes)], names[_most_common(groups, name_codes)], labels,
+               areas.tolist())
     features = [
         point(lon, lat, {
             "start": int(start),
@@ -78,9 +86,12 @@ def aggregate_features(located: pd.DataFrame, limit: int) -> tuple[list[dict], s
             "a": align,
             "r": round(min(MAX_RADIUS, MIN_RADIUS + 2.0 * math.sqrt(count)), 1),
             "k": AGGREGATE,
-            "tooltip": js_safe_text(f"{name or 'area'} · {label} · {count} events (aggregated)"),
+            "n": int(count),
+            "c": area,
+            "name": js_safe_text(name or "area"),
+            "label": js_safe_text(label),
         })
-        for lon, lat, count, start, end, align, name, label in rows
+        for lon, lat, count, start, end, align, name, label, area in rows
     ]
     unit = {"M": "month", "Q": "quarter", "Y": "year"}[freq]
     note = (f"Aggregated view: {len(located):,} events drawn as {len(features):,} circles "

@@ -1,27 +1,93 @@
-"""The time-slider map of events, put together from the map's parts (one module per feature, as folium's plugins).
+"""The events map, composed of layers (one module per feature, as folium's plugins): adding a layer is one line in
+LAYERS. Each layer is a function `(m: folium.Map, data: MapData) -> None` that adds itself to the map.
 
-Pure: builds a folium.Map from an events DataFrame (EVENT_COLUMNS, with "alignment_a"/"alignment_b" and
-"best_killed" when the catalogue has them) and the claims, testable without Streamlit. Each marker's tooltip
-ends with the event_id so st_folium's `last_object_clicked_tooltip` names the event; the detail panel is the
-app's job. Above `aggregate_above` located events the map draws place × period counts instead (and says so).
+Pure: builds a folium.Map from an events DataFrame (EVENT_COLUMNS, with "alignment_a"/"alignment_b",
+"best_killed" and "event_type" when the catalogue has them) and the claims, testable without Streamlit. What
+changes between reruns without a new map (the selection, the time bar kept across maps) is selection.py's job.
+Above `aggregate_above` located events the map draws place × period counts instead (and says so).
 """
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import folium
 import pandas as pd
 
 from dashboard.casualties.estimate import with_best_killed
 from dashboard.map.aggregate import aggregate_features
-from dashboard.map.basemap import NORTHERN_MALI_BOUNDS, country_outlines, place_labels
+from dashboard.map.basemap import country_outlines, online_tiles, place_labels
+from dashboard.map.controls import legend_html, notes_html
 from dashboard.map import control as control_map
-from dashboard.map.controls import BOX_CSS, MapControl, legend_html
 from dashboard.map.features import MAP_COLUMNS, event_features, located_events
+from dashboard.map.fit import view_bounds
 from dashboard.map.regions import region_outlines
-from dashboard.map.selection import selection_layer
-from dashboard.map.sources import legend_lines, source_layers, split_sources
-from dashboard.map.timeline import events_timeline, timeline_slider
+from dashboard.map.sources import legend_lines
+from dashboard.map.timeline import EventsLayer
 from dashboard.parties import parties_of_frame, side_alignment_columns
-from dashboard.text.escape import js_safe_text
+from dashboard.views.event_types import event_types
+
+AGGREGATE_ABOVE = 5000
+
+
+@dataclass
+class MapData:
+    """What the layers draw: the events the filters show, those of them with a place and date (with alignments,
+    best estimate of killed, event type, start_ms/end_ms), the claims, and the notes the map shows."""
+    events: pd.DataFrame
+    located: pd.DataFrame
+    claims: pd.DataFrame | None = None
+    aggregate_above: int = AGGREGATE_ABOVE
+    notes: list[str] = field(default_factory=list)
+    legend: list[str] = field(default_factory=list)  # other layers' legend lines (HTML they escaped), added before
+    control: tuple[pd.DataFrame, pd.DataFrame] | None = None  # (periods, statements) for the Control layer
+
+    @property
+    def aggregated(self) -> bool:
+        return len(self.located) > self.aggregate_above
+
+
+def events_layer(m: folium.Map, data: MapData) -> None:
+    """The events in time (or counted per area and period above the threshold), the time bar and the legend."""
+    if data.aggregated:
+        features, note = aggregate_features(data.located, data.aggregate_above)
+        data.notes.insert(0, note)
+    else:
+        features = event_features(data.located)
+    if not features:
+        data.notes.insert(0, "No located events match the current filters.")
+    missing = len(data.events) - len(data.located)
+    if missing:
+        data.notes.append(f"{missing:,} of {len(data.events):,} events have no map location or date; the table lists them.")
+    legend = "".join(data.legend) + ("" if data.aggregated else legend_lines(data.located))
+    EventsLayer(features, bounds=view_bounds(data.located), aggregated=data.aggregated,
+                legend=legend_html(data.aggregated, legend), note=notes_html(data.notes)).add_to(m)
+
+
+def control_layer(m: folium.Map, data: MapData) -> None:
+    """Who held each place at the time bar's date (map/control.py); the time bar sets its time."""
+    held = control_map.control_layer(*data.control) if data.control is not None else None
+    if held:
+        for part in held:
+            part.add_to(m)
+        data.legend.append(control_map.legend_lines())
+
+
+def layer_control(m: folium.Map, _data: MapData) -> None:
+    folium.LayerControl(collapsed=True, position="topright").add_to(m)
+
+
+Layer = Callable[[folium.Map, MapData], None]
+# Drawn in this order, one line per layer.
+LAYERS: list[Layer] = [
+    online_tiles,  # OpenStreetMap, an overlay for when there is internet
+    country_outlines,  # Mali and its neighbours, offline
+    lambda m, _data: region_outlines(m),  # Mali's regions, the neighbours' borders and the Niger (map/regions.py)
+    place_labels,  # the names of the busiest places
+    control_layer,  # who held each place at the slider's date (map/control.py), its line in the legend
+    events_layer,  # the events, their time bar and legend, the fitted view
+    layer_control,  # last: it lists the layers above
+]
 
 
 def with_alignments(events: pd.DataFrame, parties: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -32,10 +98,21 @@ def with_alignments(events: pd.DataFrame, parties: pd.DataFrame | None = None) -
     return pd.concat([events, side_alignment_columns(events, parties)], axis=1)
 
 
+def map_data(events: pd.DataFrame, *, claims: pd.DataFrame | None = None, parties: pd.DataFrame | None = None,
+             aggregate_above: int = AGGREGATE_ABOVE) -> MapData:
+    """The located rows with what the layers read, computed only where the catalogue did not bring it."""
+    located = with_alignments(located_events(events[[c for c in events.columns if c in MAP_COLUMNS]]), parties)
+    if len(located) <= aggregate_above:
+        located = with_best_killed(located, claims)
+        if "event_type" not in located.columns:  # read from the title, else the lead the whole rows carry
+            located = located.assign(event_type=event_types(events.loc[located.index]))
+    return MapData(events, located, claims, aggregate_above)
+
+
 def build_map(events: pd.DataFrame, *, claims: pd.DataFrame | None = None, parties: pd.DataFrame | None = None,
-              selected_event_id: str | None = None, aggregate_above: int = 5000,
+              aggregate_above: int = AGGREGATE_ABOVE,
               control: tuple[pd.DataFrame, pd.DataFrame] | None = None) -> folium.Map:
-    """The events map: offline borders, one Timeline layer with slider, legend, optional OSM tiles.
+    """The events map: every layer of LAYERS over a Leaflet-only folium map.
 
     `control` is (periods, statements) for the Control layer (views.control.control_periods), which the same
     slider moves.
@@ -43,50 +120,13 @@ def build_map(events: pd.DataFrame, *, claims: pd.DataFrame | None = None, parti
     Colours come from "alignment_a"/"alignment_b" columns, taken from `parties` (or the side columns) when
     absent; sizes from "best_killed", computed from `claims` when absent and claims are given.
     """
-    m = folium.Map(tiles=None, prefer_canvas=True, control_scale=True, zoom_snap=0.25)
+    m = folium.Map(tiles=None, prefer_canvas=True, control_scale=True, zoom_snap=0.25, location=[17.5, 0.0],
+                   zoom_start=6)
     # Our map uses Leaflet only: no Bootstrap, jQuery, Font Awesome or awesome-markers.
     m.default_js = [(name, url) for name, url in m.default_js if name == "leaflet"]
     m.default_css = [(name, url) for name, url in m.default_css if name == "leaflet_css"]
-    # An overlay above the offline basemap: online it covers it, offline its tiles just fail.
-    folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online only)", overlay=True, show=False).add_to(m)
-    country_outlines(m)
-    region_outlines(m)
-    located = with_alignments(located_events(events[[c for c in events.columns if c in MAP_COLUMNS]]), parties)
-    place_labels(m, located)
-    located, by_source = split_sources(located)  # each dataset is a layer of its own (map/sources.py)
-    layers, source_notes = source_layers(by_source, claims, aggregate_above)
-    aggregated = len(located) > aggregate_above
-    if aggregated:
-        features, note = aggregate_features(located, aggregate_above)
-    else:
-        features, note = event_features(with_best_killed(located, claims)), ""
-    timelines = ([(events_timeline(features), features)] if features else []) + layers
-    held = control_map.control_layer(*control) if control is not None else None
-    for timeline, _ in timelines:
-        timeline.add_to(m)
-    if timelines:
-        extent = [f for _, layer in timelines for f in layer]
-        slider = timeline_slider(timelines[0][0], extent + (control_map.slider_extent(held[0].data["features"]) if held else []))
-        slider.add_timelines(*(timeline for timeline, _ in timelines[1:]))
-        if held:
-            for part in held:
-                part.add_to(m)
-            slider.add_timelines(held[0])
-        slider.add_to(m)
-    else:
-        note = "No located events match the current filters."
-    note = " ".join([note, *source_notes]).strip()
-    located = pd.concat([located, *by_source.values()]) if by_source else located
-    if len(located) < len(events):
-        missing = len(events) - len(located)
-        note = f"{note} {missing:,} of {len(events):,} events have no map location or date; the table lists them.".strip()
-    ring = selection_layer(events, selected_event_id, claims)
-    if ring is not None:
-        ring.add_to(m)
-    MapControl(legend_html(aggregated, (control_map.legend_lines() if held else "") + legend_lines(list(by_source))),
-               "mali-legend", "topright", BOX_CSS).add_to(m)
-    if note:
-        MapControl(js_safe_text(note), "mali-note", "topleft").add_to(m)
-    folium.LayerControl(collapsed=True, position="topright").add_to(m)
-    m.fit_bounds(NORTHERN_MALI_BOUNDS)
+    data = map_data(events, claims=claims, parties=parties, aggregate_above=aggregate_above)
+    data.control = control
+    for layer in LAYERS:
+        layer(m, data)
     return m

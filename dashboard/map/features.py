@@ -1,7 +1,7 @@
-"""The map's events as lean GeoJSON features: a point, its interval in epoch ms, its style codes and a tooltip."""
+"""The map's events as lean GeoJSON features: a point, its interval in epoch ms, its style and type codes and a
+tooltip naming the event and its date (the event_id travels as a property, never in the text shown)."""
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 import numpy as np
@@ -9,29 +9,23 @@ import pandas as pd
 
 from dashboard.distinct import coded, memoised, per_value
 from dashboard.map.style import event_shape, alignment_code
+from dashboard.map.symbols import type_code
 from dashboard.text.escape import js_safe_text
+from dashboard.map.sources import source_codes
 from dashboard.text.when import when_text
 
 
 MS_PER_DAY = 86_400_000
-# An article event's id, or a dataset event's (datasets: "ucdp-<id>", "acled-<event_id_cnty>").
-_EVENT_ID = re.compile(r"\b(?:ev-[0-9a-f]{10}|(?:ucdp|acled)-[A-Za-z0-9]+)\b")
 # What build_map reads: it copies only these per located row, not the articles' long texts.
 MAP_COLUMNS = frozenset({
     "event_id", "title", "kind", "start_date", "end_date", "date_precision", "place", "latitude", "longitude",
-    "location_precision", "side_a", "side_b", "side_c", "alignment_a", "alignment_b", "best_killed",
+    "location_precision", "side_a", "side_b", "side_c", "alignment_a", "alignment_b", "best_killed", "event_type",
 })
 
 
-def event_id_from_tooltip(tooltip: str | None) -> str | None:
-    """The event_id carried at the end of a marker tooltip (st_folium's last_object_clicked_tooltip)."""
-    found = _EVENT_ID.findall(tooltip or "")
-    return found[-1] if found else None
-
-
-def tooltip_text(title: object, when: str, event_id: str) -> str:
-    """Escaped tooltip: 'Battle of Anefis · 5 Jun 2013 · ev-…' (the id stays last)."""
-    return js_safe_text(f"{title} · {when} · {event_id}")
+def tooltip_text(title: object, when: str) -> str:
+    """Escaped tooltip: 'Battle of Anefis · 5 Jun 2013'."""
+    return js_safe_text(f"{title} · {when}")
 
 
 def point(lon: float, lat: float, properties: dict) -> dict:
@@ -96,17 +90,18 @@ def event_tooltips(located: pd.DataFrame) -> list[str]:
     dates = zip(map(str, located["start_date"].tolist()), map(str, located["end_date"].tolist()),
                 located["date_precision"].tolist())
     whens = memoised(lambda key: when_text(*key, short=True), dates)
-    return [tooltip_text(title, when, event_id)
-            for title, when, event_id in zip(located["title"].tolist(), whens, located["event_id"].tolist())]
+    return [tooltip_text(title, when) for title, when in zip(located["title"].tolist(), whens)]
 
 
 def event_features(located: pd.DataFrame) -> list[dict]:
-    """One lean GeoJSON point per event: event_id, start, end, tooltip and its compact style (circle_style)."""
+    """One lean GeoJSON point per event: event_id, start, end, tooltip, its compact style (circle_style), its
+    type's symbol ("t", map.symbols) and, for a dataset's event, its source ("s", map.sources)."""
+    types = per_value(column(located, "event_type"), type_code).tolist()
     rows = zip(located["longitude"].tolist(), located["latitude"].tolist(), located["event_id"].tolist(),
                located["start_ms"].tolist(), located["end_ms"].tolist(),
-               marker_codes(located), event_tooltips(located))
+               marker_codes(located), types, source_codes(located).tolist(), event_tooltips(located))
     return [
-        point(lon, lat, {"event_id": event_id, "start": int(start), "end": int(end),
-                          "a": fill, "b": ring, "r": radius, "k": kind, "tooltip": tooltip})
-        for lon, lat, event_id, start, end, (fill, ring, radius, kind), tooltip in rows
+        point(lon, lat, {"event_id": event_id, "start": int(start), "end": int(end), "a": fill, "b": ring,
+                          "r": radius, "k": kind, "t": int(kind_of_event), "tooltip": tooltip} | ({"s": source} if source else {}))
+        for lon, lat, event_id, start, end, (fill, ring, radius, kind), kind_of_event, source, tooltip in rows
     ]

@@ -1,34 +1,54 @@
-"""The events layer that plays forward in time: a folium Timeline of prebuilt GeoJSON and its slider."""
+"""The events layer that plays in time: prebuilt GeoJSON handed to the page's own runtime (js/events_layer.js, which
+draws each event as its type's symbol and spreads piles apart; js/time_bar.js, which shows them by the time bar's
+mode — every event of the range, a window up to the slider's date, or cumulative — and puts the time bar and legend
+under the map).
+
+Other layers can follow the slider: the page fires `mali:time` on the Leaflet map ({time, mode, windowDays}) at
+every change, and a folium `Timeline` layer added to the same map is set to the slider's time.
+"""
 from __future__ import annotations
 
 import json
+from functools import cache
+from pathlib import Path
 
-from folium.plugins import Timeline, TimelineSlider
+from branca.element import MacroElement
+from folium.elements import JSCSSMixin
+from folium.plugins import Timeline
 from folium.template import Template
-from folium.utilities import JsCode
 from jinja2.utils import htmlsafe_json_dumps
 
 from dashboard.map.features import MS_PER_DAY
-from dashboard.map.style import CIRCLE_KINDS, CODED_COLOURS
+from dashboard.map.sources import SOURCE_STYLES
+from dashboard.map.style import AREA, CIRCLE_KINDS, CODED_COLOURS, MAX_RADIUS, MIN_RADIUS, SELECTED_COLOUR
+from dashboard.map.symbols import outlines_by_code
+
+RUNTIME = (Path(__file__).with_name("js") / "events_layer.js", Path(__file__).with_name("js") / "time_bar.js")
+STYLESHEET = Path(__file__).with_name("js") / "events_map.css"
+# Window lengths the time bar offers (label, days); the default one first shown.
+WINDOWS = (("1 week", 7), ("1 month", 31), ("3 months", 92), ("1 year", 366))
+DEFAULT_WINDOW_DAYS = 31
+SPEEDS = (0.5, 1, 2, 4, 8)
+FOCUS_ZOOM = 8  # a selected event is shown at least this close
+FIT_MAX_ZOOM = 9  # fitting one event (or a few at one place) stops here
 
 
-DISPLAY_WINDOW_DAYS = 31  # how long a circle stays on the map after its event ends
-# circle_style in the browser; the tables are built once per page, not once per circle.
-_POINT_TO_LAYER = JsCode(
-    f"(function () {{ var colours = {json.dumps(CODED_COLOURS)}, kinds = {json.dumps(CIRCLE_KINDS)}; "
-    "return function (feature, latlng) { var p = feature.properties, style = {radius: p.r, fillColor: colours[p.a]}; "
-    "if (p.b !== undefined) { style.color = colours[p.b]; } "
-    "return L.circleMarker(latlng, Object.assign(style, kinds[p.k])); }; })()"
-)
-# A per-layer string tooltip: st_folium reads it from the clicked layer at any slider time.
-_ON_EACH_FEATURE = JsCode(
-    "function(feature, layer) { layer.bindTooltip(feature.properties.tooltip, {sticky: true}); }"
-)
-_DISPLAY_INTERVAL = JsCode(
-    "function(feature) { return {start: feature.properties.start, "
-    f"end: feature.properties.end + {DISPLAY_WINDOW_DAYS} * {MS_PER_DAY}}}; }}"
-)
-_SLIDER_DATE = JsCode("function(date) { return moment.utc(date).format('D MMM YYYY'); }")
+@cache
+def runtime_js() -> str:
+    """The page's runtime; checked to hold nothing Jinja would read (the map's script is rendered twice)."""
+    texts = []
+    for path in RUNTIME:
+        text = path.read_text(encoding="utf-8")
+        for marker in ("{{", "{%", "{#"):
+            if marker in text:
+                raise ValueError(f"{path.name} holds {marker!r}, which Jinja would read when the map is rendered")
+        texts.append(text)
+    return "\n".join(texts)
+
+
+@cache
+def stylesheet() -> str:
+    return STYLESHEET.read_text(encoding="utf-8")
 
 
 class _Shared(dict):
@@ -38,12 +58,14 @@ class _Shared(dict):
         return self
 
 
-class PrebuiltTimeline(Timeline):
-    """A folium Timeline whose GeoJSON is written once, and shared by the map's deep copies.
+class PrebuiltTimeline(JSCSSMixin, Timeline):
+    """A folium Timeline whose GeoJSON is written once and shared by the map's deep copies, for a layer that follows
+    the time bar (the page sets every Timeline on the map to the slider's time): map/control.py's squares.
 
-    The app renders a fresh deep copy of its cached map on every rerun: copying and encoding thousands of
-    features each time cost more than the rest of the render.
-    """
+    It names its own scripts (leaflet.timeline) as a JSCSSMixin: folium's Timeline leaves that to its slider, which
+    this map does not use, and streamlit-folium loads only what such elements name."""
+
+    default_js = Timeline.default_js
 
     _template = Template("""
         {% macro script(this, kwargs) %}
@@ -62,22 +84,48 @@ class PrebuiltTimeline(Timeline):
         self.geojson = str(htmlsafe_json_dumps(self.data, sort_keys=True, separators=(",", ":")))
 
 
-def timeline_slider(timeline: Timeline, features: list[dict]) -> TimelineSlider:
-    """A playable slider from the first start to the last end, stepping about a month at a time."""
-    start = min(f["properties"]["start"] for f in features)
-    end = max(f["properties"]["end"] for f in features)
-    months = max(1, round((end - start) / (30.44 * MS_PER_DAY)))
-    slider = TimelineSlider(
-        auto_play=False, start=start, end=end, steps=months, show_ticks=False,
-        enable_keyboard_controls=True, playback_duration=min(60_000, max(5_000, months * 250)),
-    )
-    slider.options["format_output"] = _SLIDER_DATE  # UTC, so days don't shift with the viewer's zone
-    return slider.add_timelines(timeline)
+class EventsLayer(MacroElement):
+    """The events and the time bar. The GeoJSON and options are written once, and shared by the map's deep copies
+    (the app renders a fresh copy of its cached map on every rerun)."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+          {{ this.runtime }}
+          var {{ this.get_name() }} = window.maliEventsMapStart({{ this._parent.get_name() }},
+              {{ this.options_json }}, {{ this.geojson }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, features: list[dict], *, bounds: list[list[float]] | None, aggregated: bool,
+                 legend: str, note: str = ""):
+        super().__init__()
+        self._name = "EventsLayer"
+        self.data = _Shared(type="FeatureCollection", features=features)
+        self.options = _Shared(
+            colours=CODED_COLOURS, kinds=list(CIRCLE_KINDS), sources=list(SOURCE_STYLES), shapes=outlines_by_code(), selected=SELECTED_COLOUR,
+            range=time_range(features), windows=[list(w) for w in WINDOWS], window=DEFAULT_WINDOW_DAYS,
+            speeds=list(SPEEDS), bounds=bounds, aggregated=aggregated, radius=[MIN_RADIUS, MAX_RADIUS],
+            focusZoom=FOCUS_ZOOM, fitMaxZoom=FIT_MAX_ZOOM, legend=legend, note=note, css=stylesheet(), areaKind=AREA,
+        )
+        self.runtime = runtime_js()
+        # What Timeline's tojson writes ("<", ">", "&" and "'" escaped), without the spaces.
+        self.geojson = str(htmlsafe_json_dumps(self.data, sort_keys=True, separators=(",", ":")))
+        self.options_json = str(htmlsafe_json_dumps(self.options, separators=(",", ":")))
+
+    @property
+    def features(self) -> list[dict]:
+        return self.data["features"]
 
 
-def events_timeline(features: list[dict]) -> PrebuiltTimeline:
-    """The Timeline layer of these features, styled from their codes, each with its tooltip."""
-    timeline = PrebuiltTimeline(features, point_to_layer=_POINT_TO_LAYER, on_each_feature=_ON_EACH_FEATURE,
-                                get_interval=_DISPLAY_INTERVAL)
-    timeline.layer_name = "Events"
-    return timeline
+def time_range(features: list[dict]) -> list[int]:
+    """The slider's bounds: the first start to the last end (a day around now when there are no features)."""
+    if not features:
+        return [0, MS_PER_DAY]
+    return [min(f["properties"]["start"] for f in features), max(f["properties"]["end"] for f in features)]
+
+
+def options_of(html: str) -> dict:
+    """The options an EventsLayer wrote into a rendered page (for tests and tools)."""
+    start = html.index("window.maliEventsMapStart(")
+    text = html[html.index(",", start) + 1:]
+    return json.JSONDecoder().raw_decode(text.strip())[0]

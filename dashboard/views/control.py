@@ -176,8 +176,8 @@ def control_mask(control: pd.DataFrame, *, start=None, end=None, factions=(), re
                  **_of_events) -> pd.Series:
     """Which statements a filter state keeps (the arguments of FilterState): dated inside the dates, naming a
     chosen faction as holder or loser, in a chosen region, from an article or a related summary; none when the
-    sources chosen leave the articles out (every statement is an article's). The filters that only events have
-    (event type, search, gaps) leave the statements as they are."""
+    sources chosen leave the articles out (every statement is an article's). The filters that choose events only
+    (event type, search words, gaps) keep every statement."""
     keep = pd.Series(not sources or ARTICLES in sources, index=control.index, dtype=bool)
     anchor = control["date_start"].where(control["date_start"] != "", control["date_end"])
     last = control["date_end"].where(control["date_end"] != "", control["date_start"])

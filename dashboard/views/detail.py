@@ -22,6 +22,7 @@ from dashboard.views.claims import (  # noqa: F401 - the claims views, also read
 from dashboard.views.control import control_periods
 from dashboard.views.history import UnknownEventError, control_at_place, events_at_place, place_history
 from dashboard.views.prepared import public_columns
+from dashboard.views.sources import Reference, Source, article_titles, cited_references, event_sources
 
 SAME_PLACE_COLUMNS = ["event_id", "start_date", "end_date", "title", "side_a", "side_b", "result"]
 EPISODE_TIMELINE_COLUMNS = ["when", "place", "actor", "sentence", "section"]
@@ -74,6 +75,9 @@ class EventDetail:
     also_described_in: list[str]
     same_place: pd.DataFrame  # other events at this place, by date
     notes: list[str] = field(default_factory=list)  # what could not be read, said plainly
+    sources: list[Source] = field(default_factory=list)  # the articles it comes from, by title
+    references: list[Reference] = field(default_factory=list)  # what its claims cite
+    event_type: str = ""  # views.event_types
     episodes: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=EPISODE_TIMELINE_COLUMNS))
     place_history: pd.DataFrame = field(default_factory=pd.DataFrame)  # views.history.place_history
     holders: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=HOLDER_COLUMNS))  # who held the place
@@ -206,6 +210,7 @@ def event_detail(event_id: str, events: pd.DataFrame, claims: pd.DataFrame,
     own_claims = claims[claims["event_id"] == event_id]
     latitude, longitude = _coordinate(row.get("latitude")), _coordinate(row.get("longitude"))
     same_place = public_columns(events_at_place(events, event_id))
+    also = [s.strip() for s in _text(row.get("also_described_in")).split(";") if s.strip()]
     return EventDetail(
         event_id=event_id, title=_text(row.get("title")), kind=_text(row.get("kind")),
         dates=when_text(row.get("start_date"), row.get("end_date"), row.get("date_precision")),
@@ -218,8 +223,10 @@ def event_detail(event_id: str, events: pd.DataFrame, claims: pd.DataFrame,
         claimants=claimant_groups(own_claims, labels),
         sections=_decode_sections(row.get("sections"), notes), infobox=_decode_infobox(row.get("infobox"), notes),
         source_file=_text(row.get("source_file")),
-        also_described_in=[s.strip() for s in _text(row.get("also_described_in")).split(";") if s.strip()],
+        also_described_in=also,
         same_place=same_place.loc[:, SAME_PLACE_COLUMNS].reset_index(drop=True), notes=notes,
+        sources=event_sources(row, also, article_titles(events[events["source_file"].isin([row.get("source_file"), *also])])),
+        event_type=_text(row.get("event_type")), references=cited_references(own_claims),
         episodes=episode_timeline(episodes, event_id) if episodes is not None else
         pd.DataFrame(columns=EPISODE_TIMELINE_COLUMNS),
         place_history=place_history(events, control, event_id) if control is not None else pd.DataFrame(),

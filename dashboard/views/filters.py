@@ -1,5 +1,5 @@
-"""Filters over the events: date range, faction (with coalitions), region, kind, source (the articles or a
-dataset) and the gaps between them (article events no dataset event is linked to).
+"""Filters over the events: date range, faction (with coalitions), region, kind, event type, the search box, source
+(the articles or a dataset) and the gaps between them (article events no dataset event is linked to).
 
 Filters run over tables made ready once per catalogue (views.prepared): the events with their helper columns
 and the parties table tied to their rows, so a filter is only vectorised comparisons, fast on 100k events.
@@ -7,15 +7,17 @@ and the parties table tied to their rows, so a filter is only vectorised compari
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 from typing import Any, Iterable
 
 import numpy as np
 import pandas as pd
 
-from dashboard.parties import COALITIONS, coalition_of_choice, expand_faction
+from dashboard.parties import COALITIONS, PARTIES, coalition_of_choice, expand_faction
 from dashboard.text.fold import name_key
 from dashboard.views.prepared import is_prepared, prepare_events, prepare_parties
+from dashboard.views.search import search_mask
 
 KINDS = ("article", "related")
 # Where an event comes from: the articles (KINDS), or a dataset (its kind, datasets.DATASET_KINDS).
@@ -23,6 +25,7 @@ ARTICLES = "articles"
 SOURCES = {ARTICLES: "articles", "ucdp": "UCDP GED", "acled": "ACLED"}
 # A gap filter keeps the article events that no event of that dataset is linked to.
 GAPS = {"ucdp": "not in UCDP GED", "acled": "no ACLED event"}
+KIND_LABELS = {"article": "its own article", "related": "a related-article summary"}  # where an event comes from
 
 
 class FilterError(ValueError):
@@ -80,20 +83,24 @@ def faction_mask(prepared: pd.DataFrame, parties: pd.DataFrame, choices: Iterabl
 
 def filter_events(events: pd.DataFrame, *, parties: pd.DataFrame | None = None, start: Any = None, end: Any = None,
                   factions: Iterable[str] = (), regions: Iterable[str] = (), kinds: Iterable[str] = (),
-                  sources: Iterable[str] = (), gaps: Iterable[str] = ()) -> pd.DataFrame:
-    """Events overlapping [start, end] that involve any chosen faction, in any chosen region and kind.
+                  event_types: Iterable[str] = (), query: str = "", sources: Iterable[str] = (),
+                  gaps: Iterable[str] = ()) -> pd.DataFrame:
+    """Events overlapping [start, end] that involve any chosen faction, in any chosen region, kind, event type and
+    source, matching the search box's words (views.search), and with no event of a chosen gap's dataset linked.
 
     Empty choices do not filter. Returns prepared rows ordered by (start_date, event_id). `parties` is the
     catalogue's parties table (prepared or not); without it, it is derived from the side columns.
     """
     prepared = events if is_prepared(events) else prepare_events(events)
     return selected_rows(prepared, filter_mask(prepared, parties=parties, start=start, end=end, factions=factions,
-                                               regions=regions, kinds=kinds, sources=sources, gaps=gaps))
+                                               regions=regions, kinds=kinds, event_types=event_types, query=query,
+                                               sources=sources, gaps=gaps))
 
 
 def filter_mask(prepared: pd.DataFrame, *, parties: pd.DataFrame | None = None, start: Any = None, end: Any = None,
                 factions: Iterable[str] = (), regions: Iterable[str] = (), kinds: Iterable[str] = (),
-                sources: Iterable[str] = (), gaps: Iterable[str] = ()) -> pd.Series:
+                event_types: Iterable[str] = (), query: str = "", sources: Iterable[str] = (),
+                gaps: Iterable[str] = ()) -> pd.Series:
     """Which rows of prepared events filter_events keeps (counting them is cheaper than copying them out)."""
     low, high = _as_timestamp(start, "start"), _as_timestamp(end, "end")
     if low is not None and high is not None and low > high:
@@ -103,15 +110,19 @@ def filter_mask(prepared: pd.DataFrame, *, parties: pd.DataFrame | None = None, 
         mask &= (prepared["_end"] >= low).fillna(False)
     if high is not None:
         mask &= (prepared["_start"] <= high).fillna(False)
-    factions, regions, kinds = list(factions), list(regions), list(kinds)
+    factions, regions, kinds, event_types = list(factions), list(regions), list(kinds), list(event_types)
+    if (factions or (query and query.strip())) and (parties is None or "_at" not in parties.columns):
+        parties = prepare_parties(parties, prepared)
     if factions:
-        if parties is None or "_at" not in parties.columns:
-            parties = prepare_parties(parties, prepared)
         mask &= faction_mask(prepared, parties, factions)
     if regions:
         mask &= prepared["_region"].isin({name_key(r) for r in regions})
     if kinds:
         mask &= prepared["kind"].isin(kinds)
+    if event_types:
+        mask &= prepared["event_type"].isin(event_types).fillna(False).astype(bool)
+    if query and query.strip():
+        mask &= search_mask(prepared, parties, query)
     sources, gaps = list(sources), list(gaps)
     if sources:
         mask &= prepared["kind"].isin([k for s in sources for k in (KINDS if s == ARTICLES else (s,))])
@@ -146,6 +157,28 @@ def faction_options(parties: pd.DataFrame) -> list[str]:
     return coalitions + sorted(present - set(coalitions), key=lambda n: (name_key(n), n))
 
 
+SHORT_ALIAS = 14  # aliases up to this long are shown beside a faction's name (the long ones are spelled-out names)
+_ALIASES: dict[str, tuple[str, ...]] = {}
+for _group in (*PARTIES, *COALITIONS):  # a coalition named in articles is a party too: both lists of names
+    _ALIASES[_group.name] = _ALIASES.get(_group.name, ()) + _group.aliases
+
+
+def faction_label(name: str) -> str:
+    """A faction choice with its short other names in the page's (Latin) script, so a search finds it by any:
+    "MOJWA (MUJAO, MUJWA)"."""
+    seen = {name_key(name)}
+    short = []
+    for alias in _ALIASES.get(name, ()):
+        if len(alias) <= SHORT_ALIAS and _latin(alias) and name_key(alias) not in seen:
+            seen.add(name_key(alias))
+            short.append(alias)
+    return f"{name} ({', '.join(short[:4])})" if short else name
+
+
+def _latin(text: str) -> bool:
+    return all(unicodedata.name(ch, "").startswith("LATIN") for ch in text if ch.isalpha())
+
+
 @dataclass(frozen=True)
 class FilterState:
     """What the filter widgets show; round-trips through URL query parameters."""
@@ -154,6 +187,8 @@ class FilterState:
     factions: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
+    event_types: tuple[str, ...] = ()
+    query: str = ""
     sources: tuple[str, ...] = ()  # keys of SOURCES
     gaps: tuple[str, ...] = ()  # keys of GAPS
 
@@ -165,9 +200,11 @@ class FilterState:
         if self.end:
             params["end"] = self.end.isoformat()
         for key, values in (("faction", self.factions), ("region", self.regions), ("kind", self.kinds),
-                            ("source", self.sources), ("gap", self.gaps)):
+                            ("type", self.event_types), ("source", self.sources), ("gap", self.gaps)):
             if values:
                 params[key] = list(values)
+        if self.query.strip():
+            params["q"] = self.query.strip()
         return params
 
     def apply(self, events: pd.DataFrame, parties: pd.DataFrame | None = None) -> pd.DataFrame:

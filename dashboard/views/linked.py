@@ -146,7 +146,8 @@ def _dataset_cell(group: pd.DataFrame) -> str:
 def _coded(infobox: Any) -> dict[str, str]:
     """A dataset event's own coded fields (its infobox), each code with its meaning where we know it."""
     try:
-        fields = json.loads(infobox) if isinstance(infobox, str) and infobox.strip() else {}
+        fields = infobox if isinstance(infobox, dict) else \
+            json.loads(infobox) if isinstance(infobox, str) and infobox.strip() else {}
     except ValueError:
         return {}
     if not isinstance(fields, dict):

@@ -1,8 +1,9 @@
 """The events and parties tables made ready for fast filtering: helper columns computed once per catalogue.
 
-`prepare_events` adds date, year, region and place keys and a stable (start_date, event_id) order;
-`prepare_parties` ties each party row to its event's row in that order. Every helper column's name
-starts with "_" so exports can drop them (`public_columns`).
+`prepare_events` adds date, year, region and place keys, the folded text the search box reads and a stable
+(start_date, event_id) order (and the event type, when the catalogue did not bring it); `prepare_parties` ties
+each party row to its event's row in that order. Every helper column's name starts with "_" so exports can
+drop them (`public_columns`).
 """
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ import pandas as pd
 from dashboard.distinct import per_value
 from dashboard.parties import parties_of_frame
 from dashboard.text.fold import name_key
+from dashboard.views.event_types import event_types
+from dashboard.views.search import party_keys, search_text
 
-HELPER_COLUMNS = ("_start", "_end", "_year", "_region", "_place", "_order")
+HELPER_COLUMNS = ("_start", "_end", "_year", "_region", "_place", "_order", "_search")
 
 
 def place_key(place: Any) -> str:
@@ -36,6 +39,9 @@ def prepare_events(events: pd.DataFrame) -> pd.DataFrame:
     out["_year"] = out["_start"].dt.year.astype("Int64")
     out["_region"] = pd.Categorical(per_value(out["region"], lambda v: name_key(v) if isinstance(v, str) else ""))
     out["_place"] = per_value(out["place"], place_key)
+    out["_search"] = search_text(out)
+    if "event_type" not in out.columns:  # a table that did not come through catalogue.tables.with_derived
+        out["event_type"] = event_types(out)
     return out
 
 
@@ -52,7 +58,8 @@ def prepare_parties(parties: pd.DataFrame | None, prepared: pd.DataFrame) -> pd.
     years = prepared["_year"].to_numpy(dtype="float64", na_value=np.nan)[at]
     # The columns filters compare, as categories: a million events' parties repeat a few hundred names.
     coded = {c: kept[c].astype("category") for c in ("canonical", "alignment", "side_alignment") if c in kept.columns}
-    return kept.assign(_at=at, _year=pd.array(np.where(np.isnan(years), None, years), dtype="Int64"), **coded)
+    return kept.assign(_at=at, _year=pd.array(np.where(np.isnan(years), None, years), dtype="Int64"),
+                       _search=party_keys(kept), **coded)
 
 
 def public_columns(events: pd.DataFrame) -> pd.DataFrame:

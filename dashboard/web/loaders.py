@@ -26,6 +26,9 @@ from dashboard.map import assets, build_map
 from dashboard.views import filters
 from dashboard.views.control import control_periods, filtered_periods
 from dashboard.views.prepared import prepare_catalogue
+from dashboard.views.problems import problems_view
+from dashboard.views.time_chart import monthly_counts
+from dashboard.views.totals import Totals, totals
 
 STATIC_DIR = Path(__file__).with_name("static")  # Streamlit serves <app dir>/static/
 
@@ -82,6 +85,12 @@ def filter_choices(fingerprint: str, _catalogue: Catalogue) -> tuple[list[str], 
     return filters.faction_options(_catalogue.parties), regions, date_bounds(events)
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def problem_rows(fingerprint: str, _catalogue: Catalogue) -> pd.DataFrame:
+    """The problems panel's rows (views.problems): once per catalogue."""
+    return problems_view(_catalogue.problems, _catalogue.events)
+
+
 def date_bounds(events: pd.DataFrame) -> tuple[dt.date, dt.date]:
     starts = pd.to_datetime(events["start_date"], errors="coerce").dropna()
     ends = pd.to_datetime(events["end_date"], errors="coerce").dropna()
@@ -112,16 +121,31 @@ def events_map(fingerprint: str, state: filters.FilterState, _shown: pd.DataFram
     return m
 
 
+@st.cache_resource(max_entries=16, show_spinner=False)
+def shown_totals(fingerprint: str, state: filters.FilterState, _shown: pd.DataFrame, _catalogue: Catalogue) -> Totals:
+    """The totals line of one filter state (keyed like events_map)."""
+    return totals(_shown, _catalogue.claims, _catalogue.parties)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def chart_data(fingerprint: str, state: filters.FilterState, _shown: pd.DataFrame) -> pd.DataFrame:
+    """The timeline chart's monthly counts of one filter state."""
+    return monthly_counts(_shown)
+
+
 def warm_up() -> None:
     """Fill the caches a first visitor needs: the catalogue, the sidebar choices and the unfiltered map."""
     sources = Sources.from_env()
     key = sources.fingerprint()
     catalogue = load_catalogue(key, sources)
     filter_choices(key, catalogue)
+    problem_rows(key, catalogue)
     offline_assets()
     default = filters.FilterState()
-    events_map(key, default, default.apply(catalogue.events, catalogue.parties), catalogue.claims,
-               periods_of(key, catalogue), catalogue.control)
+    shown = default.apply(catalogue.events, catalogue.parties)
+    events_map(key, default, shown, catalogue.claims, periods_of(key, catalogue), catalogue.control)
+    shown_totals(key, default, shown, catalogue)
+    chart_data(key, default, shown)
 
 
 def warm_up_when_serving(timeout: float = 120.0) -> threading.Thread:

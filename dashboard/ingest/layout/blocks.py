@@ -15,6 +15,7 @@ from dashboard.casualties.read import names_a_casualty, names_civilians
 from dashboard.ingest.layout.kinds import PER_SIDE_ORDER, UNKNOWN_WORDS, value_kind
 from dashboard.ingest.layout.labels import PER_SIDE, canonical_key, is_header, match_label
 from dashboard.ingest.layout.rows import Row
+from dashboard.text.fold import label_key
 from dashboard.text.markup import CONTENTS_WORD, image_names, without_images
 
 _ITEM = re.compile(r"^\s*[-*•]\s*([^:\n]{1,40}?)\s*:\s?(.*)$")
@@ -122,12 +123,19 @@ def _cluster(rows: list[Row], labels: list[_Label], first: int) -> tuple[list[_L
         previous = cluster[-1].row
         if lab.row - previous > MAX_GAP or any(is_prose(rows[i].text) for i in range(previous + 1, lab.row)):
             break
-        if _repeats(lab, cluster):
+        if _repeats(lab, cluster) and _head_again(rows, cluster[0].row, previous, lab.row):
             return cluster, at
         if cluster[-1].item and not lab.item and any(not rows[i].blank for i in range(previous + 1, lab.row)):
             break
         cluster.append(lab)
     return cluster, None
+
+
+def _head_again(rows: list[Row], start: int, previous: int, repeat: int) -> bool:
+    """Whether the rows before a repeated label hold the box's head again (its title, the "Infobox" line)."""
+    head = {label_key(rows[i].text) for i in range(max(0, start - 4), start) if not rows[i].blank}
+    return any(not rows[i].blank and (is_header(rows[i].text) or label_key(rows[i].text) in head - {""})
+               for i in range(previous + 1, repeat))
 
 
 def _repeats(lab: _Label, cluster: list[_Label]) -> bool:

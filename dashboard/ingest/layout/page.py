@@ -114,7 +114,7 @@ def _without_contents(lines: list[str]) -> list[str]:
     out: list[str] = []
     in_contents = False
     for line in lines:
-        if label_key(line) in CONTENTS_HEADINGS:
+        if len(line) < 40 and label_key(line) in CONTENTS_HEADINGS:  # a heading is short: long lines are not folded
             in_contents = True
             out.append(line)
             continue
