@@ -18,11 +18,12 @@ DATASETS = [ROOT / "tests" / "datasets" / "ged_mali.csv", ROOT / "tests" / "data
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Debian chromium at {CHROMIUM}")]
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (the test extra) is not installed")
-# Every dataset marker on the map (the shaped circle markers of map/sources.py) with its place on the page.
-SHAPED = """() => { const map = window.map; const out = [];
-    map.eachLayer(l => { if (l.options && l.options.shape && l.feature) {
-        const p = map.latLngToContainerPoint(l.getLatLng()); const r = map.getContainer().getBoundingClientRect();
-        out.push({id: l.feature.properties.event_id, shape: l.options.shape, x: p.x + r.left, y: p.y + r.top}); } });
+# Every dataset event on the map (the page's events layer, window.maliMap: "s" is its source) with its place on the page.
+SHAPED = """() => { const m = window.maliMap; if (!m) return []; const map = m.map, out = [];
+    const r = map.getContainer().getBoundingClientRect();
+    m.features.forEach((f, i) => { const l = m.layers[i];
+        if (f.properties.s && l && map.hasLayer(l)) { const p = map.latLngToContainerPoint(l.getLatLng());
+            out.push({id: f.properties.event_id, source: f.properties.s, x: p.x + r.left, y: p.y + r.top}); } });
     return out; }"""
 
 
@@ -55,7 +56,7 @@ def page():
 def map_frame(page):
     for _ in range(100):
         frame = next((f for f in page.frames if "streamlit_folium" in f.url), None)
-        if frame is not None and frame.evaluate("() => !!(window.map && window.L)"):
+        if frame is not None and frame.evaluate("() => !!(window.maliMap && window.L)"):
             return frame
         page.wait_for_timeout(200)
     raise AssertionError("no map")
@@ -71,7 +72,7 @@ def test_the_linked_events_sit_beside_the_articles_claims(app_url, page):
     assert "Source" in sidebar.inner_text()
 
 
-def test_a_dataset_marker_is_its_own_symbol_and_opens_its_event(app_url, page):
+def test_a_dataset_marker_has_its_own_ring_and_opens_its_event(app_url, page):
     page.goto(app_url + "?start=2013-06-01&end=2013-06-30&source=ucdp")
     frame = map_frame(page)
     for _ in range(100):
@@ -79,8 +80,8 @@ def test_a_dataset_marker_is_its_own_symbol_and_opens_its_event(app_url, page):
         if markers:
             break
         page.wait_for_timeout(200)
-    assert {m["shape"] for m in markers} == {"square"} and markers[0]["id"] == "ucdp-880102"
-    assert "UCDP GED events (squares)" in frame.locator(".leaflet-control-layers").first.text_content()
+    assert {m["source"] for m in markers} == {1} and markers[0]["id"] == "ucdp-880102"  # UCDP GED's own ring
+    assert "UCDP GED event: dotted ring" in page.inner_text("body") + frame.inner_text("body")
     frame_box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
     page.mouse.click(frame_box["x"] + markers[0]["x"], frame_box["y"] + markers[0]["y"])
     page.get_by_text("As the dataset coded it").wait_for(timeout=60_000)

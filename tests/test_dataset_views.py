@@ -11,7 +11,11 @@ import pytest
 from dashboard.catalogue import build_catalogue
 from dashboard.datasets import acled, ucdp
 from dashboard.datasets.export import acled_csv, acled_shaped, ged_csv, ged_shaped
-from dashboard.map import build_map, event_id_from_tooltip
+from dashboard.casualties.estimate import with_best_killed
+from dashboard.map import build_map
+from dashboard.map.build import with_alignments
+from dashboard.map.features import MAP_COLUMNS, event_features, located_events
+from dashboard.map.sources import SOURCE_KINDS
 from dashboard.views import FilterState, parse_query_params
 from dashboard.views.linked import linked_detail
 from dashboard.views.prepared import prepare_catalogue
@@ -118,12 +122,15 @@ def test_the_acled_shaped_export_writes_actors_and_precisions_in_their_terms(cat
     assert read_csv(acled_csv(articles, catalogue.parties))[0]["event_id_cnty"] == ""
 
 
-def test_each_source_is_a_layer_of_its_own_with_its_symbol(catalogue):
+def test_each_source_has_its_ring_and_its_line_in_the_legend(catalogue):
+    located = located_events(catalogue.events[[c for c in catalogue.events.columns if c in MAP_COLUMNS]])
+    features = {f["properties"]["event_id"]: f["properties"] for f in event_features(with_alignments(
+        with_best_killed(located, catalogue.claims)))}
+    assert features["ucdp-880102"]["s"] == SOURCE_KINDS.index("ucdp")
+    assert features["acled-MLI90002"]["s"] == SOURCE_KINDS.index("acled")
+    assert all("s" not in p for e, p in features.items() if e.startswith("ev-"))  # the articles' own look
     html = build_map(catalogue.events, claims=catalogue.claims).get_root().render()
-    assert "UCDP GED events (squares)" in html and "ACLED events (triangles)" in html
-    assert html.count('shape: "square"') == 1 and html.count('shape: "triangle"') == 1
-    assert "ucdp-880102" in html and "acled-MLI90002" in html
-    assert event_id_from_tooltip("Armed clash at Anefis: Mali – MNLA · 5 Jun 2013 · acled-MLI90002") == "acled-MLI90002"
+    assert "UCDP GED event: dotted ring" in html and "ACLED event: dash-dot ring" in html
     articles_only = build_map(catalogue.events[catalogue.events["kind"].isin(["article", "related"])],
                               claims=catalogue.claims).get_root().render()
-    assert "UCDP GED events" not in articles_only
+    assert "UCDP GED event" not in articles_only
