@@ -22,7 +22,7 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (the te
 SHAPED = """() => { const m = window.maliMap; if (!m) return []; const map = m.map, out = [];
     const r = map.getContainer().getBoundingClientRect();
     m.features.forEach((f, i) => { const l = m.layers[i];
-        if (f.properties.s && l && map.hasLayer(l)) { const p = map.latLngToContainerPoint(l.getLatLng());
+        if (f.properties.s && l && map.hasLayer(l) && !l._hidden) { const p = map.latLngToContainerPoint(l.getLatLng());
             out.push({id: f.properties.event_id, source: f.properties.s, x: p.x + r.left, y: p.y + r.top}); } });
     return out; }"""
 
@@ -86,3 +86,19 @@ def test_a_dataset_marker_has_its_own_ring_and_opens_its_event(app_url, page):
     page.mouse.click(frame_box["x"] + markers[0]["x"], frame_box["y"] + markers[0]["y"])
     page.get_by_text("As the dataset coded it").wait_for(timeout=60_000)
     assert "Government of Mali – MNLA, Anefis town" in page.inner_text("body")
+
+
+def test_each_dataset_is_a_line_of_the_layer_control_that_hides_its_events(app_url, page):
+    page.goto(app_url + "?start=2013-06-01&end=2013-06-30")
+    frame = map_frame(page)
+    for _ in range(100):
+        if frame.evaluate(SHAPED):
+            break
+        page.wait_for_timeout(200)
+    assert {m["source"] for m in frame.evaluate(SHAPED)} == {1, 2}  # UCDP GED's and ACLED's events
+    frame.locator(".leaflet-control-layers").first.hover()
+    frame.get_by_text("UCDP GED events").click()
+    page.wait_for_timeout(300)
+    assert {m["source"] for m in frame.evaluate(SHAPED)} == {2}  # UCDP GED's hidden, ACLED's still there
+    articles = "() => window.maliMap.layers.filter((l, i) => !window.maliMap.features[i].properties.s && !l._hidden).length"
+    assert frame.evaluate(articles) > 0

@@ -131,6 +131,7 @@ def test_each_source_has_its_ring_and_its_line_in_the_legend(catalogue):
     assert all("s" not in p for e, p in features.items() if e.startswith("ev-"))  # the articles' own look
     html = build_map(catalogue.events, claims=catalogue.claims).get_root().render()
     assert "UCDP GED event: dotted ring" in html and "ACLED event: dash-dot ring" in html
+    assert '"UCDP GED events" :' in html and '"ACLED events" :' in html  # a line each in the layer control
     articles_only = build_map(catalogue.events[catalogue.events["kind"].isin(["article", "related"])],
                               claims=catalogue.claims).get_root().render()
-    assert "UCDP GED event" not in articles_only
+    assert "UCDP GED event: dotted ring" not in articles_only and '"UCDP GED events" :' not in articles_only

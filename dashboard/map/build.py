@@ -22,7 +22,7 @@ from dashboard.map import control as control_map
 from dashboard.map.features import MAP_COLUMNS, event_features, located_events
 from dashboard.map.fit import view_bounds
 from dashboard.map.regions import region_outlines
-from dashboard.map.sources import legend_lines
+from dashboard.map.sources import legend_lines, source_toggles
 from dashboard.map.timeline import EventsLayer
 from dashboard.parties import parties_of_frame, side_alignment_columns
 from dashboard.views.event_types import event_types
@@ -86,6 +86,7 @@ LAYERS: list[Layer] = [
     place_labels,  # the names of the busiest places
     control_layer,  # who held each place at the slider's date (map/control.py), its line in the legend
     events_layer,  # the events, their time bar and legend, the fitted view
+    source_toggles,  # a line per dataset (UCDP GED, ACLED) in the layer control that hides or shows its events
     layer_control,  # last: it lists the layers above
 ]
 

@@ -3,6 +3,7 @@ in the same events layer and time bar with a thin dotted ring of their own, so t
 while the fill and ring colours keep meaning side A and side B; the legend says which is which."""
 from __future__ import annotations
 
+import folium
 import numpy as np
 import pandas as pd
 
@@ -16,6 +17,8 @@ SOURCE_STYLES = (
     {"dashArray": "6 2 1 2", "weight": 2, "fillOpacity": 0.45},
 )
 SOURCE_LEGEND = {"ucdp": "UCDP GED event: dotted ring", "acled": "ACLED event: dash-dot ring"}
+# Each dataset's line in the layer control: unticking it hides that source's events (js/events_layer.js).
+SOURCE_NAMES = ("", "UCDP GED events", "ACLED events")
 
 
 def source_codes(located: pd.DataFrame) -> np.ndarray:
@@ -36,3 +39,12 @@ def legend_lines(located: pd.DataFrame) -> str:
         return ""
     lines = ["Solid ring: an article's event", *(SOURCE_LEGEND[k] for k in shown)]
     return "".join(f"<div>{js_safe_text(line)}</div>" for line in lines)
+
+
+def source_toggles(m: folium.Map, data) -> None:
+    """A layer-control line per dataset on the map (an empty group the events layer listens to), so each source can
+    be hidden and shown like a layer of its own; none when the events are counted per area (aggregated)."""
+    if data.aggregated:
+        return
+    for code in sorted(set(source_codes(data.located).tolist()) - {0}):
+        folium.FeatureGroup(name=SOURCE_NAMES[code], overlay=True, show=True).add_to(m)

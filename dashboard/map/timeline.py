@@ -19,7 +19,7 @@ from folium.template import Template
 from jinja2.utils import htmlsafe_json_dumps
 
 from dashboard.map.features import MS_PER_DAY
-from dashboard.map.sources import SOURCE_STYLES
+from dashboard.map.sources import SOURCE_NAMES, SOURCE_STYLES
 from dashboard.map.style import AREA, CIRCLE_KINDS, CODED_COLOURS, MAX_RADIUS, MIN_RADIUS, SELECTED_COLOUR
 from dashboard.map.symbols import outlines_by_code
 
@@ -102,7 +102,7 @@ class EventsLayer(MacroElement):
         self._name = "EventsLayer"
         self.data = _Shared(type="FeatureCollection", features=features)
         self.options = _Shared(
-            colours=CODED_COLOURS, kinds=list(CIRCLE_KINDS), sources=list(SOURCE_STYLES), shapes=outlines_by_code(), selected=SELECTED_COLOUR,
+            colours=CODED_COLOURS, kinds=list(CIRCLE_KINDS), sources=list(SOURCE_STYLES), sourceNames=list(SOURCE_NAMES), shapes=outlines_by_code(), selected=SELECTED_COLOUR,
             range=time_range(features), windows=[list(w) for w in WINDOWS], window=DEFAULT_WINDOW_DAYS,
             speeds=list(SPEEDS), bounds=bounds, aggregated=aggregated, radius=[MIN_RADIUS, MAX_RADIUS],
             focusZoom=FOCUS_ZOOM, fitMaxZoom=FIT_MAX_ZOOM, legend=legend, note=note, css=stylesheet(), areaKind=AREA,

@@ -100,12 +100,17 @@
     this.expanded = null;
     this.restored = false;
     this.shownLayers = [];
+    this.hiddenSources = {};  // dataset sources unticked in the layer control (map/sources.py)
     this.layer = L.featureGroup().addTo(map);
     this.badges = L.layerGroup().addTo(map);
     this.tip = L.tooltip({className: "mali-tip", opacity: 0.96});
     this._build();
     var self = this;
     map.on("zoomend", function () { self.expanded = null; self.spread(); self._ring(); });
+    map.on("overlayadd overlayremove", function (e) {  // a dataset's line in the layer control
+      var source = (options.sourceNames || []).indexOf(e.name);
+      if (source > 0) { self.hiddenSources[source] = e.type === "overlayremove"; self.update(); }
+    });
     map.on("layeradd", function (e) {  // a Timeline layer (map/control.py) added after us: at the slider's time
       if (L.Timeline && e.layer instanceof L.Timeline && e.layer.setTime) { e.layer.setTime(self.time); }
     });
@@ -157,6 +162,7 @@
 
     visibleAt: function (index) {
       var p = this.features[index].properties;
+      if (this.hiddenSources[p.s || 0]) { return false; }
       if (this.mode === "all") { return true; }
       if (p.start > this.time) { return false; }
       return this.mode === "cumulative" || p.end >= this.time - this.windowDays * DAY;
