@@ -1,7 +1,8 @@
 """The catalogue: every article's events in tables (build), merged (merge), kept on disk (store, cache),
 written and read as CSV (files) and exported (export)."""
 from dashboard.catalogue.build import article_files, build_catalogue, catalogue_from_articles, load_gazetteer
-from dashboard.catalogue.cache import cached_catalogue, cached_prebuilt, code_fingerprint, corpus_fingerprint
+from dashboard.catalogue.cache import cached_catalogue, cached_prebuilt
+from dashboard.catalogue.fingerprints import code_fingerprint, corpus_fingerprint
 from dashboard.catalogue.files import read_catalogue, write_catalogue
 from dashboard.catalogue.merge import merge_related, same_event
 from dashboard.catalogue.tables import (

@@ -3,9 +3,7 @@ and an edited, added or removed article is never served stale."""
 from __future__ import annotations
 
 import csv
-import hashlib
 import shutil
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -14,8 +12,9 @@ import pandas as pd
 from dashboard import paths
 from dashboard.casualties.estimate import best_estimates
 from dashboard.catalogue import store
-from dashboard.catalogue.build import article_files, dataset_problems, load_gazetteer
+from dashboard.catalogue.build import dataset_problems, load_gazetteer
 from dashboard.catalogue.files import READ_TEXT, read_catalogue
+from dashboard.catalogue.fingerprints import code_fingerprint, corpus_fingerprint, datasets_fingerprint
 from dashboard.catalogue.incremental import build_incrementally
 from dashboard.catalogue.tables import (
     Catalogue, catalogue_parties, control_frame, episodes_frame, problems_frame, stored_control, stored_episodes,
@@ -24,49 +23,6 @@ from dashboard.catalogue.tables import (
 from dashboard.datasets import DATASET_KINDS
 from dashboard.datasets.base import claims_for_size
 from dashboard.model import TEXT_COLUMNS
-
-
-def corpus_fingerprint(seeds_dir: str | Path, gazetteer_path: str | Path | None) -> str:
-    """A hash of every article's name and bytes and of the gazetteer: the key under which parsed results are cached."""
-    digest = hashlib.sha256()
-    files = article_files(seeds_dir) if Path(seeds_dir).is_dir() else []
-    if gazetteer_path is not None and Path(gazetteer_path).is_file():
-        files.append(Path(gazetteer_path))
-    for path in files:
-        try:
-            stat = path.stat()
-            content = file_digest(path.resolve(), stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
-        except FileNotFoundError:  # removed since the folder was listed: it is not served
-            continue
-        digest.update(f"{path.name}\0{content}\0".encode())
-    return digest.hexdigest()[:16]
-
-
-def datasets_fingerprint(datasets: Sequence[str | Path]) -> str:
-    """A hash of the dataset files' names and bytes, in the order given ("" when there are none)."""
-    if not datasets:
-        return ""
-    digest = hashlib.sha256()
-    for path in map(Path, datasets):
-        stat = path.stat()
-        digest.update(f"{path.name}\0{file_digest(path.resolve(), stat.st_size, stat.st_mtime_ns)}\0".encode())
-    return digest.hexdigest()[:16]
-
-
-@lru_cache(maxsize=65536)
-def file_digest(path: Path, size: int, mtime_ns: int, ctime_ns: int = 0, inode: int = 0) -> str:
-    """The content hash of a file, recomputed only when its size, times or inode change (an editor's save in
-    the same clock tick changes the ctime or, written to a new file and renamed, the inode)."""
-    with path.open("rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
-
-
-def code_fingerprint() -> str:
-    """A hash of this package's source: a cached catalogue built by other code is never served."""
-    digest = hashlib.sha256()
-    for path in sorted(paths.PACKAGE.rglob("*.py")):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
 
 
 def cached_catalogue(seeds_dir: str | Path, gazetteer_path: str | Path | None, cache_dir: str | Path,

@@ -19,9 +19,10 @@ import pandas as pd
 
 from dashboard.model import CLAIM_COLUMNS, CONTROL_COLUMNS, EPISODE_COLUMNS, EVENT_COLUMNS, PROBLEM_COLUMNS
 from dashboard.parties import PARTY_COLUMNS
+from dashboard.text.spreadsheet import (  # noqa: F401  (names of this module's API since before the move)
+    CSV_ENCODING, FORMULA_STARTS, GUARDED_FORMULA, frame_csv, neutralise_formulas, restore_formula_text,
+)
 
-CSV_ENCODING = "utf-8-sig"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _INT_COLUMNS = {"location_precision", "low", "high", "position"}
 _LIST_COLUMNS = ("holder_parties", "previous_parties", "actor_parties")  # "; "-joined for the people reading a CSV
 
@@ -41,33 +42,9 @@ def _columns(frame: pd.DataFrame, columns: list[str], what: str) -> pd.DataFrame
     return out
 
 
-def _neutralise_value(value: Any) -> Any:
-    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
-
-
-def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
-    """Prefix an apostrophe to text cells a spreadsheet would evaluate; numeric values are left alone."""
-    out = frame.copy()
-    for column in out.columns:
-        values = out[column]
-        if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
-            continue
-        if pd.api.types.infer_dtype(values, skipna=True) in ("string", "empty"):
-            risky = values.str.startswith(FORMULA_STARTS).fillna(False).astype(bool)
-            out[column] = values.where(~risky, "'" + values)
-        else:  # mixed text and numbers in one column: look at each value
-            out[column] = values.map(_neutralise_value)
-    return out
-
-
-def _csv(frame: pd.DataFrame) -> bytes:
-    # CRLF rows (RFC 4180): a cell holding a bare CR is then quoted too, instead of splitting its row.
-    return neutralise_formulas(frame).to_csv(index=False, lineterminator="\r\n").encode(CSV_ENCODING)
-
-
 def events_csv(events: pd.DataFrame) -> bytes:
     """The events as CSV with exactly EVENT_COLUMNS, in the order given."""
-    return _csv(_columns(events, EVENT_COLUMNS, "events"))
+    return frame_csv(_columns(events, EVENT_COLUMNS, "events"))
 
 
 def claims_for_events(claims: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
@@ -80,7 +57,7 @@ def claims_for_events(claims: pd.DataFrame, events: pd.DataFrame) -> pd.DataFram
 
 def claims_csv(claims: pd.DataFrame, events: pd.DataFrame) -> bytes:
     """The casualty claims of exactly these events as CSV with CLAIM_COLUMNS."""
-    return _csv(_columns(claims_for_events(claims, events), CLAIM_COLUMNS, "claims"))
+    return frame_csv(_columns(claims_for_events(claims, events), CLAIM_COLUMNS, "claims"))
 
 
 def _python_values(column: pd.Series) -> list[Any]:
@@ -147,17 +124,17 @@ def events_geojson(events: pd.DataFrame, claims: pd.DataFrame | None = None) -> 
 
 def parties_csv(parties: pd.DataFrame, events: pd.DataFrame) -> bytes:
     """The parties of exactly these events, one row per party of a side, as CSV with PARTY_COLUMNS."""
-    return _csv(_columns(claims_for_events(parties, events), PARTY_COLUMNS, "parties"))
+    return frame_csv(_columns(claims_for_events(parties, events), PARTY_COLUMNS, "parties"))
 
 
 def control_csv(control: pd.DataFrame) -> bytes:
     """Changes of control as CSV with CONTROL_COLUMNS, in the order given (parties "; "-joined)."""
-    return _csv(_joined(_columns(control, CONTROL_COLUMNS, "control")))
+    return frame_csv(_joined(_columns(control, CONTROL_COLUMNS, "control")))
 
 
 def episodes_csv(episodes: pd.DataFrame, events: pd.DataFrame) -> bytes:
     """The episodes of exactly these events as CSV with EPISODE_COLUMNS, in the events' order."""
-    return _csv(_joined(_columns(claims_for_events(episodes, events), EPISODE_COLUMNS, "episodes")))
+    return frame_csv(_joined(_columns(claims_for_events(episodes, events), EPISODE_COLUMNS, "episodes")))
 
 
 def _joined(frame: pd.DataFrame) -> pd.DataFrame:
@@ -167,28 +144,11 @@ def _joined(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def frame_csv(frame: pd.DataFrame) -> bytes:
-    """Any table as our CSV files are written (BOM, CRLF rows, formula cells guarded): the links, the
-    dataset-shaped exports."""
-    return _csv(frame)
-
-
 def links_csv(links: pd.DataFrame) -> bytes:
     """The links between article events and dataset events (datasets.link.LINK_COLUMNS) as CSV."""
-    return _csv(links)
+    return frame_csv(links)
 
 
 def problems_csv(problems: pd.DataFrame) -> bytes:
     """The problems table as CSV with PROBLEM_COLUMNS."""
-    return _csv(_columns(problems, PROBLEM_COLUMNS, "problems"))
-
-
-# A cell our own CSV guarded: the apostrophe followed by what a spreadsheet would run.
-GUARDED_FORMULA = r"'[=+\-@\t\r]"
-
-
-def restore_formula_text(value: Any) -> Any:
-    """Undo _neutralise_value for a cell read back from our own CSV ("'=SUM(A1)" -> "=SUM(A1)")."""
-    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
-        return value[1:]
-    return value
+    return frame_csv(_columns(problems, PROBLEM_COLUMNS, "problems"))

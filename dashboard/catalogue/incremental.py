@@ -14,6 +14,7 @@ from pathlib import Path
 
 from dashboard import paths
 from dashboard.catalogue.build import article_files, catalogue_from_articles, load_gazetteer
+from dashboard.catalogue.fingerprints import file_digest
 from dashboard.catalogue.tables import Catalogue
 from dashboard.ingest.parse import ParsedArticle, parse_file
 
@@ -53,7 +54,6 @@ def forget() -> None:
 
 
 def _key(path: Path) -> tuple[str, str] | None:
-    from dashboard.catalogue.cache import file_digest  # cache imports this module
 
     try:
         stat = path.stat()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dashboard.catalogue.export import frame_csv
+from dashboard.text.spreadsheet import frame_csv
 from dashboard.datasets import acled, ucdp
 
 

@@ -15,6 +15,7 @@ import pyarrow.csv as pacsv
 
 from dashboard.datasets.base import STAGE, Block, DatasetTables, Detected, Source, detect, normalise_header, open_bytes
 from dashboard.model import Problem
+from dashboard.text.spreadsheet import GUARDED_FORMULA
 
 BLOCK_BYTES = 8 << 20  # how much of a file is parsed at a time
 
@@ -110,7 +111,6 @@ def _newlines(batch: pa.RecordBatch) -> np.ndarray:
 def _unguarded(batch: pa.RecordBatch) -> pa.RecordBatch:
     """Cells without outer spaces, and without the apostrophe a spreadsheet-safe export puts before a formula
     character ("'=…", "'-…"; as catalogue.export writes it)."""
-    from dashboard.catalogue.export import GUARDED_FORMULA  # here: the catalogue package imports this module
 
     columns = []
     for column in batch.columns:

@@ -18,7 +18,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import paths
-from dashboard.catalogue.cache import cached_catalogue, cached_prebuilt, corpus_fingerprint, datasets_fingerprint
+from dashboard.catalogue.cache import cached_catalogue, cached_prebuilt
+from dashboard.catalogue.fingerprints import corpus_fingerprint, datasets_fingerprint
 from dashboard.catalogue.tables import Catalogue, problems_frame
 from dashboard.datasets import DatasetError
 from dashboard.model import Problem
