@@ -136,14 +136,26 @@ class StoreWriter:
         writer.write_table(table, row_group_size=ROW_GROUP)
 
     def close(self) -> None:
+        """Every table's file finished; each is closed even when one fails (a full disk), then the first error raised."""
+        errors = []
         for writer in self.writers.values():
-            writer.close()
+            try:
+                writer.close()
+            except OSError as error:
+                errors.append(error)
+        self.writers = {}
+        if errors:
+            raise errors[0]
 
     def __enter__(self) -> StoreWriter:
         return self
 
-    def __exit__(self, *_exc) -> None:
-        self.close()
+    def __exit__(self, exc_type, _exc, _tb) -> None:
+        try:
+            self.close()
+        except OSError:
+            if exc_type is None:
+                raise  # otherwise the error already in flight says what went wrong
 
 
 def write_store(tables: dict[str, pd.DataFrame], folder: Path) -> None:
