@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from dashboard.catalogue import store
 from dashboard.catalogue.build import article_files, catalogue_from_articles
 from dashboard.catalogue.tables import Catalogue
 from dashboard.ingest.decode import decode_article
@@ -159,7 +160,7 @@ def save_article(folder: Path, name: str, data: bytes) -> SavePlan:
                 _link_new(Path(temporary), target)
             except FileExistsError:  # another session saved under that name meanwhile: plan again
                 continue
-            _sync_directory(folder)
+            store.sync_directory(folder)
             return plan
         raise IntakeError(f"could not find a free name for {name!r}")
     finally:
@@ -209,11 +210,3 @@ def _file_key(path: Path) -> str:
 @lru_cache(maxsize=16384)
 def _cached_file_key(path: Path, size: int, mtime_ns: int, inode: int) -> str:
     return content_key(path.read_bytes())
-
-
-def _sync_directory(folder: Path) -> None:
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

@@ -259,10 +259,10 @@ def sync_folder(folder: Path) -> None:
     for path in folder.iterdir():
         with path.open("rb") as handle:
             os.fsync(handle.fileno())
-    _sync_directory(folder)
+    sync_directory(folder)
 
 
-def _sync_directory(folder: Path) -> None:
+def sync_directory(folder: Path) -> None:
     descriptor = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(descriptor)
@@ -280,7 +280,7 @@ def replace_folder(partial: Path, folder: Path, keep: int | None = None) -> None
     if folder.exists() and not is_complete(folder):
         remove_store(folder)
     partial.rename(folder)
-    _sync_directory(folder.parent)
+    sync_directory(folder.parent)
     keep = KEEP_STORES if keep is None else keep
     others = [p for p in folder.parent.glob("catalogue-*")
               if p != folder and p.is_dir() and PARTIAL not in p.name and DELETING not in p.name]

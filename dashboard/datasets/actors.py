@@ -16,7 +16,7 @@ import pandas as pd
 
 from dashboard.model import SIDE_LETTERS
 from dashboard.parties import COALITIONS, PARTIES, PARTY_COLUMNS, PartyRef, event_year, parse_party, tidy
-from dashboard.parties.table import aligned_sides, empty_parties
+from dashboard.parties.table import aligned_sides, empty_parties, rows_per_event
 
 _KNOWN = frozenset(p.name for p in PARTIES) | frozenset(c.name for c in COALITIONS)
 # "(2021-)", "(2012-2020)", "(1991-)": the years of a regime's forces, not a faction.
@@ -136,22 +136,8 @@ def dataset_parties(event_ids: Sequence[str], sides: Sequence[Sides], years: Seq
     codes = np.fromiter((combos.setdefault((s, y), len(combos)) for s, y in zip(sides, years)), dtype=np.int64,
                         count=len(event_ids))
     per_combo = [_combo_rows(s, y) for s, y in combos]
-    counts = np.array([len(rows) for rows in per_combo], dtype=np.int64)
     unknown = _unknown_actors(list(combos), np.bincount(codes, minlength=len(combos)) if len(codes) else [])
-    if not len(codes) or not counts.sum():
-        return empty_parties(), unknown
-    flat = [row for rows in per_combo for row in rows]
-    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
-    repeats = counts[codes]
-    offsets = np.arange(repeats.sum()) - np.repeat(np.cumsum(repeats) - repeats, repeats)
-    take = np.repeat(starts[codes], repeats) + offsets
-    columns = list(zip(*flat))
-    frame = pd.DataFrame({
-        "event_id": np.repeat(np.asarray(event_ids, dtype=object), repeats),
-        **{name: np.asarray(columns[i], dtype=object)[take] for i, name in enumerate(PARTY_COLUMNS[1:])},
-    })
-    frame["position"] = frame["position"].astype(np.int64)
-    return frame, unknown
+    return rows_per_event(event_ids, codes, per_combo), unknown
 
 
 def _unknown_actors(combos: list[tuple[Sides, int | None]], events_per_combo) -> dict[str, int]:

@@ -15,15 +15,20 @@ UNKNOWN = {"unknown", "inconnu", "inconnue", "inconnues", "inconnus", "n/a", "no
 _YEAR_OR_ORDINAL = re.compile(r"^(?:\d{4}|\d+(?:st|nd|rd|th|e|er|re))\s+")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_EMPTY_BRACKETS = re.compile(r"[(\[{]\s*[)\]}]")
+
+
 def clean_parties(value: str) -> list[str]:
     """Party names without flag images, icon sizes or citation markers; "Supported by" parties marked as such."""
     parties: list[str] = []
     supported = False
+    value = _CONTROL.sub(" ", value)  # a stray escape or NUL is never part of a name (and hides an image's name)
     for piece in re.split(r"[\n,;]+", value):
         piece, marked = _without_support_marker(without_residue(piece))
         piece, marked_after_image = _without_support_marker(without_images(piece))
         supported = supported or marked or marked_after_image
-        name = clean(piece)
+        name = clean(_EMPTY_BRACKETS.sub(" ", piece))  # "(Flag of Mali.svg) Mali": the brackets the image left
         if name and name.casefold() not in UNKNOWN:
             parties.append(f"{name} (support)" if supported else name)
     return parties

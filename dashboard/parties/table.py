@@ -47,7 +47,12 @@ def parties_table(event_ids: Sequence[str], sides: Sequence[Sides], years: Seque
     combos: dict[tuple[Sides, int | None], int] = {}
     codes = np.fromiter((combos.setdefault((s, y), len(combos)) for s, y in zip(sides, years)), dtype=np.int64,
                         count=len(event_ids))
-    per_combo = [aligned_sides(s, y)[0] for s, y in combos]
+    return rows_per_event(event_ids, codes, [aligned_sides(s, y)[0] for s, y in combos])
+
+
+def rows_per_event(event_ids: Sequence[str], codes: np.ndarray, per_combo: list[tuple]) -> pd.DataFrame:
+    """The parties table (PARTY_COLUMNS) of events whose rows were worked out once per distinct combination:
+    event i gets the rows per_combo[codes[i]], in order (a million events share a few thousand combinations)."""
     counts = np.array([len(rows) for rows in per_combo], dtype=np.int64)
     if not counts.sum() or not len(codes):
         return empty_parties()

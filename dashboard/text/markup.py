@@ -182,6 +182,8 @@ def _file_name_start(text: str, ext_at: int, ext_end: int, floor: int) -> int:
         return ext_at
     for i in range(len(words) - 1, max(-1, len(words) - 13), -1):
         position, word = words[i]
+        core = re.search(r"[^\W\d_]*$", word).group()  # "{Flag", "(Drapeau", "0{Flag": the word itself
+        position, word = position + len(word) - len(core), core or word
         if _FLAG_WORD.match(word):
             next_word = words[i + 1][1].casefold() if i + 1 < len(words) else ""
             if word.casefold() == "flag" and next_word != "of" and i > 0:
