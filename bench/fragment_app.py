@@ -13,8 +13,9 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from dashboard.views import filters  # noqa: E402
+from dashboard.web import selection  # noqa: E402
 from dashboard.web.detail_panel import show_detail  # noqa: E402
-from dashboard.web.events_table import events_table, selection_from  # noqa: E402
+from dashboard.web.events_table import events_table  # noqa: E402
 from dashboard.web.loaders import Sources, load_catalogue, offline_assets  # noqa: E402
 from dashboard.web.map_panel import show_map  # noqa: E402
 from dashboard.web.sidebar import filter_widgets, sync_url  # noqa: E402
@@ -47,16 +48,15 @@ def main() -> None:
     state = filters_and_counts(key, catalogue, counts)
     shown = filters.selected_rows(events, state.mask(events, catalogue.parties))
     offline_assets()
-    st.session_state.setdefault("selected", st.query_params.get("event"))
-    map_column, detail_column = st.columns([3, 2])
-    selection_from("table", events_table(shown))
+    map_column, detail_column = st.columns([5, 3], gap="medium")
+    events_table(shown, state)  # filled before the map, as the app does
     with map_column:
-        selection_from("map", show_map(key, state, shown, catalogue, st.session_state.get("selected")))
-    selected = st.session_state.get("selected")
+        show_map(key, state, shown, catalogue)
+    event_id = selection.selected()
+    event_id = event_id if event_id and (events["event_id"] == event_id).any() else None
     with detail_column:
-        if selected and (events["event_id"] == selected).any():
-            show_detail(selected, catalogue)
-    sync_url(state, selected if selected and (events["event_id"] == selected).any() else None)
-
+        if event_id:
+            show_detail(event_id, catalogue)
+    sync_url(state, event_id)
 
 main()

@@ -58,3 +58,19 @@ def test_the_references_its_claims_cite_are_listed_once_in_footnote_order():
     assert [(r.footnote, r.publisher) for r in info.references] == [
         ("5", "leparisien.fr"), ("7", "Reuters"), ("8", "Le Point Afrique")]
     assert info.references[1].title == "Mali says 50 soldiers killed in Kidal fighting"
+
+
+def test_dataset_problems_read_back_from_the_store_with_no_event_id_are_listed(tmp_path):
+    import pyarrow as pa
+
+    from dashboard.catalogue.cache import cached_catalogue
+
+    ged = "tests/datasets/ged_mali.csv"
+    catalogue = cached_catalogue("seeds", "data/gazetteer.csv", tmp_path, [ged])  # problems come back Arrow-typed
+    view = problems_view(catalogue.problems, catalogue.events)
+    assert (view["stage"] == "dataset").any() and view["needs_action"].dtype == bool
+    problems = pd.DataFrame({"source_file": pd.array(["ged_mali.csv"], dtype=pd.ArrowDtype(pa.string())),
+                             "event_id": pd.array([None], dtype=pd.ArrowDtype(pa.null())),
+                             "stage": ["dataset"], "reason": ["row 7 skipped: no date"]})
+    [row] = problems_view(problems, catalogue.events).to_dict("records")
+    assert (row["article"], row["event_id"], row["needs_action"]) == ("ged_mali.csv", "", True)

@@ -24,8 +24,11 @@ def problems_view(problems: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     article = files.map(titles).where(lambda t: t.notna() & (t != ""), files).replace("", "(no article)")
     needs_action = pd.Series(True, index=problems.index)
     for stage, column in RESOLVED_BY.items():
-        has_value = events.set_index("event_id")[column].notna() & (events.set_index("event_id")[column] != "")
-        resolved = problems["event_id"].map(has_value).fillna(False).astype(bool)
+        values = events[column]
+        present = values.notna().to_numpy(dtype=bool, na_value=False) & (values.astype(object).fillna("") != "").to_numpy(bool)
+        has_value = pd.Series(present, index=events["event_id"].astype(object).to_numpy())
+        # Plain objects and booleans: a dataset's Arrow-typed columns (an all-null event_id) would not take False.
+        resolved = problems["event_id"].astype(object).map(has_value).fillna(False).astype(bool)
         needs_action &= ~((problems["stage"] == stage) & resolved)
     view = pd.DataFrame({"article": article.astype(object), "stage": problems["stage"].astype(object),
                          "reason": problems["reason"].astype(object), "needs_action": needs_action.to_numpy(),

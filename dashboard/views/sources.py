@@ -9,6 +9,8 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
+from dashboard.views.filters import KINDS
+
 
 @dataclass(frozen=True)
 class Source:
@@ -40,7 +42,9 @@ def cited_references(claims_for_event: pd.DataFrame) -> list[Reference]:
 
 
 def article_titles(events: pd.DataFrame) -> pd.Series:
-    """Each source file's article title: the title of its own (kind "article") event, else of its first event."""
+    """Each article file's title: the title of its own (kind "article") event, else of its first event. A dataset
+    file (UCDP GED, ACLED) has no title of its own: it is named by its file name."""
+    events = events[events["kind"].isin(KINDS).to_numpy(dtype=bool, na_value=False)] if "kind" in events.columns else events
     if events.empty:
         return pd.Series(dtype=object)
     ranked = events.assign(_own=(events["kind"] != "article").astype(int)).sort_values("_own", kind="stable")
