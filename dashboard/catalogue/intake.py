@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 import tempfile
+import threading
 import time
 import unicodedata
 from dataclasses import dataclass, replace
@@ -138,6 +139,9 @@ def free_name(folder: Path, name: str) -> str:
     raise IntakeError(f"no free name left for {name!r}")
 
 
+_SAVING = threading.Lock()
+
+
 def save_article(folder: Path, name: str, data: bytes) -> SavePlan:
     """Write the article into the folder: a temporary dot-file, synced, then linked under its final name
     (a link never replaces an existing file, so a name taken meanwhile is never overwritten: the next free
@@ -151,17 +155,18 @@ def save_article(folder: Path, name: str, data: bytes) -> SavePlan:
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temporary, 0o644)
-        for _attempt in range(100):
-            plan = plan_save(folder, name, data)
-            if plan.action == "already there":
+        with _SAVING:  # sessions of this server look and link one at a time: the same article is never saved twice
+            for _attempt in range(100):
+                plan = plan_save(folder, name, data)
+                if plan.action == "already there":
+                    return plan
+                target = inside(folder, plan.name)
+                try:
+                    _link_new(Path(temporary), target)
+                except FileExistsError:  # another server saved under that name meanwhile: plan again
+                    continue
+                store.sync_directory(folder)
                 return plan
-            target = inside(folder, plan.name)
-            try:
-                _link_new(Path(temporary), target)
-            except FileExistsError:  # another session saved under that name meanwhile: plan again
-                continue
-            store.sync_directory(folder)
-            return plan
         raise IntakeError(f"could not find a free name for {name!r}")
     finally:
         if os.path.lexists(temporary):
