@@ -8,17 +8,19 @@ import numpy as np
 import pandas as pd
 
 from dashboard.text.escape import js_safe_text
+from dashboard.views.filters import ARTICLES, SOURCES
 
 # Index 0 is the articles (no change); then each dataset kind: its style over the event's own, and legend words.
-SOURCE_KINDS = ("articles", "ucdp", "acled")
+SOURCE_KINDS = (ARTICLES, "ucdp", "acled")
 SOURCE_STYLES = (
     {},
     {"dashArray": "1 3", "weight": 2, "fillOpacity": 0.45},
     {"dashArray": "6 2 1 2", "weight": 2, "fillOpacity": 0.45},
 )
-SOURCE_LEGEND = {"ucdp": "UCDP GED event: dotted ring", "acled": "ACLED event: dash-dot ring"}
+_RINGS = {"ucdp": "dotted ring", "acled": "dash-dot ring"}
+SOURCE_LEGEND = {kind: f"{SOURCES[kind]} event: {ring}" for kind, ring in _RINGS.items()}
 # Each dataset's line in the layer control: unticking it hides that source's events (js/events_layer.js).
-SOURCE_NAMES = ("", "UCDP GED events", "ACLED events")
+SOURCE_NAMES = ("", *(f"{SOURCES[kind]} events" for kind in SOURCE_KINDS[1:]))
 
 
 def source_codes(located: pd.DataFrame) -> np.ndarray:

@@ -25,7 +25,7 @@ def problems_view(problems: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     needs_action = pd.Series(True, index=problems.index)
     for stage, column in RESOLVED_BY.items():
         values = events[column]
-        present = values.notna().to_numpy(dtype=bool, na_value=False) & (values.astype(object).fillna("") != "").to_numpy(bool)
+        present = (values.astype(object).fillna("") != "").to_numpy(bool)
         has_value = pd.Series(present, index=events["event_id"].astype(object).to_numpy())
         # Plain objects and booleans: a dataset's Arrow-typed columns (an all-null event_id) would not take False.
         resolved = problems["event_id"].astype(object).map(has_value).fillna(False).astype(bool)
