@@ -39,7 +39,9 @@ def _tick(key: str, ids: list[str]) -> None:
     wanted = [ids.index(event_id)] if event_id in ids else []
     current = (st.session_state.get(key) or {}).get("selection", {}).get("rows")
     if current != wanted:
-        st.session_state[key] = {"selection": {"rows": wanted, "columns": []}}
+        # In the very shape the browser sends it back ("cells" too): else its first echo of a new table's tick
+        # reads as a pick, and re-selects this row over a marker clicked meanwhile.
+        st.session_state[key] = {"selection": {"rows": wanted, "columns": [], "cells": []}}
 
 
 def table_key(state: object) -> str:
