@@ -9,7 +9,7 @@ from fixtures_events import claims_frame as infobox_claims
 from dashboard.views import filters
 from dashboard.views.prepared import prepare_catalogue
 from dashboard.views.time_chart import monthly_counts
-from dashboard.views.totals import killed_by_alignment, range_text, totals
+from dashboard.views.totals import killed_by_alignment, killed_claims, range_text, totals
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +37,15 @@ def test_totals_follow_the_filters(seeds):
     shown = filters.FilterState(regions=("Mopti",)).apply(seeds.events, seeds.parties)
     found = totals(shown, seeds.claims, seeds.parties)
     assert (found.events, found.places) == (1, 1)
+
+
+@pytest.mark.parametrize("state", [filters.FilterState(), filters.FilterState(regions=("Kidal",)),
+                                   filters.FilterState(factions=("CMA",)), filters.FilterState(regions=("Nowhere",))])
+def test_the_claims_counted_once_per_catalogue_give_every_filter_the_same_totals(seeds, state):
+    counted = killed_claims(seeds.claims, seeds.events)  # what the app keeps per catalogue
+    shown = state.apply(seeds.events, seeds.parties)
+    pd.testing.assert_frame_equal(killed_by_alignment(shown, counted, seeds.parties),
+                                  killed_by_alignment(shown, seeds.claims, seeds.parties))
 
 
 def claims(rows):

@@ -29,7 +29,7 @@ from dashboard.views.control import control_periods, filtered_periods
 from dashboard.views.prepared import prepare_catalogue
 from dashboard.views.problems import problems_view
 from dashboard.views.time_chart import monthly_counts
-from dashboard.views.totals import Totals, totals
+from dashboard.views.totals import KilledClaims, Totals, killed_claims, totals
 
 STATIC_DIR = Path(__file__).with_name("static")  # Streamlit serves <app dir>/static/
 
@@ -122,10 +122,16 @@ def events_map(fingerprint: str, state: filters.FilterState, _shown: pd.DataFram
     return m
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def counted_claims(fingerprint: str, _catalogue: Catalogue) -> KilledClaims:
+    """The killed claims the totals add up, as integer codes: once per catalogue (views.totals)."""
+    return killed_claims(_catalogue.claims, _catalogue.events)
+
+
 @st.cache_resource(max_entries=16, show_spinner=False)
 def shown_totals(fingerprint: str, state: filters.FilterState, _shown: pd.DataFrame, _catalogue: Catalogue) -> Totals:
     """The totals line of one filter state (keyed like events_map)."""
-    return totals(_shown, _catalogue.claims, _catalogue.parties)
+    return totals(_shown, counted_claims(fingerprint, _catalogue), _catalogue.parties)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
