@@ -27,7 +27,7 @@ BATTLE = "Battle of Anefis (June 2013)"
 
 
 def map_ready(page) -> None:
-    """Until the map frame's runtime shows its events, the table has followed and Streamlit is idle."""
+    """Until the map frame's runtime shows its events and Streamlit is idle."""
     page.wait_for_selector("iframe[src*='streamlit_folium']", timeout=60_000)
     for _ in range(240):
         frames = [f for f in page.frames if "streamlit_folium" in f.url and not f.is_detached()]
@@ -37,7 +37,6 @@ def map_ready(page) -> None:
         except Exception:  # the frame was replaced while we asked
             pass
         page.wait_for_timeout(250)
-    page.locator("[data-testid=stDataFrame]").first.wait_for(timeout=60_000)  # the table follows the map
     page.wait_for_function("!document.querySelector('[data-testid=stStatusWidget]')", timeout=60_000)
     page.wait_for_timeout(800)  # the map's view animation and the chart's first paint
 

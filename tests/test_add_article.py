@@ -11,7 +11,6 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.web import loaders
-from dashboard.web.first_paint import PAINTED
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "web" / "app.py")
@@ -41,9 +40,7 @@ def folder(tmp_path, monkeypatch):
 
 
 def run() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.session_state[PAINTED] = True  # no browser paints the map here: the table and chart are drawn at once
-    return at.run()
+    return AppTest.from_file(APP, default_timeout=90).run()
 
 
 def counts(at: AppTest) -> str:

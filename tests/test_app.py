@@ -1,7 +1,6 @@
 """The Streamlit script under streamlit.testing: it loads, the URL sets the filters, filters change the counts.
 
 st_folium is an unknown element to AppTest; the map itself is tested in test_mapview.py and in a real browser.
-AppTest has no browser to paint the map, so most tests start as a page whose map has painted (web/first_paint.py).
 """
 from pathlib import Path
 
@@ -10,7 +9,6 @@ from functools import cache
 from streamlit.testing.v1 import AppTest
 
 from dashboard.catalogue import build_catalogue
-from dashboard.web.first_paint import PAINTED
 
 APP = str(Path(__file__).parent.parent / "dashboard" / "web" / "app.py")
 
@@ -21,10 +19,8 @@ def event_id(title: str) -> str:
     return events.set_index("title").loc[title, "event_id"]
 
 
-def run(query: dict | None = None, painted: bool = True) -> AppTest:
+def run(query: dict | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
-    if painted:
-        at.session_state[PAINTED] = True
     for key, value in (query or {}).items():
         at.query_params[key] = value
     return at.run()
@@ -44,18 +40,6 @@ def test_app_loads_every_event_without_exception():
     assert not at.exception
     assert counts_line(at).startswith("**16** of 16 events shown")
     assert at.dataframe[0].value.shape[0] == 16
-
-
-def test_a_new_page_draws_its_map_before_the_table_and_the_chart():
-    at = run({"region": "Kidal"}, painted=False)
-    assert not at.exception
-    assert counts_line(at).startswith("**")  # the counts come at once
-    assert len(at.dataframe) == 0 and len(at.get("arrow_vega_lite_chart")) == 0
-    assert any("follow as soon as the map is drawn" in c.value for c in at.caption)
-    at.session_state[PAINTED] = True  # what the map's first report sets (map_panel._reported)
-    at.run()
-    assert not at.exception
-    assert set(at.dataframe[0].value["region"]) == {"Kidal"}
 
 
 def test_query_params_set_the_filters():

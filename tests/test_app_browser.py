@@ -208,17 +208,6 @@ def test_it_opens_on_every_event_in_view_and_the_legend_covers_none(page, app_ur
     assert page.locator("text=Deploy").count() == 0  # visitors get the viewer's menu only
 
 
-def test_a_new_page_paints_its_map_first_then_the_table_and_the_chart_follow(page, app_url):
-    page.goto(app_url)
-    frame = map_frame(page)
-    frame.wait_for_function("maliMap.paintReported === true")  # the map told the server it is drawn
-    page.locator("[data-testid=stDataFrame]").first.wait_for()  # then the table came, without any click
-    page.locator("[data-testid=stVegaLiteChart]").first.wait_for()
-    assert page.get_by_text("follow as soon as the map is drawn").count() == 0
-    assert map_frame(page) is frame  # the same map: drawing the rest did not rebuild it
-    assert frame.evaluate("maliMap.time === maliMap.range[1] && maliMap.mode === 'all'")  # the time bar untouched
-
-
 def test_click_a_marker_then_another_the_ring_table_url_and_panel_follow_each_click(page, app_url, ids, catalogue):
     page.goto(app_url)
     frame = map_frame(page)
@@ -381,7 +370,6 @@ def test_the_faction_box_finds_a_group_by_another_of_its_names(page, app_url):
 def test_every_event_can_be_opened_from_the_table_with_the_keyboard(page, app_url, catalogue):
     page.goto(app_url)
     map_frame(page)
-    page.locator("[data-testid=stDataFrame]").first.wait_for()  # the table follows the map
     wait_until_idle(page)
     page.focus("input[aria-label='Search titles, places and parties']")
     for _ in range(12):  # past the table's own buttons, into its cells

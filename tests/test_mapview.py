@@ -122,17 +122,6 @@ def test_the_pages_report_is_read_back_and_anything_else_is_not():
     assert read_report(None) is None and read_report({}) is None
     odd = read_report({"last_object_clicked_popup": '{"event": 7, "mode": "sideways", "clicks": "x"}'})
     assert (odd.event_id, odd.mode, odd.clicks) == (None, "all", 0)
-    assert not report.painted and not odd.painted
-    first = read_report({"last_object_clicked_popup": json.dumps({"event": None, "clicks": 0, "painted": True})})
-    assert first.painted and first.event_id is None  # the map's report once drawn, before anyone touched it
-
-
-def test_the_selection_layer_asks_for_the_paint_report_only_while_the_page_waits():
-    def script(**kwargs) -> str:
-        return folium.Map().add_child(selection_layer(None, **kwargs)).get_root().render()
-
-    assert "reportPainted()" in script(report_painted=True)
-    assert "reportPainted()" not in script()
 
 
 def test_dates_are_written_at_their_precision():

@@ -5,9 +5,8 @@ page's runtime which event is selected (ring, slider at its date, centre and zoo
 once after each new map, the time bar's settings to keep. streamlit-folium runs it whenever it changes, without
 remounting the map, so the view and the slider keep their place.
 
-Page to server: the runtime writes a small JSON report (selected event, clicks, time bar settings; or, once when
-the page asks, only that the map has painted) as the value streamlit-folium returns under
-"last_object_clicked_popup" (our markers have no popups); `read_report` reads it.
+Page to server: the runtime writes a small JSON report (selected event, clicks, time bar settings) as the value
+streamlit-folium returns under "last_object_clicked_popup" (our markers have no popups); `read_report` reads it.
 The event_id never shows in a tooltip.
 """
 from __future__ import annotations
@@ -34,7 +33,6 @@ class MapReport:
     mode: str
     window: int | None
     speed: float | None
-    painted: bool = False  # the map's first report, once drawn: nothing was chosen on it yet
 
     def time_settings(self) -> dict:
         """The part the next map of this session restores."""
@@ -58,7 +56,6 @@ def read_report(returned: dict | None) -> MapReport | None:
         mode=data.get("mode") if data.get("mode") in MODES else "all",
         window=_int(data.get("window")),
         speed=_number(data.get("speed")),
-        painted=data.get("painted") is True,
     )
 
 
@@ -76,14 +73,12 @@ class _Command(MacroElement):
           if (window.maliMap) {
             window.maliMap.restore({{ this.settings }});
             window.maliMap.select({{ this.event_id }}, {focus: {{ this.focus }}});
-            {% if this.report_painted %}window.maliMap.reportPainted();{% endif %}
           }
         {% endmacro %}
     """)
 
-    def __init__(self, event_id: str | None, focus: bool, settings: dict | None, report_painted: bool = False):
+    def __init__(self, event_id: str | None, focus: bool, settings: dict | None):
         super().__init__()
-        self.report_painted = report_painted
         self._name = "MapCommand"
         # A JSON string with its braces escaped too: branca compiles this script as a Jinja template.
         self.event_id = str(htmlsafe_json_dumps(event_id)).replace("{", "\\u007b").replace("}", "\\u007d")
@@ -91,11 +86,10 @@ class _Command(MacroElement):
         self.settings = str(htmlsafe_json_dumps(settings or None))
 
 
-def selection_layer(selected_event_id: str | None, *, focus: bool = False, time_settings: dict | None = None,
-                    report_painted: bool = False) -> folium.FeatureGroup:
+def selection_layer(selected_event_id: str | None, *, focus: bool = False,
+                    time_settings: dict | None = None) -> folium.FeatureGroup:
     """The FeatureGroup for st_folium's feature_group_to_add: select this event (None: none) and, for a new map,
-    restore the time bar. `focus`: the selection is new, so the slider moves to it and the view centres on it.
-    `report_painted`: the page waits for the map, so it reports once it has painted (web/first_paint.py)."""
+    restore the time bar. `focus`: the selection is new, so the slider moves to it and the view centres on it."""
     group = folium.FeatureGroup(name="Selected event", control=False)
-    _Command(selected_event_id, focus, time_settings, report_painted).add_to(group)
+    _Command(selected_event_id, focus, time_settings).add_to(group)
     return group

@@ -14,7 +14,6 @@ from dashboard.web.cache_notice import show_cache_state
 from dashboard.web.detail_panel import show_detail
 from dashboard.web.events_table import events_table, search_box
 from dashboard.web.exports import export_buttons
-from dashboard.web.first_paint import map_painted, wait_for_map
 from dashboard.web.loaders import (
     Sources, chart_data, filter_choices, load_catalogue, offline_assets, problem_rows, shown_totals,
 )
@@ -77,22 +76,17 @@ def main() -> None:
     map_column, detail_column = st.columns([5, 3], gap="medium")
     below = st.container()
     # The table is filled before the map, though shown below it: it answers a filter change at once while the
-    # map of a new filter state is still being built. A session's first run leaves the table, the exports and
-    # the chart out until its map has painted (web/first_paint.py): a new visitor sees the map sooner.
+    # map of a new filter state is still being built.
     with below:
         search_box()
-        if map_painted():
-            events_table(shown, state)
-            export_buttons(catalogue, shown, state)
-        else:
-            wait_for_map()
+        events_table(shown, state)
+        export_buttons(catalogue, shown, state)
     with map_column:
         show_map(key, state, shown, catalogue)
-        if map_painted():
-            settings = time_settings() or {}
-            _, _, bounds = filter_choices(key, catalogue)
-            timeline_chart(chart_data(key, state, shown), bounds, st.session_state["f_dates"],
-                           settings.get("time") if settings.get("mode") not in (None, "all") else None)
+        settings = time_settings() or {}
+        _, _, bounds = filter_choices(key, catalogue)
+        timeline_chart(chart_data(key, state, shown), bounds, st.session_state["f_dates"],
+                       settings.get("time") if settings.get("mode") not in (None, "all") else None)
     event_id = selection.selected()
     if not (event_id and (events["event_id"] == event_id).any()):
         event_id = None

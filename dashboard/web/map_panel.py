@@ -18,7 +18,6 @@ from dashboard.map import read_report, selection_layer
 from dashboard.map.selection import RETURNED
 from dashboard.views import filters
 from dashboard.web import selection
-from dashboard.web.first_paint import map_painted, mark_painted
 from dashboard.web.loaders import events_map, periods_of
 from dashboard.map.episodes import episodes_track, track_stops
 
@@ -32,9 +31,6 @@ def _reported() -> None:
     """st_folium's on_change: a new click selects its event; the time bar's settings are kept."""
     report = read_report(st.session_state.get(MAP_KEY))
     if report is None:
-        return
-    mark_painted()  # any report comes from a map that has painted
-    if report.painted:  # only that: the time bar was not touched, so the next map opens on its own defaults
         return
     if report.clicks > st.session_state.get(CLICKS, 0) and report.event_id:
         selection.select(report.event_id)
@@ -54,7 +50,7 @@ def show_map(key: str, state: filters.FilterState, shown: pd.DataFrame, catalogu
     event_id = selection.selected()
     on_map = bool(event_id) and bool((shown["event_id"] == event_id).any())
     command = selection_layer(event_id if on_map else None, focus=selection.is_new(),
-                              time_settings=time_settings(), report_painted=not map_painted())
+                              time_settings=time_settings())
     # A new map (new filters) starts counting its own clicks from zero.
     st.session_state[CLICKS] = 0 if st.session_state.get("map_state") != state else st.session_state.get(CLICKS, 0)
     st.session_state["map_state"] = state

@@ -340,23 +340,13 @@
     },
 
     /* What the server learns: the selected event (with a click count, so a second click on it counts) and the
-       time bar's settings (or, `painted`, only that the map is drawn). Sent through streamlit-folium's own update, as the value it returns. */
-    report: function (painted) {
+       time bar's settings. Sent through streamlit-folium's own update, as the value it returns. */
+    report: function () {
       var data = window.__GLOBAL_DATA__;
       if (!data) { return; }
-      var report = {event: this.selected, clicks: this.clicks, time: this.time, mode: this.mode,
-                    window: this.windowDays, speed: this.speed};
-      if (painted) { report.painted = true; }  // the first report: the map has painted, nothing was changed
-      data.last_object_clicked_popup = JSON.stringify(report);
+      data.last_object_clicked_popup = JSON.stringify({event: this.selected, clicks: this.clicks, time: this.time,
+                                                       mode: this.mode, window: this.windowDays, speed: this.speed});
       this.map.fire("moveend");
-    },
-
-    /* Report once the map is painted: a new page draws its table and chart only after its map (web/first_paint.py). */
-    reportPainted: function () {
-      var self = this;
-      if (this.paintReported) { return; }
-      this.paintReported = true;
-      requestAnimationFrame(function () { requestAnimationFrame(function () { self.report(true); }); });
     },
 
     fit: function () {
