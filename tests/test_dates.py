@@ -1,4 +1,4 @@
-"""Dates as the articles write them, read into ISO ranges (dashboard/dates.py)."""
+"""Dates as the articles write them, read into ISO ranges (dashboard/text/dates.py)."""
 from __future__ import annotations
 
 import calendar
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.ingest.dates import find_lead_date, parse_date_range
+from dashboard.text.dates import find_lead_date, parse_date_range
 from dashboard.text.when import format_date_range
 from dashboard.model import DateError, DateRange
 

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from dashboard.casualties.read import ABSURD_FIGURE, parse_casualties_checked
 from dashboard.ingest.coords import parse_coordinates
-from dashboard.ingest.dates import parse_date_range
+from dashboard.text.dates import parse_date_range
 from dashboard.text.when import MONTH_NAMES, format_date_range
 from dashboard.ingest.decode import decode_article
 from dashboard.parties import canonical_party

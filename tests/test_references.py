@@ -1,8 +1,8 @@
-"""The References list of an article as entries (dashboard/ingest/references.py), from the seeds and the corpus."""
+"""The References list of an article as entries (dashboard/text/references.py), from the seeds and the corpus."""
 from pathlib import Path
 
 from dashboard.ingest.layout import read_article
-from dashboard.ingest.references import parse_references, speaker_of_title
+from dashboard.text.references import parse_references, speaker_of_title
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "articles"

@@ -16,9 +16,9 @@ from dashboard.casualties.claimants import REVISION, SPEECH_VERB, Attribution, C
 from dashboard.casualties.figures import Figure, read_figures
 from dashboard.casualties.sentences import Sentence, article_paragraphs, paragraph_sentences
 from dashboard.casualties.vocabulary import tells_loss
-from dashboard.ingest.dates import parse_date_range
+from dashboard.text.dates import parse_date_range
 from dashboard.casualties.merge import merge_claims
-from dashboard.ingest.references import parse_references, speaker_of_title
+from dashboard.text.references import parse_references, speaker_of_title
 from dashboard.model import SIDE_LETTERS, Claim, DateError, Event, Reference
 from dashboard.parties.alignment import event_year
 from dashboard.parties.mentions import Mention, find_mentions, side_of_mention

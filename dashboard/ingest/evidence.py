@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dashboard.ingest.dates import find_lead_date
+from dashboard.text.dates import find_lead_date
 from dashboard.ingest.layout.base import BACKGROUND_HEADINGS, RawArticle, is_background, split_paragraphs
 from dashboard.ingest.mentions import find_parties
 from dashboard.model import DateRange

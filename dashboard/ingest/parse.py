@@ -9,7 +9,7 @@ from pathlib import Path
 from dashboard.casualties.body import article_claims
 from dashboard.ingest.belligerents import infobox_claims, infobox_sides, per_side_values, with_prose
 from dashboard.ingest.coords import parse_coordinates
-from dashboard.ingest.dates import parse_date_range
+from dashboard.text.dates import parse_date_range
 from dashboard.ingest.decode import decode_article
 from dashboard.ingest.evidence import event_prose, first_dates, prose_date, prose_sides
 from dashboard.ingest.layout import RawArticle, read_article

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from dashboard.casualties.sentences import split_sentences as sentences_of
-from dashboard.ingest.dates import MONTHS as _MONTH_NAMES, DateMention, date_mentions
+from dashboard.text.dates import MONTHS as _MONTH_NAMES, DateMention, date_mentions
 from dashboard.ingest.layout.base import canonical_key
 from dashboard.model import DateRange, Event
 from dashboard.text.fold import label_key

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard.ingest.dates import find_lead_date
+from dashboard.text.dates import find_lead_date
 from dashboard.ingest.evidence import prose_sides
 from dashboard.ingest.mentions import find_parties
 from dashboard.model import Event, Problem, make_event_id

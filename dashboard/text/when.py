@@ -3,7 +3,7 @@
 "5 June 2013", "16–21 May 2014", "16 May – 2 June 2014", "June 2013", "March–May 2014", "2012–2013",
 "2012 – May 2014". A range's precision is that of its start; its end is written no coarser than it can
 be while still meaning that day. The en dash is spaced when its left side is more than one word or the sides are written at different precisions.
-`ingest.dates.parse_date_range` reads every text this writes back to the same range. `short` writes
+`text.dates.parse_date_range` reads every text this writes back to the same range. `short` writes
 "Jun" for "June" (map tooltips).
 """
 from __future__ import annotations

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard.ingest.dates import parse_date_range
+from dashboard.text.dates import parse_date_range
 from dashboard.model import DateError, Reference
 from dashboard.text.markup import squeeze
 

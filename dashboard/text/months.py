@@ -1,5 +1,5 @@
 """Month names as articles write them, in English, French, Italian, Spanish, Portuguese, German and Russian
-(nominative, genitive "16 января" and prepositional "в марте"), and Chinese dates, for ingest.dates."""
+(nominative, genitive "16 января" and prepositional "в марте"), and Chinese dates, for text.dates."""
 from __future__ import annotations
 
 import re

@@ -20,7 +20,7 @@ from datetime import date
 
 from dashboard.model import DateError, DateRange
 from dashboard.text.markup import without_citations
-from dashboard.ingest.months import ENGLISH_MONTHS as _ENGLISH_MONTHS, MONTHS, iso_cjk as _iso_cjk
+from dashboard.text.months import ENGLISH_MONTHS as _ENGLISH_MONTHS, MONTHS, iso_cjk as _iso_cjk
 from dashboard.text.when import MONTH_NAMES
 
 
