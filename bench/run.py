@@ -39,7 +39,7 @@ from bench import datasets_synthetic, synthetic  # noqa: E402
 from bench.appserver import MemorySampler, process_tree, running_app, wait_for_log  # noqa: E402
 from dashboard.map import assets, build as mapview  # noqa: E402
 from dashboard.views import filters  # noqa: E402
-from dashboard.views.prepared import prepare_catalogue  # noqa: E402
+from dashboard.catalogue.prepared import prepare_catalogue  # noqa: E402
 from dashboard.web import loaders  # noqa: E402
 from dashboard.catalogue import (  # noqa: E402
     build_catalogue, cached_prebuilt, corpus_fingerprint, write_catalogue,

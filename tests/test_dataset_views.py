@@ -18,7 +18,7 @@ from dashboard.map.features import MAP_COLUMNS, event_features, located_events
 from dashboard.map.sources import SOURCE_KINDS
 from dashboard.views import FilterState, parse_query_params
 from dashboard.views.linked import linked_detail
-from dashboard.views.prepared import prepare_catalogue
+from dashboard.catalogue.prepared import prepare_catalogue
 
 HERE = Path(__file__).resolve().parent
 DATASETS = [HERE / "datasets" / "ged_mali.csv", HERE / "datasets" / "acled_mali.csv"]

@@ -5,7 +5,7 @@ import pytest
 
 from dashboard.catalogue import build_catalogue
 from dashboard.views import filters
-from dashboard.views.prepared import prepare_catalogue
+from dashboard.catalogue.prepared import prepare_catalogue
 from dashboard.views.search import search_mask
 
 

@@ -7,7 +7,7 @@ import pytest
 from dashboard.catalogue import build_catalogue
 from fixtures_events import claims_frame as infobox_claims
 from dashboard.views import filters
-from dashboard.views.prepared import prepare_catalogue
+from dashboard.catalogue.prepared import prepare_catalogue
 from dashboard.views.time_chart import monthly_counts
 from dashboard.views.totals import killed_by_alignment, killed_claims, range_text, totals
 

@@ -10,22 +10,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Sequence
+from typing import Sequence
 
 from dashboard.casualties.claimants import REVISION, SPEECH_VERB, Attribution, Claimant, Speakers, attribution, organisation
 from dashboard.casualties.figures import Figure, read_figures
 from dashboard.casualties.sentences import Sentence, article_paragraphs, paragraph_sentences
 from dashboard.casualties.vocabulary import tells_loss
 from dashboard.text.dates import parse_date_range
-from dashboard.casualties.merge import merge_claims
-from dashboard.text.references import parse_references, speaker_of_title
-from dashboard.model import SIDE_LETTERS, Claim, DateError, Event, Reference
+from dashboard.text.references import speaker_of_title
+from dashboard.model import SIDE_LETTERS, Claim, DateError, Reference
 from dashboard.parties.alignment import event_year
 from dashboard.parties.mentions import Mention, find_mentions, side_of_mention
 from dashboard.text.markup import squeeze
 
-if TYPE_CHECKING:
-    from dashboard.ingest.layout.base import RawArticle
 
 _LEADING_YEAR = re.compile(r"^(?:in|on|by|during|since|en|le|au)\b[^,]{0,40}?\b(?P<year>1[89]\d\d|20\d\d)\b", re.I)
 
@@ -186,10 +183,3 @@ def mark_revisions(read: list[Read]) -> None:
             if same or same_party:
                 earlier.revised_by = later.claim_id
                 break
-
-
-def article_claims(raw: RawArticle, event: Event, infobox: list[Claim]) -> tuple[list[Claim], list[Reference]]:
-    """All of an article's claims (the infobox's merged with its text's) and its References list, for build_event."""
-    references = parse_references(raw.references)
-    said = body_claims(raw.lead, raw.sections, event.sides, event.start_date, event.commanders, references)
-    return merge_claims(infobox, said), references

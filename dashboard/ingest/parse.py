@@ -6,10 +6,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dashboard.casualties.body import article_claims
+from dashboard.casualties.body import body_claims
+from dashboard.casualties.merge import merge_claims
 from dashboard.ingest.belligerents import infobox_claims, infobox_sides, per_side_values, with_prose
 from dashboard.ingest.coords import parse_coordinates
 from dashboard.text.dates import parse_date_range
+from dashboard.text.references import parse_references
 from dashboard.ingest.decode import decode_article
 from dashboard.ingest.evidence import event_prose, first_dates, prose_date, prose_sides
 from dashboard.ingest.layout import RawArticle, read_article
@@ -20,7 +22,7 @@ from dashboard.ingest.names import (
 )
 from dashboard.ingest.places_in_text import prose_place
 from dashboard.ingest.related import related_events
-from dashboard.model import ArticleError, DateRange, Event, ParseError, Problem, make_event_id
+from dashboard.model import ArticleError, Claim, DateRange, Event, ParseError, Problem, Reference, make_event_id
 from dashboard.text.when import format_date_range
 
 __all__ = ["ParsedArticle", "build_event", "clean_commanders", "clean_parties", "cut_off_word", "parse_article",
@@ -300,3 +302,10 @@ def _problem(source_file: str, event_id: str, item: str | tuple[str, str]) -> Pr
 
 def _reason(exc: Exception) -> str:
     return str(exc) if isinstance(exc, ArticleError) else f"file could not be read: {exc}"
+
+
+def article_claims(raw: RawArticle, event: Event, infobox: list[Claim]) -> tuple[list[Claim], list[Reference]]:
+    """All of an article's claims (the infobox's merged with its text's) and its References list, for build_event."""
+    references = parse_references(raw.references)
+    said = body_claims(raw.lead, raw.sections, event.sides, event.start_date, event.commanders, references)
+    return merge_claims(infobox, said), references

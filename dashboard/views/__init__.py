@@ -8,12 +8,12 @@ from dashboard.views.filters import (
 from dashboard.views.history import UnknownEventError, events_at_place
 from dashboard.views.links import parse_query_params
 from dashboard.views.prepared import (
-    HELPER_COLUMNS, is_prepared, place_key, prepare_catalogue, prepare_events, prepare_parties, public_columns,
+    HELPER_COLUMNS, is_prepared, place_key, prepare_events, prepare_parties, public_columns,
 )
 
 __all__ = [
     "GAPS", "HELPER_COLUMNS", "KIND_LABELS", "KINDS", "SOURCES", "gap_mask", "FilterError", "FilterState",
     "UnknownEventError", "event_detail", "events_at_place",
     "faction_mask", "faction_options", "filter_events", "filter_mask", "is_prepared", "parse_query_params",
-    "place_key", "prepare_catalogue", "prepare_events", "prepare_parties", "public_columns", "selected_rows",
+    "place_key", "prepare_events", "prepare_parties", "public_columns", "selected_rows",
 ]

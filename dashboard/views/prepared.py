@@ -65,20 +65,3 @@ def prepare_parties(parties: pd.DataFrame | None, prepared: pd.DataFrame) -> pd.
 def public_columns(events: pd.DataFrame) -> pd.DataFrame:
     """The events without the helper columns prepare_events adds."""
     return events.drop(columns=[c for c in events.columns if c.startswith("_") and c in HELPER_COLUMNS])
-
-
-def prepare_catalogue(catalogue):
-    """The catalogue with its events and parties made ready for filtering (in place; returned for chaining).
-
-    A catalogue read from a disk store keeps them there, so the next start reads them instead (a million
-    events take seconds to sort and key).
-    """
-    if is_prepared(catalogue.events) and "_at" in catalogue.parties.columns:
-        return catalogue
-    catalogue.events = prepare_events(catalogue.events)
-    catalogue.parties = prepare_parties(catalogue.parties, catalogue.events)
-    if catalogue.text is not None:
-        from dashboard.catalogue import store
-
-        store.keep_prepared(catalogue.text.path.parent, {"events": catalogue.events, "parties": catalogue.parties})
-    return catalogue

@@ -26,7 +26,7 @@ from dashboard.model import Problem
 from dashboard.map import assets, build_map
 from dashboard.views import filters
 from dashboard.views.control import control_periods, filtered_periods
-from dashboard.views.prepared import prepare_catalogue
+from dashboard.catalogue.prepared import prepare_catalogue
 from dashboard.views.problems import problems_view
 from dashboard.views.time_chart import monthly_counts
 from dashboard.views.totals import KilledClaims, Totals, killed_claims, totals
