@@ -25,13 +25,21 @@ def clean_parties(value: str) -> list[str]:
     supported = False
     value = _CONTROL.sub(" ", value)  # a stray escape or NUL is never part of a name (and hides an image's name)
     for piece in re.split(r"[\n,;]+", value):
-        piece, marked = _without_support_marker(without_residue(piece))
-        piece, marked_after_image = _without_support_marker(without_images(piece))
+        # Empty brackets go before the "Supported by" marker is looked for: "(Flag of Mali.svg) Mali" leaves "()".
+        piece, marked = _without_support_marker(_without_empty_brackets(without_residue(piece)))
+        piece, marked_after_image = _without_support_marker(_without_empty_brackets(without_images(piece)))
         supported = supported or marked or marked_after_image
-        name = clean(_EMPTY_BRACKETS.sub(" ", piece))  # "(Flag of Mali.svg) Mali": the brackets the image left
+        name = clean(piece)
         if name and name.casefold() not in UNKNOWN:
             parties.append(f"{name} (support)" if supported else name)
     return parties
+
+
+def _without_empty_brackets(piece: str) -> str:
+    """Brackets left with nothing inside, nested ones too: "(())" leaves nothing, as "()" does."""
+    while (emptied := _EMPTY_BRACKETS.sub(" ", piece)) != piece:
+        piece = emptied
+    return piece
 
 
 def _without_support_marker(piece: str) -> tuple[str, bool]:
