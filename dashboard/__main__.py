@@ -234,7 +234,7 @@ def run_serve(port: int, address: str, catalogue: Path | None = None, seeds: Pat
     # (about half a second of the server's time per page load at 100k events, on this 2-core machine).
     sys.argv = ["streamlit", "run", str(APP), "--server.port", str(port), "--server.address", address,
                 "--browser.gatherUsageStats", "false", "--server.enableStaticServing", "true", "--server.headless", "true",
-                "--client.toolbarMode", "viewer", "--server.fileWatcherType", "none", "--server.runOnSave", "false"]
+                "--client.toolbarMode", "viewer", "--server.fileWatcherType", "none"]
     return streamlit_cli.main()
 
 

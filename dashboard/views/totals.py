@@ -91,8 +91,8 @@ def killed_by_alignment(shown: pd.DataFrame, claims: pd.DataFrame | KilledClaims
     ranges["event"] = at
     table = ranges.groupby("alignment").agg(low=("low", "sum"), high=("high", "sum"), open=("open", "any"),
                                             events=("event", "nunique"))
-    shown_order = [a for a in (*ALIGNMENTS, CIVILIANS) if a in table.index]
-    table = table.loc[shown_order].reset_index()
+    alignments = [a for a in (*ALIGNMENTS, CIVILIANS) if a in table.index]
+    table = table.loc[alignments].reset_index()
     return table.astype({"low": "int64", "high": "int64", "open": bool, "events": "int64"})[KILLED_COLUMNS]
 
 
