@@ -57,6 +57,11 @@ def test_export_from_the_store_is_the_export_of_the_built_catalogue(built, tmp_p
     assert export.claims_csv(served.claims, served.events) == export.claims_csv(built.claims, built.events)
 
 
+def as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with the categories the store reads repeated text as (catalogue.compact) back as text."""
+    return frame.apply(lambda c: c.astype("string") if isinstance(c.dtype, pd.CategoricalDtype) else c)
+
+
 def test_a_built_folder_is_converted_once_and_reads_back_like_the_csv(built, tmp_path, small_row_groups):
     write_catalogue(built, tmp_path / "out")
     first = cached_prebuilt(tmp_path / "out", tmp_path / "cache")
@@ -65,9 +70,9 @@ def test_a_built_folder_is_converted_once_and_reads_back_like_the_csv(built, tmp
     again = cached_prebuilt(tmp_path / "out", tmp_path / "cache")
     assert (folder / "events.parquet").stat().st_mtime_ns == stamp  # not converted twice
     whole = read_catalogue(tmp_path / "out")
-    pd.testing.assert_frame_equal(again.with_text(again.events).drop(columns=store.ROW)[whole.events.columns],
+    pd.testing.assert_frame_equal(as_text(again.with_text(again.events).drop(columns=store.ROW)[whole.events.columns]),
                                   whole.events, check_dtype=False)
-    pd.testing.assert_frame_equal(first.claims, whole.claims, check_dtype=False)
+    pd.testing.assert_frame_equal(as_text(first.claims), whole.claims, check_dtype=False)
     assert first.events["latitude"].notna().sum() == 16
 
 

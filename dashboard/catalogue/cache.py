@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -21,7 +22,7 @@ from dashboard.catalogue.tables import (
     typed_claims, typed_control, typed_episodes, typed_events, typed_parties, typed_problems, with_derived, with_links,
 )
 from dashboard.datasets import DATASET_KINDS
-from dashboard.datasets.base import claims_for_size
+from dashboard.datasets.base import DatasetTables, claims_for_size
 from dashboard.model import TEXT_COLUMNS
 
 
@@ -120,18 +121,30 @@ def append_datasets(out: store.StoreWriter, datasets: Sequence[str | Path], gaze
     if not datasets:
         return
     from dashboard.datasets import iter_dataset, region_names
-    from dashboard.datasets.reading import concat_tables
 
     regions = region_names(load_gazetteer(gazetteer_path))
     for path in datasets:
-        summary = []
+        summary = None  # the file's problems and unknown actors; its rows are in the store, not kept here
         for tables in iter_dataset(path, regions):
             out.append("events", with_derived(tables.events, tables.claims, tables.parties))
             out.append("claims", tables.claims)
             out.append("parties", tables.parties)
-            summary.append(tables.__class__(tables.events.head(0), tables.claims.head(0), tables.parties.head(0),
-                                            tables.problems, tables.unknown_actors, tables.detected))
-        out.append("problems", problems_frame(dataset_problems(concat_tables(summary))))
+            summary = _summed(summary, tables)
+            store.release_unused_memory()  # else the allocator keeps every block's leftovers
+        out.append("problems", problems_frame(dataset_problems(summary)))
+
+
+def _summed(summary: DatasetTables | None, tables: DatasetTables) -> DatasetTables:
+    """A file's problems and unknown actors so far, without its rows (an empty slice of a block's frames would
+    still hold the block's Arrow buffers: a gigabyte at a million rows)."""
+    if summary is None:
+        return replace(tables, events=pd.DataFrame(), claims=pd.DataFrame(), parties=pd.DataFrame(),
+                       problems=list(tables.problems),
+                       unknown_actors=dict(tables.unknown_actors))
+    summary.problems.extend(tables.problems)
+    for actor, count in tables.unknown_actors.items():
+        summary.unknown_actors[actor] = summary.unknown_actors.get(actor, 0) + count
+    return summary
 
 
 def write_links(folder: Path) -> None:
@@ -162,6 +175,7 @@ def _stored(folder: Path, write: Callable[[Path], None], whole: Callable[[], Cat
     for _attempt in range(2):
         if not store.is_complete(folder):
             why = _write_store(folder, write)
+            store.release_unused_memory()  # what writing a million dataset rows left behind, before reading
             if why:
                 break  # a read-only or full disk only costs the warm start and the memory saving
         try:

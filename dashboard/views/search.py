@@ -39,8 +39,8 @@ def search_mask(prepared: pd.DataFrame, parties: pd.DataFrame, query: str) -> pd
         return pd.Series(True, index=prepared.index)
     text = prepared["_search"] if "_search" in prepared.columns else search_text(prepared)
     phrase = " ".join(words)
-    hit = text.str.contains(phrase, regex=False).fillna(False).to_numpy(dtype=bool)
-    hit |= _party_rows(prepared, parties, query, phrase)
+    hit = text.str.contains(phrase, regex=False).fillna(False).to_numpy(dtype=bool) \
+        | _party_rows(prepared, parties, query, phrase)  # a new array: a category's answer may be read-only
     return pd.Series(hit, index=prepared.index)
 
 
