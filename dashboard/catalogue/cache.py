@@ -130,7 +130,6 @@ def append_datasets(out: store.StoreWriter, datasets: Sequence[str | Path], gaze
             out.append("claims", tables.claims)
             out.append("parties", tables.parties)
             summary = _summed(summary, tables)
-            store.release_unused_memory()  # else the allocator keeps every block's leftovers
         out.append("problems", problems_frame(dataset_problems(summary)))
 
 
@@ -139,8 +138,7 @@ def _summed(summary: DatasetTables | None, tables: DatasetTables) -> DatasetTabl
     still hold the block's Arrow buffers: a gigabyte at a million rows)."""
     if summary is None:
         return replace(tables, events=pd.DataFrame(), claims=pd.DataFrame(), parties=pd.DataFrame(),
-                       problems=list(tables.problems),
-                       unknown_actors=dict(tables.unknown_actors))
+                       problems=list(tables.problems), unknown_actors=dict(tables.unknown_actors))
     summary.problems.extend(tables.problems)
     for actor, count in tables.unknown_actors.items():
         summary.unknown_actors[actor] = summary.unknown_actors.get(actor, 0) + count

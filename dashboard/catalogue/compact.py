@@ -23,14 +23,22 @@ def is_text(column: pd.Series) -> bool:
 
 
 def as_category(column: pd.Series) -> pd.Series:
-    """The column as a category whose categories, in text order (a category sorts by it), also hold ""."""
-    values = column.dropna().unique()
-    return column.astype(pd.CategoricalDtype(pd.Index(sorted({"", *values}), dtype="string")))
+    """The column as a category (see _categories)."""
+    return column.astype(pd.CategoricalDtype(_categories(column.dropna().unique())))
+
+
+def _categories(values) -> pd.Index:
+    """The values and "" in text order: a category sorts by its categories' order, so sorting stays the text's."""
+    return pd.Index(sorted({"", *(str(v) for v in values)}), dtype="string")
+
+
+def _most_distinct(rows: int) -> float:
+    return max(MAX_SHARE * rows, FEW)
 
 
 def compact(frame: pd.DataFrame) -> pd.DataFrame:
     """The frame with each text column of few distinct values as a category (in place; returned for chaining)."""
-    limit = max(MAX_SHARE * len(frame), FEW)
+    limit = _most_distinct(len(frame))
     for name in frame.columns:
         column = frame[name]
         if not is_text(column):
@@ -47,7 +55,7 @@ def read_compact(path: Path, columns: list[str] | None = None) -> pd.DataFrame:
     names = columns if columns is not None else schema.names
     text = [n for n in names if pa.types.is_string(schema.field(n).type) or pa.types.is_large_string(schema.field(n).type)]
     table = pq.read_table(path, columns=names, read_dictionary=text)
-    limit = max(MAX_SHARE * table.num_rows, FEW)
+    limit = _most_distinct(table.num_rows)
     plain = {pa.string(): pd.StringDtype("pyarrow"), pa.large_string(): pd.StringDtype("pyarrow")}
     for name in text:
         values = table.column(name).unify_dictionaries()
@@ -56,10 +64,5 @@ def read_compact(path: Path, columns: list[str] | None = None) -> pd.DataFrame:
     frame = table.to_pandas(types_mapper=plain.get, self_destruct=True)
     for name in text:
         if isinstance(frame[name].dtype, pd.CategoricalDtype):
-            frame[name] = _with_empty(frame[name])
+            frame[name] = frame[name].cat.set_categories(_categories(frame[name].cat.categories))
     return frame
-
-
-def _with_empty(column: pd.Series) -> pd.Series:
-    categories = column.cat.categories
-    return column.cat.set_categories(pd.Index(sorted({"", *(str(c) for c in categories)}), dtype="string"))
