@@ -29,6 +29,12 @@ On 4 March 2031 fighting broke out in Ber.
 """
 
 
+@pytest.fixture(autouse=True)
+def no_map_head_start(monkeypatch):
+    """AppTest draws no map, so a first run need not wait for one (app.MAP_HEAD_START_S)."""
+    monkeypatch.setenv("DASHBOARD_MAP_HEAD_START", "0")
+
+
 @pytest.fixture
 def folder(tmp_path, monkeypatch):
     seeds = tmp_path / "seeds"

@@ -6,11 +6,19 @@ from pathlib import Path
 
 from functools import cache
 
+import pytest
+
 from streamlit.testing.v1 import AppTest
 
 from dashboard.catalogue import build_catalogue
 
 APP = str(Path(__file__).parent.parent / "dashboard" / "web" / "app.py")
+
+
+@pytest.fixture(autouse=True)
+def no_map_head_start(monkeypatch):
+    """AppTest draws no map, so a first run need not wait for one (app.MAP_HEAD_START_S)."""
+    monkeypatch.setenv("DASHBOARD_MAP_HEAD_START", "0")
 
 
 @cache
