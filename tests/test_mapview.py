@@ -336,9 +336,20 @@ def test_an_aggregated_circle_shows_its_most_common_place_and_side_a_alignment()
     m = build_map(frame(rows, **sides), aggregate_above=1)
     (feature,) = features_of(m)
     # Two each: the first seen wins the tie.
-    assert (feature["properties"]["name"], feature["properties"]["label"], feature["properties"]["n"]) == (
-        "Tessalit", "Jun 2013", 4)
+    assert (feature["properties"]["name"], feature["properties"]["n"]) == ("Tessalit", 4)
+    assert feature["properties"]["start"] == pd.Timestamp("2013-06-01").value // 10**6 and options_of(m.get_root().render())["period"] == "M"
     assert style_of(feature)["fillColor"] == ALIGNMENT_COLOURS["state"]
+
+
+def test_an_area_counted_in_several_periods_says_where_it_is_once():
+    rows = [event_row(f"ev-{i:010x}", "x", f"201{2 + i % 3}-0{1 + i % 9}-01", place="Anefis",
+                      latitude=18.05 + (i % 5) * 0.01, longitude=0.3) for i in range(40)]
+    features = features_of(build_map(frame(rows), aggregate_above=3))
+    placed = [f for f in features if f["geometry"]]
+    assert len(placed) == 1 and len(features) == 3  # one area, three yearly counts
+    assert placed[0]["properties"]["name"] == "Anefis" and placed[0]["geometry"]["coordinates"] == [0.3, 18.07]
+    assert {f["properties"]["c"] for f in features} == {placed[0]["properties"]["c"]}
+    assert sum(f["properties"]["n"] for f in features) == 40
 
 
 def test_below_the_threshold_no_aggregation_note():

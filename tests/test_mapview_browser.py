@@ -278,6 +278,7 @@ def test_aggregated_counts_add_up_per_area(served_aggregated_map):
         every = page.evaluate("maliMap.shown()")
         page.evaluate(f"maliMap.setMode('window'); maliMap.setTime({ms('2013-06-07T12:00')})")
         june = page.evaluate("maliMap.shown()")
+        june_tip = page.evaluate("maliMap._cellTip(maliMap.shownLayers[0])")
         browser.close()
     assert errors == []
     features = [f["properties"] for child in AGGREGATED._children.values() if hasattr(child, "features")
@@ -291,6 +292,7 @@ def test_aggregated_counts_add_up_per_area(served_aggregated_map):
     # At this size the counts are per year: in June 2013 the area shows its 2013 count (Anefis, the probe, the
     # October clash at Tessalit), and no other year's.
     assert [c["count"] for c in june] == [3]
+    assert june_tip.endswith(" · 2013 · 3 events (counted together)")  # the period named from the count's start
 
 
 def test_the_control_layer_follows_the_time_bar(tmp_path):

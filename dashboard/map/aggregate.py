@@ -9,7 +9,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from dashboard.distinct import coded, from_zero, per_value
+from dashboard.distinct import coded, from_zero
 from dashboard.map.features import column, ms, place_names, point
 from dashboard.map.style import AGGREGATE, MAX_RADIUS, MIN_RADIUS, alignment_code
 from dashboard.text.escape import js_safe_text
@@ -17,7 +17,6 @@ from dashboard.text.escape import js_safe_text
 
 # Aggregation levels tried in order, finest first: (grid step in degrees, period).
 _AGGREGATION_LEVELS = [(0.1, "M"), (0.25, "M"), (0.5, "Q"), (1.0, "Q"), (1.0, "Y"), (2.0, "Y"), (5.0, "Y")]
-_PERIOD_FORMAT = {"M": "%b %Y", "Q": "Q%q %Y", "Y": "%Y"}
 
 
 def _place_period_codes(located: pd.DataFrame, step: float, periods: pd.PeriodIndex | None) -> np.ndarray:
@@ -64,36 +63,38 @@ def _most_common(groups: np.ndarray, codes: np.ndarray) -> np.ndarray:
     return pairs[firsts] % width
 
 
-def aggregate_features(located: pd.DataFrame, limit: int) -> tuple[list[dict], str]:
-    """Place × period count circles (at most `limit` unless the coarsest level is still bigger)."""
+def aggregate_features(located: pd.DataFrame, limit: int) -> tuple[list[dict], str, str]:
+    """Place × period count circles (at most `limit` unless the coarsest level is still bigger), and the period
+    length used ("M", "Q" or "Y", the page's labels).
+
+    An area's first count carries what its circle needs (where: the mean of its events; its most common place
+    name; a radius and kind); the others carry only their period, alignment and count, and no geometry: at a
+    million events that halves the map sent to the browser.
+    """
     groups, periods, step, freq = aggregation_groups(located, limit)
-    table = located[["latitude", "longitude"]].groupby(groups, sort=True).agg(
-        count=("latitude", "size"), latitude=("latitude", "mean"), longitude=("longitude", "mean"),
-    )
+    counts = np.bincount(groups, minlength=len(periods))
     align_codes, aligns = coded(column(located, "alignment_a", "unknown"), alignment_code)
     name_codes, names = place_names(located)
-    labels = per_value(pd.Series(periods), lambda period: period.strftime(_PERIOD_FORMAT[freq]))
-    areas = np.zeros(len(table), dtype=np.int64)
-    areas[groups] = pd.factorize(_place_period_codes(located, step, None))[0]  # a group lies in one area
-    rows = zip(table["longitude"].tolist(), table["latitude"].tolist(), table["count"].tolist(),
-               ms(pd.Series(periods.start_time)).tolist(), ms(pd.Series(periods.end_time)).tolist(),
-               aligns[_most_common(groups, align_codes)], names[_most_common(groups, name_codes)], labels,
-               areas.tolist())
-    features = [
-        point(lon, lat, {
-            "start": int(start),
-            "end": int(end),
-            "a": align,
-            "r": round(min(MAX_RADIUS, MIN_RADIUS + 2.0 * math.sqrt(count)), 1),
+    area_of_row = pd.factorize(_place_period_codes(located, step, None), sort=True)[0]
+    areas = np.zeros(len(periods), dtype=np.int64)
+    areas[groups] = area_of_row  # a group lies in one area; areas are numbered in the groups' order
+    where = located[["latitude", "longitude"]].groupby(area_of_row, sort=True).mean()
+    area_counts = np.bincount(area_of_row)
+    area_names = names[_most_common(area_of_row, name_codes)]
+    firsts = np.flatnonzero(np.r_[True, areas[1:] != areas[:-1]])
+    rows = zip(ms(pd.Series(periods.start_time)).tolist(), ms(pd.Series(periods.end_time)).tolist(),
+               aligns[_most_common(groups, align_codes)], counts.tolist(), areas.tolist())
+    features = [{"type": "Feature", "geometry": None,
+                 "properties": {"start": int(start), "end": int(end), "a": align, "n": int(count), "c": area}}
+                for start, end, align, count, area in rows]
+    for index in firsts.tolist():
+        area = areas[index]
+        features[index] = point(where["longitude"].iat[area], where["latitude"].iat[area], features[index]["properties"] | {
+            "r": round(min(MAX_RADIUS, MIN_RADIUS + 2.0 * math.sqrt(area_counts[area])), 1),
             "k": AGGREGATE,
-            "n": int(count),
-            "c": area,
-            "name": js_safe_text(name or "area"),
-            "label": js_safe_text(label),
+            "name": js_safe_text(area_names[area] or "area"),
         })
-        for lon, lat, count, start, end, align, name, label, area in rows
-    ]
     unit = {"M": "month", "Q": "quarter", "Y": "year"}[freq]
-    note = (f"Aggregated view: {len(located):,} events drawn as {len(features):,} circles "
-            f"(one per ~{step:g}° area and {unit}). The table and exports list every event.")
-    return features, note
+    note = (f"Aggregated view: {len(located):,} events drawn as {len(firsts):,} areas counted per {unit} "
+            f"(~{step:g}° each). The table and exports list every event.")
+    return features, note, freq

@@ -49,8 +49,9 @@ class MapData:
 
 def events_layer(m: folium.Map, data: MapData) -> None:
     """The events in time (or counted per area and period above the threshold), the time bar and the legend."""
+    period = None
     if data.aggregated:
-        features, note = aggregate_features(data.located, data.aggregate_above)
+        features, note, period = aggregate_features(data.located, data.aggregate_above)
         data.notes.insert(0, note)
     else:
         features = event_features(data.located)
@@ -60,7 +61,7 @@ def events_layer(m: folium.Map, data: MapData) -> None:
     if missing:
         data.notes.append(f"{missing:,} of {len(data.events):,} events have no map location or date; the table lists them.")
     legend = "".join(data.legend) + ("" if data.aggregated else legend_lines(data.located))
-    EventsLayer(features, bounds=view_bounds(data.located), aggregated=data.aggregated,
+    EventsLayer(features, bounds=view_bounds(data.located), aggregated=data.aggregated, period=period,
                 legend=legend_html(data.aggregated, legend), note=notes_html(data.notes)).add_to(m)
 
 

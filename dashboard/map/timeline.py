@@ -97,7 +97,8 @@ class EventsLayer(MacroElement):
     """)
 
     def __init__(self, features: list[dict], *, bounds: list[list[float]] | None, aggregated: bool,
-                 legend: str, note: str = ""):
+                 legend: str, note: str = "", period: str | None = None):
+        """`period`: the length of an aggregated count's period ("M", "Q", "Y"), which the page's labels name."""
         super().__init__()
         self._name = "EventsLayer"
         self.data = _Shared(type="FeatureCollection", features=features)
@@ -106,6 +107,7 @@ class EventsLayer(MacroElement):
             range=time_range(features), windows=[list(w) for w in WINDOWS], window=DEFAULT_WINDOW_DAYS,
             speeds=list(SPEEDS), bounds=bounds, aggregated=aggregated, radius=[MIN_RADIUS, MAX_RADIUS],
             focusZoom=FOCUS_ZOOM, fitMaxZoom=FIT_MAX_ZOOM, legend=legend, note=note, css=stylesheet(), areaKind=AREA,
+            period=period,
         )
         self.runtime = runtime_js()
         # What Timeline's tojson writes ("<", ">", "&" and "'" escaped), without the spaces.

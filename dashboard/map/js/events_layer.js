@@ -6,6 +6,7 @@
   "use strict";
   if (window.MaliEventsMap) { return; }
   var DAY = 86400000;
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   var SPREAD_PX = 9;  // symbols closer than this (centre to centre, on screen) are spread apart
   var SPREAD_MAX = 24;  // larger piles show their count instead; a click on it spreads them
   var REACH = 1.3;  // how far a symbol reaches, in radii (a square's corners go past its radius)
@@ -130,14 +131,15 @@
       this.byId = {};
       this.cells = {};
       this.features.forEach(function (feature, index) {
-        var p = feature.properties, c = feature.geometry.coordinates;
+        var p = feature.properties, c = feature.geometry ? feature.geometry.coordinates : null;
         var style = Object.assign({radius: p.r, fillColor: o.colours[p.a], shape: o.shapes[p.t] || null,
                                    area: p.k === o.areaKind, core: o.radius[0] + 2}, o.kinds[p.k], o.sources[p.s || 0]);
         if (p.b !== undefined) { style.color = o.colours[p.b]; }
         if (self.aggregated) {
-          if (!self.cells[p.c]) {
+          if (!self.cells[p.c]) {  // an area's first count says where its circle is and names its place
             var cell = new EventSymbol([c[1], c[0]], style);
             cell.members = [];
+            cell.name = p.name;
             cell.on("mouseover", function () { self._tooltip(cell, self._cellTip(cell)); });
             cell.on("mouseout", function () { self.map.closeTooltip(self.tip); });
             cell.on("click", function () { self.map.setView(cell.getLatLng(), Math.min(self.map.getZoom() + 2, 12)); });
@@ -367,12 +369,20 @@
     },
 
     _cellTip: function (cell) {
-      var self = this, names = [], periods = [];
+      var self = this, periods = [];
       cell.members.forEach(function (i) {
-        if (self.visibleAt(i)) { var p = self.features[i].properties; names.push(p.name); periods.push(p.label); }
+        if (self.visibleAt(i)) { periods.push(self._periodLabel(self.features[i].properties.start)); }
       });
       var when = periods.length > 1 ? periods[0] + " \u2013 " + periods[periods.length - 1] : periods[0];
-      return names[0] + " \u00b7 " + when + " \u00b7 " + cell.visibleCount.toLocaleString("en") + " events (counted together)";
+      return cell.name + " \u00b7 " + when + " \u00b7 " + cell.visibleCount.toLocaleString("en") + " events (counted together)";
+    },
+
+    /* A count's period as people write it: "Jun 2013", "Q2 2013" or "2013" (options.period). */
+    _periodLabel: function (start) {
+      var day = new Date(start), year = day.getUTCFullYear(), month = day.getUTCMonth();
+      if (this.o.period === "M") { return MONTHS[month] + " " + year; }
+      if (this.o.period === "Q") { return "Q" + (Math.floor(month / 3) + 1) + " " + year; }
+      return String(year);
     },
 
     /* For tests and tools: the symbols on screen, where they are drawn (frame coordinates). */
