@@ -76,10 +76,15 @@ TARGETS: dict[str, tuple[float, str]] = {
     "browser_restart_load_to_markers_s": (3.0, "page load to markers < 3 s"),
     "map_payload_mb": (5.0, "map payload < ~5 MB"),
     "filtered_map_payload_mb": (5.0, "map payload < ~5 MB"),
-    "server_peak_rss_mb": (1024, "server memory < 1 GB (1.5 GB at 1M)"),
-    "server_restart_peak_rss_mb": (1024, "server memory < 1 GB (1.5 GB at 1M)"),
+    "server_peak_rss_mb": (1024, "server memory < 1 GB"),
+    "server_restart_peak_rss_mb": (1024, "server memory < 1 GB"),
     "articles_parse_and_geocode_s": (5.0, "1,000 articles parsed and geocoded < 5 s"),
     "build_catalogue_s": (5.0, "1,000 articles parsed and geocoded < 5 s"),
+}
+# Issue 16's targets at a million events, where they differ from those at 100k.
+MILLION_TARGETS: dict[str, tuple[float, str]] = {
+    "server_peak_rss_mb": (1536, "server memory < 1.5 GB at 1M"),
+    "server_restart_peak_rss_mb": (1536, "server memory < 1.5 GB at 1M"),
 }
 # In the browser: the streamlit_folium component's Leaflet map (window.map), its events layer (window.maliMap) and
 # how many markers it shows, after two animation frames so the canvas has been painted.
@@ -657,10 +662,11 @@ def _format(value: Any) -> str:
     return f"{value:,}" if isinstance(value, int) else str(value)
 
 
-def _target(suffix: str, value: Any) -> str:
-    if suffix not in TARGETS or not isinstance(value, (int, float)):
+def _target(suffix: str, value: Any, events: int = 0) -> str:
+    targets = {**TARGETS, **MILLION_TARGETS} if events >= 1_000_000 else TARGETS
+    if suffix not in targets or not isinstance(value, (int, float)):
         return ""
-    limit, text = TARGETS[suffix]
+    limit, text = targets[suffix]
     return f"{'met ' if value <= limit else 'MISSED'}  ({text})"
 
 
@@ -681,7 +687,7 @@ def report(results: Results, sizes: list[int]) -> str:
             continue
         cells = "".join(f"{_format(f.get(k, 'error' if k in results.errors else None)):>16}" for k in keys)
         last = f.get(keys[-1])
-        lines.append(f"{label + (f' ({unit})' if unit else ''):<44}{cells}  {_target(suffix, last)}")
+        lines.append(f"{label + (f' ({unit})' if unit else ''):<44}{cells}  {_target(suffix, last, sizes[-1])}")
     ratios = []
     for n in sizes:
         for ours, theirs, what in (("browser_load_to_markers_s", "baseline_load_to_markers_s", "page load"),

@@ -136,6 +136,15 @@ def test_report_puts_targets_beside_the_figures_without_judging_smaller_sizes_ha
     assert "met" in next(line for line in table.splitlines() if "map payload" in line)
 
 
+def test_server_memory_is_judged_against_1_5_gb_at_a_million_events():
+    figures = {"100000_server_peak_rss_mb": 1200.0, "1000000_server_peak_rss_mb": 1200.0}
+    at_100k = run.report(run.Results(figures=figures), [1000, 100000])
+    at_1m = run.report(run.Results(figures=figures), [1000, 1000000])
+    line = lambda table: next(row for row in table.splitlines() if row.startswith("server peak RSS (process tree)"))
+    assert "MISSED" in line(at_100k) and "< 1 GB" in line(at_100k)
+    assert "met" in line(at_1m) and "< 1.5 GB at 1M" in line(at_1m)
+
+
 def test_compare_shows_old_new_and_change():
     text = run.compare({"figures": {"100000_filter_ms": 80.0, "gone": 1}}, {"figures": {"100000_filter_ms": 120.0}})
     line = next(line for line in text.splitlines() if line.startswith("100000_filter_ms"))
