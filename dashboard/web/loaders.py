@@ -18,6 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import paths
+from dashboard.catalogue import store
 from dashboard.catalogue.cache import cached_catalogue, cached_prebuilt
 from dashboard.catalogue.fingerprints import corpus_fingerprint, datasets_fingerprint
 from dashboard.catalogue.tables import Catalogue, problems_frame
@@ -153,6 +154,8 @@ def warm_up() -> None:
     events_map(key, default, shown, catalogue.claims, periods_of(key, catalogue), catalogue.control)
     shown_totals(key, default, shown, catalogue)
     chart_data(key, default, shown)
+    del shown
+    store.release_unused_memory()  # the unfiltered page's working copies, before the first visitor comes
 
 
 def warm_up_when_serving(timeout: float = 120.0) -> threading.Thread:
