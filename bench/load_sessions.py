@@ -68,9 +68,12 @@ def summary(seen: dict) -> dict:
             "map": seen["map"], "running": seen["running"], "exception": seen["exception"]}
 
 
-async def look(page) -> dict:
+async def look(page, answer_s: float = 10.0) -> dict:
+    # Playwright's evaluate has no timeout of its own: a frame that never gets a context would hold the poll.
     try:
-        return summary(await observe(page))
+        return summary(await asyncio.wait_for(observe(page), answer_s))
+    except asyncio.TimeoutError:
+        return {"error": f"page did not answer within {answer_s:.0f} s"}
     except Exception as error:  # navigation in progress, page closed
         return {"error": f"page not readable: {str(error)[:80]}"}
 
@@ -143,14 +146,26 @@ async def open_session(browser, plan: Plan, url: str, t0: float, timeout: float,
         return session
 
 
-async def choose(page, label: str, value: str) -> None:
+async def choose(page, label: str, value: str, attempts: int = 3, click_s: float = 20) -> None:
     """Add `value` in the sidebar multiselect whose label starts with `label`, as a user does; the choices the box
-    then shows must be the ones before with `value` added (a click that lands elsewhere says so)."""
+    then shows must be the ones before with `value` added (a click that lands elsewhere says so).
+
+    A rerun that comes after the page looked quiet (on a busy machine, the map reporting its redraw late) redraws
+    the sidebar and closes the open list under the click: the user opens it again, and so does this, twice."""
+    from playwright.async_api import TimeoutError as PlaywrightTimeout
+
     box = _box(page, label)
     before = await _tags(box)
-    await quiet(page)
-    await box.locator("input").first.click()
-    await page.get_by_role("option", name=value, exact=True).click()
+    for attempt in range(attempts):
+        await quiet(page)
+        try:
+            await box.locator("input").first.click(timeout=click_s * 1000)
+            await page.get_by_role("option", name=value, exact=True).click(timeout=click_s * 1000)
+            break
+        except PlaywrightTimeout:
+            await page.keyboard.press("Escape")
+            if attempt == attempts - 1:
+                raise RuntimeError(f"the {label} box never offered {value!r} ({attempts} tries, {click_s:.0f} s each)")
     await page.keyboard.press("Escape")
     after = await _tags(box)
     if after != sorted([*before, value]):
@@ -180,7 +195,8 @@ def _box(page, label: str):
 
 
 async def _tags(box) -> list[str]:
-    return sorted([await t.get_attribute("aria-label") or "" for t in await box.locator("[data-tag]").all()])
+    # Read at once: a tag read one by one can be redrawn away between two reads, and the read then waits for it.
+    return sorted(await box.locator("[data-tag]").evaluate_all("tags => tags.map(t => t.getAttribute('aria-label') || '')"))
 
 
 async def change_filter(session: Session, alternatives: list[Plan], timeout: float) -> None:
