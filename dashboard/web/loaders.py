@@ -153,9 +153,20 @@ def warm_up() -> None:
     shown = default.apply(catalogue.events, catalogue.parties)
     events_map(key, default, shown, catalogue.claims, periods_of(key, catalogue), catalogue.control)
     shown_totals(key, default, shown, catalogue)
-    chart_data(key, default, shown)
+    _first_page_code(chart_data(key, default, shown), filter_choices(key, catalogue)[2])
     del shown
     store.release_unused_memory()  # the unfiltered page's working copies, before the first visitor comes
+
+
+def _first_page_code(chart: pd.DataFrame, bounds: tuple[dt.date, dt.date]) -> None:
+    """Import the page's own modules and make one chart spec, so the first visitor after a start does not wait
+    for them (Altair's import and its first schema check: about 0.4 s)."""
+    from dashboard.web import (  # noqa: F401  (what app.py imports, for their imports)
+        add_article, cache_notice, detail_panel, events_table, exports, map_panel, problems_panel, selection, sidebar)
+    from dashboard.web.timeline_chart import timeline_spec
+
+    if not chart.empty:
+        timeline_spec(chart, bounds, "events", None).to_dict()
 
 
 def warm_up_when_serving(timeout: float = 120.0) -> threading.Thread:

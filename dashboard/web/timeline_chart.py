@@ -41,6 +41,15 @@ def timeline_chart(data: pd.DataFrame, bounds: tuple[dt.date, dt.date], state_da
         return
     measure = st.radio("Chart", list(MEASURES), format_func=MEASURES.get, key=MEASURE, horizontal=True,
                        label_visibility="collapsed")
+    chart = timeline_spec(data, state_dates, measure, slider_time)
+    st.altair_chart(chart, on_select=_brushed, selection_mode="brush", key=f"{CHART}-{st.session_state.get(GENERATION, 0)}",
+                    width="stretch")
+    st.caption("Drag across the chart to show only that span; the sidebar's dates widen it again.")
+
+
+def timeline_spec(data: pd.DataFrame, state_dates: tuple[dt.date, dt.date], measure: str,
+                  slider_time: int | None) -> alt.LayerChart:
+    """The chart itself (bars per month and side, the brush, the map's date as a rule), without Streamlit."""
     data = data.assign(side=data["alignment"].map(ALIGNMENT_LABELS))
     present = [a for a in ALIGNMENTS if a in set(data["alignment"])]
     colour = alt.Color("side:N", title="Side A", sort=[ALIGNMENT_LABELS[a] for a in present],
@@ -63,7 +72,4 @@ def timeline_chart(data: pd.DataFrame, bounds: tuple[dt.date, dt.date], state_da
         marker = pd.DataFrame({"month": [pd.Timestamp(slider_time, unit="ms")], "label": ["map's date"]})
         layers.append(alt.Chart(marker).mark_rule(color=SELECTED_COLOUR, strokeWidth=2).encode(
             x="month:T", tooltip=[alt.Tooltip("month:T", format="%d %B %Y", title="Map's date")]))
-    chart = alt.layer(*layers).properties(height=190)  # the whole chart: bars, axis and legend
-    st.altair_chart(chart, on_select=_brushed, selection_mode="brush", key=f"{CHART}-{st.session_state.get(GENERATION, 0)}",
-                    width="stretch")
-    st.caption("Drag across the chart to show only that span; the sidebar's dates widen it again.")
+    return alt.layer(*layers).properties(height=190)  # the whole chart: bars, axis and legend
