@@ -161,8 +161,10 @@ def warm_up() -> None:
 def _first_page_code(chart: pd.DataFrame, bounds: tuple[dt.date, dt.date]) -> None:
     """Import the page's own modules and make one chart spec, so the first visitor after a start does not wait
     for them (Altair's import and its first schema check: about 0.4 s)."""
+    # Not map_panel: streamlit_folium declares its component when imported, which must happen in a script run
+    # (imported here, the page's map frame stays empty).
     from dashboard.web import (  # noqa: F401  (what app.py imports, for their imports)
-        add_article, cache_notice, detail_panel, events_table, exports, map_panel, problems_panel, selection, sidebar)
+        add_article, cache_notice, detail_panel, events_table, exports, problems_panel, selection, sidebar)
     from dashboard.web.timeline_chart import timeline_spec
 
     if not chart.empty:
