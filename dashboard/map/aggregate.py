@@ -89,11 +89,10 @@ def aggregate_features(located: pd.DataFrame, limit: int) -> tuple[list[dict], s
                 for start, end, align, count, area in rows]
     for index in firsts.tolist():
         area = areas[index]
-        features[index] = point(where["longitude"].iat[area], where["latitude"].iat[area], features[index]["properties"] | {
-            "r": round(min(MAX_RADIUS, MIN_RADIUS + 2.0 * math.sqrt(area_counts[area])), 1),
-            "k": AGGREGATE,
-            "name": js_safe_text(area_names[area] or "area"),
-        })
+        circle = {"r": round(min(MAX_RADIUS, MIN_RADIUS + 2.0 * math.sqrt(area_counts[area])), 1), "k": AGGREGATE,
+                  "name": js_safe_text(area_names[area] or "area")}
+        features[index] = point(where["longitude"].iat[area], where["latitude"].iat[area],
+                                features[index]["properties"] | circle)
     unit = {"M": "month", "Q": "quarter", "Y": "year"}[freq]
     note = (f"Aggregated view: {len(located):,} events drawn as {len(firsts):,} areas counted per {unit} "
             f"(~{step:g}° each). The table and exports list every event.")

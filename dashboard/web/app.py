@@ -20,7 +20,7 @@ from dashboard.web.exports import export_buttons
 from dashboard.web.loaders import (
     Sources, chart_data, filter_choices, load_catalogue, offline_assets, problem_rows, shown_totals,
 )
-from dashboard.web.map_panel import MAP_HEIGHT, show_map, time_settings
+from dashboard.web.map_panel import MAP_HEIGHT, drawn_before, show_map, time_settings
 from dashboard.web.problems_panel import show_problems
 from dashboard.web.sidebar import filter_widgets, sync_url
 from dashboard.web.timeline_chart import timeline_chart
@@ -82,7 +82,7 @@ def main() -> None:
     offline_assets()
     map_column, detail_column = st.columns([5, 3], gap="medium")
     below = st.container()
-    first_run = "map_state" not in st.session_state  # show_map keeps the state it drew
+    first_run = not drawn_before()
     if first_run:
         with map_column:
             show_map(key, state, shown, catalogue)

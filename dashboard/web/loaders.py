@@ -146,14 +146,14 @@ def warm_up() -> None:
     sources = Sources.from_env()
     key = sources.fingerprint()
     catalogue = load_catalogue(key, sources)
-    filter_choices(key, catalogue)
+    _, _, bounds = filter_choices(key, catalogue)
     problem_rows(key, catalogue)
     offline_assets()
     default = filters.FilterState()
     shown = default.apply(catalogue.events, catalogue.parties)
     events_map(key, default, shown, catalogue.claims, periods_of(key, catalogue), catalogue.control)
     shown_totals(key, default, shown, catalogue)
-    _first_page_code(chart_data(key, default, shown), filter_choices(key, catalogue)[2])
+    _first_page_code(chart_data(key, default, shown), bounds)
     del shown
     store.release_unused_memory()  # the unfiltered page's working copies, before the first visitor comes
 

@@ -25,6 +25,7 @@ MAP_KEY = "map"
 MAP_HEIGHT = 720  # the frame: map, time bar and legend
 CLICKS = "map_clicks"  # marker clicks already read
 TIME = "map_time"  # the time bar's settings last reported, restored on the next map
+DRAWN = "map_state"  # the filter state of the map this session last drew
 
 
 def _reported() -> None:
@@ -44,6 +45,11 @@ def time_settings() -> dict | None:
     return st.session_state.get(TIME)
 
 
+def drawn_before() -> bool:
+    """Whether this session has drawn a map yet (no: its first run)."""
+    return DRAWN in st.session_state
+
+
 def show_map(key: str, state: filters.FilterState, shown: pd.DataFrame, catalogue: Catalogue) -> None:
     # st_folium renames the ids inside the Map it renders, so each render gets its own copy of the cached map.
     cached = events_map(key, state, shown, catalogue.claims, periods_of(key, catalogue), catalogue.control)
@@ -52,8 +58,8 @@ def show_map(key: str, state: filters.FilterState, shown: pd.DataFrame, catalogu
     command = selection_layer(event_id if on_map else None, focus=selection.is_new(),
                               time_settings=time_settings())
     # A new map (new filters) starts counting its own clicks from zero.
-    st.session_state[CLICKS] = 0 if st.session_state.get("map_state") != state else st.session_state.get(CLICKS, 0)
-    st.session_state["map_state"] = state
+    st.session_state[CLICKS] = 0 if st.session_state.get(DRAWN) != state else st.session_state.get(CLICKS, 0)
+    st.session_state[DRAWN] = state
     st_folium(copy.deepcopy(cached), key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True,
               feature_group_to_add=[command, *filter(None, [_track(shown, event_id if on_map else None, catalogue)])],
               returned_objects=[RETURNED], on_change=_reported)
