@@ -158,6 +158,12 @@ def wait_until_idle(page) -> None:
     page.wait_for_function("!document.querySelector('[data-testid=stStatusWidget]')")
 
 
+def wait_for_table(page) -> None:
+    """Until the events table is drawn: a new visitor gets the map first and the table a moment later."""
+    page.wait_for_selector("[data-testid=stDataFrame] canvas")
+    wait_until_idle(page)
+
+
 def ticked_row(page) -> str:
     """The title of the table's ticked row ("" if none), from the grid's accessible table."""
     rows = page.locator("[data-testid=stDataFrame] tr[aria-selected='true']")
@@ -235,7 +241,7 @@ def test_click_a_marker_then_another_the_ring_table_url_and_panel_follow_each_cl
 def test_picking_a_table_row_moves_the_slider_to_it_and_centres_the_map_on_it(page, app_url, ids, catalogue):
     page.goto(app_url)
     frame = map_frame(page)
-    wait_until_idle(page)
+    wait_for_table(page)
     grid = page.locator("[data-testid=stDataFrame]").first
     grid.scroll_into_view_if_needed()
     titles = list(catalogue.sort_values(["start_date", "event_id"])["title"])
@@ -312,6 +318,7 @@ def test_filter_then_download_exactly_what_is_shown(page, app_url):
     page.goto(app_url)
     map_frame(page)
     page.get_by_text("17 of 17 events shown").wait_for()
+    wait_for_table(page)
     region = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").nth(1)
     region.click()
     page.keyboard.type("Mopti")
@@ -370,7 +377,7 @@ def test_the_faction_box_finds_a_group_by_another_of_its_names(page, app_url):
 def test_every_event_can_be_opened_from_the_table_with_the_keyboard(page, app_url, catalogue):
     page.goto(app_url)
     map_frame(page)
-    wait_until_idle(page)
+    wait_for_table(page)
     page.focus("input[aria-label='Search titles, places and parties']")
     for _ in range(12):  # past the table's own buttons, into its cells
         page.keyboard.press("Tab")
