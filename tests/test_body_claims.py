@@ -86,6 +86,11 @@ def test_strengths_distances_durations_and_unreported_losses_are_not_claims():
                 "number 1 was captured by the MNLA.") == []
 
 
+def test_a_figure_no_battle_reaches_is_no_claim_and_the_plausible_one_beside_it_stays():
+    claims = read("The MNLA said 250000 people were killed, and that 12 Malian soldiers were killed.")
+    assert [(c.kind, c.low) for c in claims] == [("killed", 12)]
+
+
 def test_a_denied_figure_is_no_claim():
     assert read("The Malian army denied that thirty soldiers were killed.") == []
 

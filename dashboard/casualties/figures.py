@@ -74,11 +74,16 @@ def read_figures(clause: str, side_of: Sides, claimant_side: str | None, *, stat
             continue
         figure, reach = _figure(text, candidate, figures, side_of, claimant_side, two_sides, antecedent)
         covered = max(covered, reach)
-        if figure is not None:
+        if figure is not None and not _absurd(figure):
             figures.append(figure)
     if states:
         figures.extend(_zero_figures(text, side_of, figures))
     return figures
+
+
+def _absurd(figure: Figure) -> bool:
+    """A figure no battle of the war reaches: in prose it is a population, a sum of money or a misread, not a loss."""
+    return any(v is not None and v > words.ABSURD_FIGURE for v in (figure.low, figure.high))
 
 
 def _candidates(text: str) -> list[_Candidate]:

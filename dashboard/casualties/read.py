@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import re
 
+from dashboard.casualties.vocabulary import ABSURD_FIGURE
 from dashboard.model import CasualtyError, Claim
 from dashboard.text.markup import without_citations
 from dashboard.text.numbers import NUMBER_WORDS, words_to_digits
-
-ABSURD_FIGURE = 100_000  # more than any single battle of the war; such a figure is a typo or a misread
 
 _VAGUE = re.compile(
     r"\b(?:dozens|several|hundreds|thousands|scores|many|numerous|multiple|some|few|countless|unknown number|"

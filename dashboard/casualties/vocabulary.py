@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+ABSURD_FIGURE = 100_000  # more than any single battle of the war; such a figure is a typo or a misread
+
 # What a figure counts.
 PEOPLE = {"fighters", "fighter", "soldiers", "soldier", "troops", "troop", "militants", "militant", "rebels", "rebel",
           "men", "man", "members", "member", "officials", "official", "officers", "officer", "suspects", "suspect",
