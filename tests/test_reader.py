@@ -123,6 +123,9 @@ def test_a_page_with_no_infobox_gives_its_lead_event_and_says_what_it_lacks():
     reasons = [(p.stage, p.reason) for p in parsed.problems]
     assert ("parse", "the page has no infobox: the event is read from its lead alone") in reasons
     assert any(stage == "sides" and "taken from the lead: MNLA" in reason for stage, reason in reasons)
+    [event] = parsed.events
+    assert event.summary.count("killing two soldiers") == 1  # the lead is read once, not as lead and as body too
+    assert [(c.kind, c.low, c.text) for c in event.claims] == [("killed", 2, "killing two soldiers")]
 
 
 def test_a_page_that_is_only_a_navbox_gives_no_event_and_one_problem():

@@ -40,9 +40,11 @@ def read_page(text: str) -> RawArticle:
     before = [row for i, row in enumerate(rows[:start]) if i != title_at]
     if box and sum(is_prose(row.text) for row in before if not row.table) >= 2:
         after = before + [Row([], blank=True)] + rows[end:]  # the article's text stands before its infobox
-    else:
+    elif box:
         article.lead = "\n\n".join(p for p in _prose_before(rows[:start], title_at) if not is_boilerplate(p))
-        after = rows[end:] if box else rows[title_at + 1:]
+        after = rows[end:]
+    else:  # all of it is the text: its lead is what stands before its first heading
+        after = [row for row in rows[title_at + 1:] if row.blank or row.table or not is_boilerplate(row.text)]
     body, navbox = without_navboxes(_without_contents(_lines(after)))
     body_text, coordinates = take_coordinate_lines("\n".join(body))
     _, before_coordinates = take_coordinate_lines("\n".join(_lines(rows[:end])))
