@@ -20,7 +20,9 @@ _SPEECH = (r"stated|states|stating|said|says|saying|claimed|claims|claiming|repo
            r"announces|announcing|affirmed|asserted|acknowledged|added|alleged|confirmed|declared|told|estimated|"
            r"counted|revised|disputed|insisted|indicated|noted|wrote|put the toll|gave a toll|"
            r"a déclaré|a affirmé|a annoncé|a indiqué|a fait état|a revendiqué|a reconnu|affirme|annonce|déclare|"
-           r"indique|rapporte|revendique|reconnaît|assure|précise|a précisé")
+           r"indique|rapporte|revendique|reconnaît|assure|précise|a précisé|a expliqué|a assuré|a rapporté|a confirmé|"
+           r"ont déclaré|ont affirmé|ont annoncé|ont indiqué|ont rapporté|ont confirmé|ont fait état|a ajouté|"
+           r"a dénoncé|ont dénoncé|fait état|font état")
 SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH})\b", re.I)
 DENIAL_VERB = re.compile(r"\b(?:denied|denies|rejected|dismissed|refuted|a démenti|dément|a nié)\s+(?:that|que)\b", re.I)
 REVISION = re.compile(r"\b(?:revised|revising|updated|raised|lowered|corrected|new toll|later (?:said|stated|claimed|"
@@ -45,7 +47,7 @@ _LEADING = re.compile(r"^(?:(?:the|a|an|another|other|le|la|les|un|une|des)\s+|l
 _TRAILING = re.compile(r"\s+(?:instead|also|later|however|then|initially|reportedly|meanwhile|itself|themselves|further|"
                        r"aussi|ensuite|quant à (?:lui|elle|eux))$", re.I)
 _ADVERBIAL = re.compile(r"^(?:in|on|at|during|after|before|following|later|meanwhile|however|then|that|the next|the following|"
-                        r"by|since|as|when|while|also|en|dans|le|lors|après|avant|puis|ensuite|cependant)\b", re.I)
+                        r"by|since|as|when|while|also|en|dans|le(?=\s+\d)|lors|après|avant|puis|ensuite|cependant)\b", re.I)
 _PERSON_PRONOUN = re.compile(r"^(?:he|she|il|elle)$", re.I)
 _GROUP_PRONOUN = re.compile(r"^(?:they|it|ils|elles|the group|the movement|the organisation|the organization|"
                             r"(?:the|this|that|the same) source|la m[êe]me source|cette source)$", re.I)
@@ -135,6 +137,9 @@ def attribution(sentence: str, speakers: Speakers) -> Attribution:
                 None)
     if not verb:
         return Attribution(None, 0, len(text), "", denied=DENIAL_VERB.search(text) is not None)
+    postposed = _postposed(text, verb, speakers)
+    if postposed is not None:
+        return postposed
     subject = _subject(text[:verb.start()])
     # The content starts after "that" when it comes soon ("claimed on November 18 that …"), else after the verb.
     content = re.match(r"[^.;,\"“]{0,50}?\b(?:that|que|qu['’])\s*", text[verb.end():])
@@ -145,6 +150,22 @@ def attribution(sentence: str, speakers: Speakers) -> Attribution:
     denied = denial is not None and denial.start() <= verb.start() + 1
     said = text[:verb.end() + content.end()]
     return Attribution(claimant, verb.end() + content.end(), len(text), said, denied)
+
+
+def _postposed(text: str, verb: re.Match, speakers: Speakers) -> Attribution | None:
+    """A statement whose speaker follows it: "Nine soldiers were killed, the army said.", "…," MNLA spokesman X told
+    Reuters, "…, a indiqué l'armée", "…, said spokesman X." The losses stand before the speaker, none after."""
+    before, after = text[:verb.start()], text[verb.end():]
+    cut = max(before.rfind(mark) for mark in (",", '"', "”", "»"))
+    if cut <= 0 or not tells_loss(before[:cut]) or tells_loss(after) or len(before) - cut > 80:
+        return None
+    subject = before[cut + 1:].strip(" ,\"”»")
+    if not subject:  # "…, said MNLA spokesman X in a statement": the speaker follows the verb
+        subject = re.split(r"\s+(?:in|on|by|to|from|at|during|via|dans|lors|à|au|sur)\b|[,.;:]", after.strip(), maxsplit=1)[0]
+    claimant = claimant_of(subject, speakers) if subject else None
+    if claimant is None:
+        return None
+    return Attribution(claimant, 0, cut, text[cut:], DENIAL_VERB.search(text) is not None)
 
 
 def _subject(before: str) -> str:
@@ -187,9 +208,9 @@ def claimant_of(phrase: str, speakers: Speakers) -> Claimant | None:
     if re.fullmatch(_NAME_WORD, head) and speakers.person(head) and not find_mentions(head):
         name, org = speakers.person(head)
         return Claimant(f"{name} ({org})" if org else name, org, True)
-    if len(head.split()) > 6 or not head:
+    org = organisation(head) if head else ""
+    if not head or len(head.split()) > 6 and not org:  # a long phrase speaks only when it names a party
         return None
-    org = organisation(head)
     mentions = find_mentions(head)
     leftover = {w for w in re.findall(r"[\w-]+", fold(_cut(head, mentions))) if w not in ("and", "the", "of")}
     if org and leftover <= _COLLECTIVE and not set(re.findall(r"[\w-]+", fold(head))) & _INSTITUTION:
@@ -197,7 +218,7 @@ def claimant_of(phrase: str, speakers: Speakers) -> Claimant | None:
     if _OFFICE.search(head) and org:
         return Claimant(f"{head} ({org})", org, True)
     camp = next((m.camp for m in mentions if m.camp), "")
-    speaker_noun = fold(head.split()[-1]) in _SPEAKER_NOUNS
+    speaker_noun = any(fold(w) in _SPEAKER_NOUNS for w in {head.split()[0], head.split()[-1]})  # "sources locales"
     if not org and not camp and not head[:1].isupper() and not speaker_noun:
         return None  # a phrase that names no speaker ("it was assessed")
     return Claimant(head, org or ("" if camp else head), camp=camp)

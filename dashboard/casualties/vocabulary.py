@@ -70,7 +70,7 @@ _HAPPENED = (
                   r"lost|d[ée]truits?|incendi[ée]s?|abattus?"),
     ("displaced", r"displaced|fled their homes|forced to flee|d[ée]plac[ée]s?"),
 )
-_AUXILIARIES = (r"(?:(?:were|was|are|is|had been|have been|has been|being|been|got|reportedly|allegedly|also|all|"
+_AUXILIARIES = (r"(?:(?:were|was|are|is|had been|have been|has been|had|have|has|being|been|got|reportedly|allegedly|also|all|"
                 r"later|then|subsequently|eventually|both|ont été|a été|ont|sont|furent|été|auraient été|"
                 r"seraient|avaient été|aussi)\s+)*")
 _MANNER = r"(?:\w+ed\s+and\s+)?(?:(?:seriously|badly|severely|critically|lightly|slightly|fatally|gravement|" \
@@ -79,7 +79,8 @@ AFTER = re.compile(rf"\s*{_AUXILIARIES}{_MANNER}(?:(?P<what>{'|'.join(f'(?P<{k}>
                    re.I)
 # The same, said before the figure: "killing fourteen civilians", "the deaths of three", "they seized 50".
 BEFORE = re.compile(
-    r"(?:(?P<killed>killing|killed|kills|neutrali[sz]ing|neutrali[sz]ed|the deaths? of|deaths? of|tuant|faisant)"
+    r"(?:(?P<killed>killing|killed|kills|neutrali[sz]ing|neutrali[sz]ed|the deaths? of|deaths? of|tuant|faisant|"
+    r"neutralisé|tué|abattu)"
     r"|(?P<injured>wounding|wounded|injuring|injured|blessant)"
     r"|(?P<captured>the capture of|capture of|captured|capturing|arrested|arresting|kidnapped|abducted|took|taking|"
     r"seized|seizing|detained|holding|capturé|enlevé|arrêté)"
@@ -115,7 +116,7 @@ _LOSS_STEMS = ("kill", "dead", "death", "die", "slain", "massacr", "murder", "li
                "lost", "los", "suffer", "displac", "fled", "flee", "refugee", "casualt", "fatalit", "bod", "tué", "tue",
                "mort", "bless", "prisonn", "otage", "arrêt", "arret", "enlev", "déten", "deten", "dispar", "détrui",
                "detrui", "incendi", "abattu", "perte", "déplac", "deplac", "réfugi", "refugi", "victim", "neutrali",
-               "faisant", "exécut")
+               "faisant", "exécut", "tuant", "tuer", "tuèrent")
 _WORDS = re.compile(r"\w+")
 
 

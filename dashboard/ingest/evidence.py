@@ -16,7 +16,9 @@ from dashboard.text.dates import find_lead_date
 from dashboard.ingest.layout.base import BACKGROUND_HEADINGS, RawArticle, is_background, split_paragraphs
 from dashboard.ingest.mentions import find_parties
 from dashboard.model import DateRange
+from dashboard.parties import party_alignment
 from dashboard.text.fold import fold
+from dashboard.text.published import Publication, day_counted_back
 
 MAX_PARAGRAPHS = 12
 MAX_SENTENCES = 60  # sides are read from the first sentences only: a 1 MB lead is not searched whole
@@ -28,7 +30,8 @@ _SUPPORT = re.compile(r"\b(?:supported by|backed by|aided by|assisted by|with (?
 _ATTACKER_FIRST = re.compile(
     r"\b(?:attacked|ambushed|raided|assaulted|targeted|stormed|overran|besieged|struck|fought against|fought with|"
     r"clashed with|launched (?:an? |several |two |three )?(?:\w+ )?(?:attacks?|assaults?|offensives?|raids?|ambush(?:es)?) "
-    r"(?:on|against)|opened fire on|attaquent|attaque|ont attaqué|assaillent|attaccano|hanno attaccato|attaccarono|"
+    r"(?:on|against)|opened fire on|(?:after |in )?(?:heavy )?(?:fighting|clashes|battles?|combats?) (?:with|against)|"
+    r"(?:combats?|affrontements?|accrochages?|heurts) (?:avec|contre)|(?:a |ont )?affronté|attaquent|attaque|ont attaqué|assaillent|attaccano|hanno attaccato|attaccarono|"
     r"atacaron|atacó|atacaram|atacou|griffen|напали на|атаковали|against|contre|contro|contra|gegen|против)\b", re.I)
 _VICTIM_FIRST = re.compile(
     r"\b(?:(?:was|were|had been|been) (?:\w+ )?(?:attacked|ambushed|targeted|raided|assaulted|besieged|overrun|killed|"
@@ -39,6 +42,9 @@ _ON_BY = re.compile(r"\b(?:attack|raid|assault|ambush|offensive|attaque|attacco|
 _BETWEEN = re.compile(r"\b(?:between|entre|tra|fra|zwischen|между)\b(?P<a>.+?)\b(?:and|et|e|y|und|и)\b(?P<b>.+)", re.I)
 _OPPOSE = re.compile(r"\b(?:oppose|opposent|contrappone|enfrenta|opõe|натравливает)\b(?P<a>.+?)"
                      r"(?:\s|\b)(?:à|aux|au|a|ai|agli|alle|против)\b(?P<b>.+)", re.I)
+
+
+_BARE_PREPOSITIONS = {"against", "contre", "contro", "contra", "gegen", "против"}  # a side against nobody is no attack
 
 
 @dataclass(frozen=True)
@@ -62,21 +68,38 @@ def event_prose(raw: RawArticle, cut_off: str = "") -> list[tuple[str, str]]:
     return out
 
 
-def prose_sides(prose: list[tuple[str, str]], place: str = "", dates: DateRange | None = None) -> Found | None:
-    """Two groups of canonical parties, as the sentence gives them (acting side first)."""
+def prose_sides(prose: list[tuple[str, str]], place: str = "", dates: DateRange | None = None, *,
+                one_sided: bool = False) -> Found | None:
+    """Two groups of canonical parties, as the sentence gives them (acting side first); with one_sided, when no
+    sentence sets two against each other, the attackers of an attack on no named party and an empty second."""
     best: tuple[int, int, Found] | None = None
     for order, (where, sentence) in enumerate(_sentences(prose)):
         if order >= MAX_SENTENCES:
             break
         groups = _groups(sentence)
+        lone = groups is None and one_sided and (groups := _one_sided(sentence)) is not None
         if not groups:
             continue
         rank = (2 if place and fold(place.split(",")[0]) in fold(sentence) else 0) \
             + (1 if dates and _dated_on(sentence, dates) else 0) \
-            + (1 if all(_specific(g) for g in groups) else -2)
+            + (1 if all(_specific(g) for g in groups if g) else -2) - (10 if lone else 0)
         if best is None or rank > best[0]:
             best = (rank, order, Found(groups, where, sentence))
     return best[2] if best else None
+
+
+def named_sides(prose: list[tuple[str, str]], title: str = "", year: int | None = None) -> Found | None:
+    """When no sentence sets two parties against each other (a news copy: "rebels seized Kidal after fighting
+    with the Malian army" … "MNLA spokesman X said"): the state's side and its opponents as the title and the
+    first two paragraphs name them, state first. Foreign and UN forces, often bystanders there, are left out."""
+    paragraphs = [p for _, p in prose if len(p.split()) >= 12][:2]  # not a byline, nor "3 MIN READ"
+    text = "\n".join([title, *paragraphs])
+    named = [p for p in find_parties(text, specific=True) if party_alignment(p, year) != "international"]
+    state = [p for p in named if party_alignment(p, year) in ("state", "state ally", "pro-government")]
+    others = [p for p in named if party_alignment(p, year) in ("rebel", "jihadist")]
+    if not (state and others):
+        return None
+    return Found([state, others], "lead", text)
 
 
 def prose_date(prose: list[tuple[str, str]], default_year: int | None) -> Found | None:
@@ -95,6 +118,23 @@ def prose_date(prose: list[tuple[str, str]], default_year: int | None) -> Found 
         elif dated.precision == "day" and found.value.start <= dated.start <= found.value.end:
             return Found(dated, where, paragraph)
     return found
+
+
+def news_date(prose: list[tuple[str, str]], published: Publication) -> Found:
+    """The day a news copy's story happened: a date its text gives (its own dateline aside), else the day its
+    "on Saturday" or "hier" counts back from the publication date, else the publication date itself."""
+    own = [(where, p.replace(published.words, " ", 1)) for where, p in prose]
+    dated = prose_date(own, published.day.year)
+    if dated is not None:
+        return dated
+    lead = " ".join(s for where, s in list(_sentences(own))[:3] if where == "lead") or \
+        " ".join(s for _, s in list(_sentences(own))[:3])
+    counted = day_counted_back(lead, published.day)
+    if counted is not None:
+        return Found(counted[0], "lead", f"{counted[1]!r}, counted back from the publication date "
+                                         f"({published.words!r})")
+    day = published.day.isoformat()
+    return Found(DateRange(day, day, "day"), "publication date", published.words)
 
 
 def first_dates(raw: RawArticle, prose: list[tuple[str, str]], default_year: int | None) -> list[Found]:
@@ -137,6 +177,19 @@ def _groups(sentence: str) -> list[list[str]] | None:
             groups = _split_at(sentence, m, victim_first)
             if groups:
                 return groups
+    return None
+
+
+def _one_sided(sentence: str) -> list[list[str]] | None:
+    """[the attackers, []] of a sentence whose attack names no party as its target ("ISGS gunmen attacked the
+    village of Tamalat", "a convoy was ambushed by JNIM"): a raid on civilians or an unnamed post."""
+    for pattern, victim_first in ((_VICTIM_FIRST, True), (_ATTACKER_FIRST, False)):
+        m = pattern.search(sentence)
+        if m is None or m.group().strip().casefold() in _BARE_PREPOSITIONS:
+            continue
+        actor = _with_support(sentence[m.end():] if victim_first else sentence[:m.start()])
+        if actor and not _with_support(sentence[:m.start()] if victim_first else sentence[m.end():]):
+            return [actor, []]
     return None
 
 

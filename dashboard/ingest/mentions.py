@@ -20,8 +20,12 @@ _COUNTRY_NAMES = {fold(name) for party in PARTIES if party.name in _STATES
                   and not re.search(r"arm|forc|milit|gouv|gov|operat|esercit|streit|армия|军队|serval|barkhane", name, re.I)}
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|near|to|from|into|of|across|throughout|en|au|à|dans|vers|du|nel|del|em|"
                            r"nach|в|northern|southern|central|eastern|western|north|south|nord|sud|centre)|,)\s*$", re.I)
-_PLACE_AFTER = re.compile(r"\W{0,2}\s*(?:war|conflict|crisis|region|river|border|guerre|conflit|fleuve|krieg|война)\b",
-                          re.I)
+_PLACE_AFTER = re.compile(r"\W{0,2}\s*(?:war|conflict|crisis|region|river|border|guerre|conflit|fleuve|krieg|война)\b"
+                          r"|\s*:\s", re.I)  # "Mali : au moins quinze civils tués": a headline's country label
+
+_PLACE_NOUN_AFTER = re.compile(r"\s+(?:(?:desert|border|frontier|garrison|mining|market|regional|provincial)\s+)?"
+                               r"(?:towns?|city|cities|villages?|capital|localities|locality|territory|soil|desert|"
+                               r"countryside)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,8 @@ def find_parties(text: str, *, specific: bool = False) -> list[str]:
 
 
 def _as_place(text: str, start: int, end: int) -> bool:
+    if _PLACE_NOUN_AFTER.match(text, end):  # "the northern Malian town of Kidal": a place, not the army
+        return True
     if fold(text[start:end]) not in _COUNTRY_NAMES:  # "Malian troops", "government of Mali": the state
         return False
     return bool(_PLACE_BEFORE.search(text, max(0, start - 16), start) or _PLACE_AFTER.match(text, end))

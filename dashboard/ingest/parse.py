@@ -13,7 +13,7 @@ from dashboard.ingest.coords import parse_coordinates
 from dashboard.text.dates import parse_date_range
 from dashboard.text.references import parse_references
 from dashboard.ingest.decode import decode_article
-from dashboard.ingest.evidence import event_prose, first_dates, prose_date, prose_sides
+from dashboard.ingest.evidence import event_prose, first_dates, named_sides, news_date, prose_date, prose_sides
 from dashboard.ingest.layout import RawArticle, read_article
 from dashboard.ingest.layout.blocks import Field
 from dashboard.ingest.layout.labels import canonical_key
@@ -112,7 +112,7 @@ def build_event(raw: RawArticle, source_file: str, *, cut_off: str = "") -> tupl
     _set_dates(event, fields.get(("date", None), ""), raw, prose, problems, origins)
     _set_place(event, fields.get(("place", None), ""), prose, problems, origins)
     _set_coordinates(event, raw.coordinates_text or fields.get(("coordinates", None), ""), problems, origins)
-    _set_sides(event, boxed, prose, problems, origins)
+    _set_sides(event, boxed, prose, problems, origins, news=raw.published is not None and not raw.fields)
     n_sides = len(event.sides)
     event.commanders = [clean_commanders(v) for v in per_side_values(boxed, "commander", n_sides, event.sides)]
     event.strengths = [clean(v) for v in per_side_values(boxed, "strength", n_sides, event.sides)]
@@ -189,13 +189,14 @@ def _set_dates(event: Event, date_text: str, raw: RawArticle, prose: list, probl
         except ParseError as exc:
             problems.append(("date", f"infobox date not usable: {exc}"))
     if found is None:
-        from_prose = prose_date(prose, year_hint)
+        from_prose = news_date(prose, raw.published) if raw.published and not raw.fields else prose_date(prose, year_hint)
         if from_prose is not None:
             found, origin = from_prose.value, from_prose.where
             written = date_text.strip()
             why = ("(the infobox gives no date)" if not written else
                    f"(the infobox date is {written!r})" if written.casefold() in UNKNOWN else "instead")
-            problems.append(("date", f"date taken from the {origin} {why}: {found.start}…{found.end}"))
+            counted = f" ({from_prose.sentence})" if raw.published and from_prose.sentence not in raw.lead else ""
+            problems.append(("date", f"date taken from the {origin} {why}: {found.start}…{found.end}{counted}"))
     if found is None:
         found = _title_date(event.title)
         if found is not None:
@@ -264,12 +265,14 @@ def _set_coordinates(event: Event, text: str, problems: list, origins: dict) -> 
     origins["coordinates"] = "page"
 
 
-def _set_sides(event: Event, boxed: list, prose: list, problems: list, origins: dict) -> None:
+def _set_sides(event: Event, boxed: list, prose: list, problems: list, origins: dict, *, news: bool = False) -> None:
     sides = infobox_sides(boxed, event.result)
     complete = len([s for s in sides.sides if s]) >= 2 and sides.positioned
     if not complete:
         dates = DateRange(event.start_date, event.end_date, "day") if event.start_date else None
-        found = prose_sides(prose, event.place, dates)
+        found = prose_sides(prose, event.place, dates, one_sided=not any(sides.sides))
+        if (found is None or not all(found.value)) and not any(sides.sides) and news:
+            found = named_sides(prose, event.title, _year_hint(event.start_date)) or found
         if found is not None:
             sides, filled = with_prose(sides, found.value, found.where)
             for i in filled:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from dashboard.ingest.layout.blocks import Field
 from dashboard.ingest.layout.labels import LABELS, PER_SIDE, canonical_key
 from dashboard.text.fold import label_key
+from dashboard.text.published import Publication
 
 __all__ = ["LABELS", "PER_SIDE", "Field", "RawArticle", "canonical_key", "split_paragraphs"]
 
@@ -25,6 +26,7 @@ class RawArticle:
     notes: list[str] = field(default_factory=list)  # things the reader had to guess or skip
     infobox: list[Field] = field(default_factory=list)  # the same fields with their canonical key and per-side cells
     is_list: bool = False  # the page is only a list of names (a navigation box, an index), not an article
+    published: Publication | None = None  # the date a news copy gives itself (text.published); None for other pages
 
 
 RELATED_HEADINGS = {"related research articles", "related articles"}

@@ -15,6 +15,7 @@ from dashboard.ingest.layout.labels import DISPLAY_NAMES, is_header, match_label
 from dashboard.ingest.layout.rows import Row, page_rows
 from dashboard.ingest.layout.sections import attach_headed_body, take_coordinate_lines, without_navboxes
 from dashboard.text.fold import label_key
+from dashboard.text.published import publication_date
 from dashboard.text.markup import SEO_PHRASES, image_names, is_chrome, without_images
 
 SHAPES = {"markdown": "markdown-infobox", "table": "table", "plain": "web-page"}
@@ -43,8 +44,11 @@ def read_page(text: str) -> RawArticle:
     elif box:
         article.lead = "\n\n".join(p for p in _prose_before(rows[:start], title_at) if not is_boilerplate(p))
         after = rows[end:]
-    else:  # all of it is the text: its lead is what stands before its first heading
+    else:  # all of it is the text (a news copy, a bare lead): its lead is what stands before its first heading
         after = [row for row in rows[title_at + 1:] if row.blank or row.table or not is_boilerplate(row.text)]
+        article.published = publication_date("\n".join(row.text for row in rows))
+        if article.published is not None:  # its own line ("Publié le 12 mars 2022") is no section heading
+            after = [row for row in after if row.text.strip() != article.published.words]
     body, navbox = without_navboxes(_without_contents(_lines(after)))
     body_text, coordinates = take_coordinate_lines("\n".join(body))
     _, before_coordinates = take_coordinate_lines("\n".join(_lines(rows[:end])))

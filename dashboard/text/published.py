@@ -1,0 +1,129 @@
+"""When a news copy was published, and the day its own words count from that date.
+
+A wire story or a newspaper page dates itself once, near the top: a "Published 12 March 2022" or "Publié le …"
+line, a line that is only a date, or a dateline ("BAMAKO, May 21, 2014 (Reuters) -"). Its text then says
+"on Saturday", "samedi", "yesterday", "hier", "this morning": the day is counted back from the publication date
+(a weekday is the last one on or before it). An update line ("Updated", "Mis à jour") dates the copy, not the
+story, and is not read.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dashboard.model import DateError, DateRange
+from dashboard.text.dates import parse_date_range
+from dashboard.text.months import MONTHS
+
+MAX_LINES = 12  # the publication line stands in the copy's first lines (title, byline, date)
+_PUBLISHED = re.compile(
+    r"^\W*(?:(?:first\s+)?published|posted|publi[ée]e?|paru|publicado|publicada|pubblicato|veröffentlicht|"
+    r"опубликовано)\b(?:\s+(?:on|le|el|il|am|the|at))?[\s:,-]*(?P<date>.{6,60})$", re.I)
+_UPDATED = re.compile(r"\b(?:(?:last\s+)?updated|mis\s+à\s+jour|modifi[ée]e?|actualis[ée]|actualizado|aggiornato|aktualisiert)\b", re.I)
+_NUMERIC = re.compile(r"(?<!\d)(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d\d)(?!\d)")
+# "BAMAKO, May 21, 2014 (Reuters) -", "GAO, Mali, 21 mai 2014 (AFP) –": a place in capitals, a date, an agency.
+_DATELINE = re.compile(r"^\W*[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{2,30},(?P<rest>[^()\n]{4,60})\((?:[A-Z][\w.]*[ /]?){1,3}\)\s*[-–—]")
+_DATE_LINE_WORDS = {"le", "the", "on", "à", "at", "de", "del", "of", "gmt", "utc", "cet", "cest", "wat", "am", "pm",
+                    "h", "um", "alle", "às", "a", "las"}
+_TIME_ONLY = re.compile(r"^[\d\s:.,hH]*(?:am|pm|gmt|utc|cet|cest|wat)?\W*$", re.I)
+
+WEEKDAYS: dict[str, int] = {}
+for _index, _names in enumerate((
+        ("monday", "lundi", "lunes", "lunedì", "lunedi", "segunda-feira", "montag"),
+        ("tuesday", "mardi", "martes", "martedì", "martedi", "terça-feira", "dienstag"),
+        ("wednesday", "mercredi", "miércoles", "miercoles", "mercoledì", "mercoledi", "quarta-feira", "mittwoch"),
+        ("thursday", "jeudi", "jueves", "giovedì", "giovedi", "quinta-feira", "donnerstag"),
+        ("friday", "vendredi", "viernes", "venerdì", "venerdi", "sexta-feira", "freitag"),
+        ("saturday", "samedi", "sábado", "sabado", "sabato", "samstag"),
+        ("sunday", "dimanche", "domingo", "domenica", "sonntag"))):
+    WEEKDAYS.update(dict.fromkeys(_names, _index))
+_DAYS_BACK = {"yesterday": 1, "hier": 1, "ayer": 1, "ieri": 1, "ontem": 1, "gestern": 1,
+              "today": 0, "aujourd'hui": 0, "aujourd’hui": 0, "hoy": 0, "oggi": 0, "hoje": 0, "heute": 0,
+              "this morning": 0, "ce matin": 0, "last night": 1, "overnight": 0, "la nuit dernière": 1,
+              "cette nuit": 0, "tonight": 0}
+_RELATIVE_DAY = re.compile(r"(?<![\w-])(?P<word>%s)(?![\w-])" % "|".join(
+    sorted(map(re.escape, [*WEEKDAYS, *_DAYS_BACK]), key=len, reverse=True)), re.I)
+
+
+@dataclass(frozen=True)
+class Publication:
+    day: dt.date
+    words: str  # the words that date the copy, as written ("Publié le 12 mars 2022", "BAMAKO, May 21, 2014 (Reuters) -")
+
+
+def publication_date(text: str) -> Publication | None:
+    """The date a news copy gives itself in its first lines, None when it gives none (an encyclopedia page)."""
+    for whole in [ln.strip() for ln in text.splitlines() if ln.strip()][:MAX_LINES]:
+        line, updated = whole, _UPDATED.search(whole)
+        if updated and not _PUBLISHED.match(whole):
+            line = whole[:updated.start()].strip(" -–—|·,")  # "13 mars 2023 à 18:45 - Mis à jour le 14 mars"
+        if not line:
+            continue
+        match = _PUBLISHED.match(line)
+        dateline = None if match else _DATELINE.match(line)
+        if match:
+            day, said = _day(match["date"]), whole
+        elif dateline:
+            day, said = _day(dateline["rest"]), dateline.group().strip()
+        else:
+            day, said = _date_only(line), whole
+        if day is not None:
+            return Publication(day, said)
+    return None
+
+
+def day_counted_back(text: str, published: dt.date) -> tuple[DateRange, str] | None:
+    """The day the text's first relative day word names ("on Saturday" -> the last Saturday on or before the
+    publication date), with the word; None when it names none."""
+    match = _RELATIVE_DAY.search(text)
+    if match is None:
+        return None
+    word = match["word"].casefold()
+    back = _DAYS_BACK[word] if word in _DAYS_BACK else (published.weekday() - WEEKDAYS[word]) % 7
+    day = (published - dt.timedelta(days=back)).isoformat()
+    return DateRange(day, day, "day"), match["word"]
+
+
+def _day(words: str) -> dt.date | None:
+    numeric = _NUMERIC.search(words)
+    if numeric:
+        return _numeric_day(numeric)
+    try:
+        found = parse_date_range(words)
+    except DateError:
+        return None
+    return dt.date.fromisoformat(found.start) if found.precision == "day" and found.start == found.end else None
+
+
+def _date_only(line: str) -> dt.date | None:
+    """A line that is a date and nothing else (a time of day aside): "12 mars 2022 à 14h30", "2022-03-12"."""
+    numeric = _NUMERIC.search(line)
+    rest = line[:numeric.start()] + line[numeric.end():] if numeric else None
+    if numeric and _TIME_ONLY.match(rest or ""):
+        return _numeric_day(numeric)
+    if len(line) > 60 or not re.search(r"(?:19|20)\d\d", line):
+        return None
+    day = _day(line)
+    if day is None:
+        return None
+    leftover = re.sub(r"\w+", lambda m: "" if _is_date_word(m.group()) else m.group(), line)
+    return day if not re.search(r"[^\W\d_]{3,}", leftover) else None
+
+
+def _is_date_word(word: str) -> bool:
+    """A word that can stand in a date line: a number, a month, a weekday, a time, "le", "à", a time zone."""
+    folded = word.casefold().rstrip(".")
+    return (folded in MONTHS or folded in WEEKDAYS or folded in _DATE_LINE_WORDS
+            or re.fullmatch(r"\d+(?:h\d*|th|st|nd|rd|er|e)?", folded) is not None)
+
+
+def _numeric_day(match: re.Match) -> dt.date | None:
+    """dd/mm/yyyy read day first, as the war's (French-writing) press dates; mm/dd/yyyy only where the second
+    number cannot be a month."""
+    a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
+    day, month = (b, a) if b > 12 >= a else (a, b)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
