@@ -12,7 +12,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # bench/ is not an installed package
 
-from bench import appserver, run, synthetic  # noqa: E402
+from bench import appserver, browser_page, run, synthetic  # noqa: E402
 from dashboard.catalogue import read_catalogue, write_catalogue  # noqa: E402
 from dashboard.parties import PARTIES, canonical_party, split_parties  # noqa: E402
 from dashboard.model import CLAIM_COLUMNS, EVENT_COLUMNS  # noqa: E402
@@ -168,7 +168,7 @@ def test_memory_of_a_process_tree():
 
 
 def test_browser_part_is_skipped_with_a_reason_when_chromium_is_missing(monkeypatch, tmp_path):
-    monkeypatch.setattr(run, "CHROMIUM", tmp_path / "no-chromium")
+    monkeypatch.setattr(browser_page, "CHROMIUM", tmp_path / "no-chromium")
     assert run.browser_skip_reason(no_browser=False) == f"browser part skipped: no {tmp_path / 'no-chromium'}"
     assert run.browser_skip_reason(no_browser=True) == "browser part skipped: --no-browser"
 
