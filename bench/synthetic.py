@@ -1,245 +1,24 @@
 """Synthetic data for the benchmark: events/claims tables and article corpora shaped like the real ones.
 
-Places come from the gazetteer's towns, villages and cities (written with their alternative spellings too),
-parties from dashboard.parties.PARTIES (names and aliases, only in the years they fought), dates from 2012
-to 2024 at day, month or year precision, and every event has several casualty claims with their claimants.
-Text lengths (lead, sections, infobox) are close to the seed articles', so memory and payload figures mean
-something. Everything is drawn from a seeded random generator: the same arguments give the same data.
+The battles they are made from are drawn in synthetic_battles, the articles written in synthetic_articles; the
+names callers use from either are importable from here too.
 """
 from __future__ import annotations
 
-import csv
-import datetime as dt
 import random
-from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
+from bench.synthetic_articles import RENDERERS, SHAPES, web_page_article, write_corpus
+from bench.synthetic_battles import GAZETTEER, WAR_REGIONS, Battle, battles, infobox, settlements
 from dashboard.catalogue import Catalogue, claims_frame, events_frame, problems_frame
-from dashboard.parties import PARTIES
-from dashboard.model import CLAIM_COLUMNS, Claim, Event, make_event_id
+from dashboard.model import Claim, Event, make_event_id
 
-ROOT = Path(__file__).resolve().parent.parent
-GAZETTEER = ROOT / "data" / "gazetteer.csv"
-SETTLEMENT_KINDS = ("town", "village", "city")
-SHAPES = ("markdown-infobox", "web-page", "wikitext", "table")
-FIRST_YEAR, LAST_YEAR = 2012, 2024
-
-# Years a party fought in the north (default: the whole war); keeps Wagner out of 2013 and MUJAO out of 2023.
-ACTIVE_YEARS: dict[str, tuple[int, int]] = {
-    "Wagner Group": (2021, 2024), "France": (2013, 2022), "MINUSMA": (2013, 2023), "AFISMA": (2013, 2013),
-    "Chad": (2013, 2014), "Niger": (2013, 2023), "Burkina Faso": (2013, 2023), "Netherlands": (2014, 2019),
-    "Platform": (2014, 2024), "GATIA": (2014, 2024), "MAA-Loyalist": (2014, 2024), "CM-FPR": (2014, 2024),
-    "CMA": (2014, 2023), "HCUA": (2013, 2024), "MAA-Dissident": (2014, 2023), "MAA": (2012, 2014),
-    "CSP": (2023, 2024), "AQIM": (2012, 2017), "Ansar Dine": (2012, 2017), "MOJWA": (2012, 2015),
-    "Al-Mourabitoun": (2013, 2017), "Katiba Salahadin": (2013, 2014), "Katiba Macina": (2015, 2024),
-    "JNIM": (2017, 2024), "ISGS": (2015, 2024),
-}
-# How often a party is named relative to others of its alignment (default 1): the army in most events.
-PROMINENCE: dict[str, int] = {"Mali": 30, "France": 6, "MINUSMA": 5, "Wagner Group": 8, "GATIA": 4, "MNLA": 8,
-                              "JNIM": 10, "ISGS": 6, "HCUA": 3, "CMA": 4, "AQIM": 4, "Ansar Dine": 4, "MOJWA": 4,
-                              "CSP": 4}
-SIDE_SIZES = (1, 1, 1, 1, 1, 1, 2, 2, 2, 3)  # parties per side: mostly one, sometimes a coalition of two or three
-# Who fights whom: side A is the state or its allies, side B the rebels or jihadists they fight.
-SIDE_A_ALIGNMENTS = ("state", "state ally", "international", "pro-government")
-SIDE_B_ALIGNMENTS = ("rebel", "jihadist")
-CASUALTY_WORDS = {"killed": ("killed", "dead"), "injured": ("injured", "wounded"), "captured": ("prisoners", "captured"),
-                  "missing": ("missing",), "vehicles destroyed": ("vehicles destroyed",),
-                  "vehicles captured": ("vehicles captured",)}
-COMMANDERS = ("El Hadj Ag Gamou", "Didier Dacko", "Bilal Ag Acherif", "Iyad Ag Ghaly", "Sidi Brahim Ould Sidati",
-              "Yoro Ould Daha", "Alghabass Ag Intalla", "Moussa Ag Acharatoumane", "Amadou Koufa", "Hamada Ag Hama",
-              "Mokhtar Belmokhtar", "Adnan Abu Walid al-Sahrawi", "Fahad Ag Almahmoud", "Ibrahim Ag Bahanga")
-RESULTS = ("Malian victory", "MNLA victory", "Rebel victory", "Jihadist victory", "Inconclusive", "Loyalist victory",
-           "Russo-Malian victory", "French victory")
-TITLE_FORMS = ("Battle of {place} ({year})", "{place} ambush", "Attack on {place}", "{place} skirmish",
-               "Siege of {place}", "Raid on {place}")
-_FILLER = (
-    "Little is known about what occurred leading up to the clash, and both sides blamed one another for the attack.",
-    "Witnesses in the town described heavy gunfire from the early morning until around midday.",
-    "Reinforcements arrived from the regional capital in the afternoon, and the fighting subsided after a few hours.",
-    "The government spokesman confirmed control of the area, which was corroborated later by local officials.",
-    "Humanitarian organisations reported that several hundred residents fled towards the surrounding villages.",
-    "The attack came amid rising tension between the signatory groups over the control of the roads to the north.",
-    "A convoy of pick-up trucks was seen leaving the area at dawn, heading towards the Algerian border.",
-    "The mission condemned the violence and called on all parties to respect the ceasefire agreements.",
-)
-
-
-@dataclass(frozen=True)
-class Settlement:
-    name: str
-    spellings: tuple[str, ...]  # the name and its alternative spellings, as articles write them
-    region: str
-    latitude: float
-    longitude: float
-
-
-@dataclass
-class Battle:
-    """One synthetic event, from which both a table row and an article in any shape are made."""
-    number: int
-    title: str
-    settlement: Settlement
-    place: str  # as written: "Anefis, Kidal Region, Mali"
-    start: dt.date
-    end: dt.date
-    precision: str  # day, month, year
-    sides: list[list[str]]
-    commanders: list[list[str]]
-    strengths: list[str]
-    casualties: list[list[tuple[str, list[tuple[str, str, str]]]]]  # per side: [(claimant, [(figure, kind, word)])]
-    result: str
-    lead: str
-    sections: list[tuple[str, str]] = field(default_factory=list)
-
-
-# The regions the war's articles are about (the gazetteer also has Mali's south, for places they mention).
-WAR_REGIONS = ("Kidal", "Gao", "Ménaka", "Tombouctou", "Taoudénit", "Mopti", "Ségou")
-
-
-def settlements(gazetteer_path: str | Path = GAZETTEER) -> list[Settlement]:
-    """The gazetteer's towns, villages and cities in the war's regions of Mali."""
-    with open(gazetteer_path, encoding="utf-8", newline="") as handle:
-        rows = [r for r in csv.DictReader(handle) if r["kind"] in SETTLEMENT_KINDS and r["region"] in WAR_REGIONS]
-    return [Settlement(r["name"], (r["name"], *[a.strip() for a in r["alt_names"].split(";") if a.strip()]), r["region"],
-                       float(r["latitude"]), float(r["longitude"])) for r in rows]
-
-
-def parties_by_alignment() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
-    """{alignment: [(canonical name, aliases)]} from dashboard.parties.PARTIES."""
-    out: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-    for party in PARTIES:
-        out.setdefault(party.alignment, []).append((party.name, party.aliases))
-    return out
-
-
-def _active(name: str, year: int) -> bool:
-    first, last = ACTIVE_YEARS.get(name, (FIRST_YEAR, LAST_YEAR))
-    return first <= year <= last
-
-
-@lru_cache(maxsize=None)
-def _candidates(alignments: tuple[str, ...], year: int) -> list[tuple[str, tuple[str, ...]]]:
-    pool = parties_by_alignment()
-    return [(n, a) for al in alignments for n, a in pool.get(al, []) if _active(n, year)]
-
-
-def _side(rng: random.Random, alignments: tuple[str, ...], year: int, size: int) -> list[str]:
-    """Up to `size` distinct parties of these alignments active in `year` (prominent ones far more often),
-    a few written with an alias as articles do."""
-    candidates = list(_candidates(alignments, year))
-    chosen = []
-    while candidates and len(chosen) < size:
-        pick = rng.choices(candidates, weights=[PROMINENCE.get(name, 1) for name, _ in candidates])[0]
-        candidates.remove(pick)
-        chosen.append(pick)
-    return [rng.choice([a for a in aliases if len(a) < 30] or [name]) if aliases and rng.random() < 0.15 else name
-            for name, aliases in chosen]
-
-
-def _dates(rng: random.Random) -> tuple[dt.date, dt.date, str]:
-    start = dt.date(FIRST_YEAR, 1, 1) + dt.timedelta(days=rng.randrange((dt.date(LAST_YEAR, 12, 31) - dt.date(FIRST_YEAR, 1, 1)).days))
-    draw = rng.random()
-    if draw < 0.05:
-        return dt.date(start.year, 1, 1), dt.date(start.year, 12, 31), "year"
-    if draw < 0.2:
-        first = start.replace(day=1)
-        following = (first + dt.timedelta(days=32)).replace(day=1)
-        return first, following - dt.timedelta(days=1), "month"
-    length = rng.choice((0, 0, 0, 0, 1, 1, 2, 3, 5))
-    return start, min(start + dt.timedelta(days=length), dt.date(LAST_YEAR, 12, 31)), "day"
-
-
-def _casualties(rng: random.Random, sides: list[list[str]]) -> list[list[tuple[str, list[tuple[str, str, str]]]]]:
-    """Per side (and a civilian block, sometimes): one to three claimants, each with a few figures."""
-    blocks = []
-    every_party = [p for side in sides for p in side]
-    for index in range(len(sides) + (1 if rng.random() < 0.2 else 0)):
-        groups = []
-        for _ in range(rng.choice((1, 1, 2, 2, 3))):
-            claimant = rng.choice(every_party) if rng.random() < 0.85 else ""
-            figures = []
-            for kind in rng.sample(list(CASUALTY_WORDS), rng.choice((1, 1, 2, 3))):
-                word = rng.choice(CASUALTY_WORDS[kind])
-                draw, low = rng.random(), rng.randint(1, 60)
-                figure = "dozens" if draw < 0.05 else f"{low}–{low + rng.randint(1, 20)}" if draw < 0.2 else \
-                    f"{low}+" if draw < 0.25 else str(low)
-                figures.append((figure, kind, f"civilians {word}" if index == len(sides) and kind == "killed" else word))
-            groups.append((claimant, figures))
-        blocks.append(groups)
-    return blocks
-
-
-def _sentences(rng: random.Random, first: str, n: int) -> str:
-    return " ".join([first, *rng.sample(_FILLER, n)])
-
-
-def _plain_date(start: dt.date, end: dt.date, precision: str) -> str:
-    """'June 5, 2013', 'November 10–14, 2023', 'June 2013', '2013' (as the Markdown dumps write them)."""
-    if precision == "year":
-        return str(start.year)
-    if precision == "month":
-        return start.strftime("%B %Y")
-    if start == end:
-        return f"{start:%B} {start.day}, {start.year}"
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start:%B} {start.day}–{end.day}, {start.year}"
-    if start.year == end.year:
-        return f"{start:%B} {start.day} – {end:%B} {end.day}, {start.year}"
-    return f"{start:%B} {start.day}, {start.year} – {end:%B} {end.day}, {end.year}"
-
-
-def _page_date(start: dt.date, end: dt.date, precision: str) -> str:
-    """'16–21 May 2014' (as copied web pages write them)."""
-    if precision != "day":
-        return _plain_date(start, end, precision)
-    if start == end:
-        return f"{start.day} {start:%B %Y}"
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{end.day} {start:%B %Y}"
-    return f"{start.day} {start:%B} – {end.day} {end:%B %Y}"
-
-
-def battles(n: int, seed: int = 0, gazetteer_path: str | Path = GAZETTEER) -> list[Battle]:
-    """n synthetic battles with places, dates, two or three multi-party sides and per-claimant casualty figures."""
-    rng = random.Random(seed)
-    places = settlements(gazetteer_path)
-    out = []
-    for number in range(n):
-        settlement = rng.choice(places)
-        start, end, precision = _dates(rng)
-        year = start.year
-        sides = [_side(rng, SIDE_A_ALIGNMENTS, year, rng.choice(SIDE_SIZES)),
-                 _side(rng, SIDE_B_ALIGNMENTS, year, rng.choice(SIDE_SIZES))]
-        if rng.random() < 0.1:
-            sides.append(_side(rng, ("jihadist", "international"), year, 1))
-        spelling = rng.choice(settlement.spellings)
-        place = f"{spelling}, {settlement.region} Region, Mali"
-        title = rng.choice(TITLE_FORMS).format(place=spelling, year=year)
-        commanders = [[rng.choice(COMMANDERS) + (" (killed in action)" if rng.random() < 0.05 else "")
-                       for _ in range(rng.choice((0, 1, 1, 2)))] for _ in sides]
-        strengths = [rng.choice(("Unknown", "Several hundred men", f"{rng.randint(2, 80) * 10} men", "~100", "12 vehicles"))
-                     for _ in sides]
-        when = f"On {_plain_date(start, end, precision)}" if precision == "day" else f"In {_plain_date(start, end, precision)}"
-        lead = _sentences(rng, f"{when}, clashes broke out between "
-                               f"{' and '.join(s[0] for s in sides)} in {spelling}, {settlement.region} Region, Mali.", 2)
-        sections = [("Background", _sentences(rng, f"Tensions had risen around {spelling} for several weeks.", 4)),
-                    ("Battle", _sentences(rng, f"Fighting began around fifteen kilometers west of {spelling}.", 4)),
-                    ("Aftermath", _sentences(rng, "Both sides published their own casualty figures.", 2))]
-        out.append(Battle(number, title, settlement, place, start, end, precision, sides, commanders, strengths,
-                          _casualties(rng, sides), rng.choice(RESULTS), lead, sections))
-    return out
-
-
-def _casualty_text(groups: list[tuple[str, list[tuple[str, str, str]]]]) -> str:
-    """'2 dead, 2 injured (per MNLA), 30 killed (per Mali)'."""
-    parts = []
-    for claimant, figures in groups:
-        text = ", ".join(f"{figure} {word}" for figure, _, word in figures)
-        parts.append(f"{text} (per {claimant})" if claimant else text)
-    return ", ".join(parts)
+__all__ = [
+    "GAZETTEER", "RENDERERS", "SHAPES", "WAR_REGIONS", "battles", "claims_table", "event_of", "settlements",
+    "synthetic_catalogue", "web_page_article", "write_corpus",
+]
 
 
 def _claims(battle: Battle) -> list[Claim]:
@@ -263,20 +42,6 @@ def _range(figure: str) -> tuple[int | None, int | None]:
     return int(low), int(high or low)
 
 
-def _infobox(battle: Battle) -> dict[str, str]:
-    box = {"Conflict": battle.title, "Place": battle.place, "Partof": "Mali War",
-           "Date": _plain_date(battle.start, battle.end, battle.precision), "Result": battle.result}
-    for i, side in enumerate(battle.sides, 1):
-        box[f"Combatant{i}"] = ", ".join(side)
-    for i, names in enumerate(battle.commanders, 1):
-        box[f"Commander{i}"] = ", ".join(names) or "Unknown"
-    for i, strength in enumerate(battle.strengths, 1):
-        box[f"Strength{i}"] = strength
-    for i, groups in enumerate(battle.casualties, 1):
-        box[f"Casualties{i}"] = _casualty_text(groups)
-    return box
-
-
 def event_of(battle: Battle, rng: random.Random) -> Event:
     """The events-table row a parsed and geocoded article about this battle gives (with realistic location mix)."""
     source = f"{battle.number:06d}_synthetic.txt"
@@ -284,7 +49,7 @@ def event_of(battle: Battle, rng: random.Random) -> Event:
     event = Event(make_event_id(source, battle.title, start), battle.title, "article" if rng.random() < 0.85 else "related",
                   source, start, battle.end.isoformat(), battle.precision, battle.place, battle.settlement.region,
                   sides=battle.sides, commanders=battle.commanders, strengths=battle.strengths, result=battle.result,
-                  part_of="Mali War", summary=battle.lead, sections=battle.sections, infobox=_infobox(battle),
+                  part_of="Mali War", summary=battle.lead, sections=battle.sections, infobox=infobox(battle),
                   claims=_claims(battle))
     draw = rng.random()
     if draw < 0.05:  # not found in the gazetteer: unlocated, with the region its place text names
@@ -312,94 +77,3 @@ def synthetic_catalogue(n: int, seed: int = 0, gazetteer_path: str | Path = GAZE
 def claims_table(events: list[Event]) -> pd.DataFrame:
     """CLAIM_COLUMNS with nullable-int low/high (None for "dozens"), as catalogue.read_catalogue returns them."""
     return claims_frame(events)
-
-
-# --- articles -------------------------------------------------------------------------------------------------
-
-def markdown_article(battle: Battle) -> str:
-    lines = [f"= {battle.title} =", "", "Infobox"]
-    lines += [f"- {key}: {value}" for key, value in _infobox(battle).items()]
-    lines += ["", battle.lead, ""]
-    for heading, text in battle.sections:
-        lines += [f"== {heading} ==", text, ""]
-    return "\n".join(lines)
-
-
-def wikitext_article(battle: Battle) -> str:
-    box = _infobox(battle)
-    lines = ["{{Infobox military conflict", f"| conflict    = {battle.title}", "| partof      = the [[Mali War]]",
-             f"| date        = {box['Date']}",
-             f"| place       = [[{battle.settlement.name}|{battle.place.split(',')[0]}]], "
-             f"[[{battle.settlement.region} Region]], Mali",
-             f"| result      = {battle.result}"]
-    for i, side in enumerate(battle.sides, 1):
-        lines.append(f"| combatant{i}  = " + "<br />".join(f"{{{{flagicon|{p}}}}} [[{p}]]" for p in side))
-    for i, names in enumerate(battle.commanders, 1):
-        lines.append(f"| commander{i}  = " + ("<br />".join(n.replace(" (killed in action)", "{{KIA}}") for n in names)
-                                              or "Unknown"))
-    for i, strength in enumerate(battle.strengths, 1):
-        lines.append(f"| strength{i}   = {strength}<ref>RFI</ref>")
-    for i, groups in enumerate(battle.casualties, 1):
-        lines.append(f"| casualties{i} = {_casualty_text(groups)}<ref name=\"afp\"/>")
-    lines += ["}}", f"The '''{battle.title}''' took place in [[{battle.settlement.name}]]. {battle.lead}", ""]
-    for heading, text in battle.sections:
-        lines += [f"== {heading} ==", text + "<ref>AFP</ref>", ""]
-    return "\n".join(lines)
-
-
-def table_article(battle: Battle) -> str:
-    box = _infobox(battle)
-    row = lambda label, cells: "| " + " | ".join([label, *cells]) + " |"  # noqa: E731
-    lines = [f"# {battle.title}", "", "| Field | Value |", "|---|---|",
-             row("Date", [box["Date"]]), row("Location", [battle.place]), row("Result", [battle.result]),
-             row("Belligerents", ["; ".join(s) for s in battle.sides]),
-             row("Commanders and leaders", ["; ".join(c) or "Unknown" for c in battle.commanders]),
-             row("Casualties and losses", [_casualty_text(g) for g in battle.casualties[:len(battle.sides)]]), "",
-             battle.lead, ""]
-    for heading, text in battle.sections:
-        lines += [f"## {heading}", "", text, ""]
-    return "\n".join(lines)
-
-
-def web_page_article(battle: Battle) -> str:
-    """A page copied from a browser, like seeds/003: glued labels, flag images, per-claimant casualty blocks."""
-    date = _page_date(battle.start, battle.end, battle.precision)
-    lines = [battle.title, "", "Last updated", "", battle.title, "Part of the Mali War", "Camp.JPG",
-             f"The camp at {battle.settlement.name}", f"Date{date}", "Location", battle.place, "Result", "",
-             battle.result, "", "Belligerents", ""]
-    for side in battle.sides:
-        lines += ["\n".join(f"Flag of {p}.svg  {p}" for p in side), ""]
-    lines += ["Commanders and leaders", ""]
-    for names in battle.commanders:
-        lines += ["\n".join(names) or "Unknown", ""]
-    lines += ["Strength", " ".join(f"{s} [1]" for s in battle.strengths), "Casualties and losses"]
-    for groups in battle.casualties[:len(battle.sides)]:
-        for claimant, figures in groups:
-            lines += [f"{figure} {word}" for figure, _, word in figures]
-            lines.append(f"(According to the {claimant or 'press'}) [2]")
-        lines.append("")
-    lines += [battle.lead, "", "Contents", ""]
-    for heading, text in battle.sections:
-        lines += [heading, "", text + " [3]", ""]
-    lines += ["References", "", "  1. \"Mali : combats\". RFI. Retrieved 22 May 2015.", "",
-              f"{battle.settlement.latitude:.4f}; {battle.settlement.longitude:.4f}"]
-    return "\n".join(lines)
-
-
-RENDERERS = {"markdown-infobox": markdown_article, "web-page": web_page_article, "wikitext": wikitext_article,
-             "table": table_article}
-
-
-def write_corpus(out_dir: str | Path, n: int, seed: int = 0, gazetteer_path: str | Path = GAZETTEER) -> list[Path]:
-    """n article files in the four supported shapes (in turn), named like the seeds; returns their paths."""
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for battle in battles(n, seed, gazetteer_path):
-        shape = SHAPES[battle.number % len(SHAPES)]
-        path = out / f"{battle.number:06d}_{shape}.txt"
-        path.write_text(RENDERERS[shape](battle), encoding="utf-8")
-        paths.append(path)
-    return paths
-
-
