@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.catalogue import export, incremental, store
+from dashboard.catalogue import export, incremental, store, store_folders, store_writer
 from dashboard.catalogue import build_catalogue, cached_catalogue, cached_prebuilt, read_catalogue, write_catalogue
 from dashboard.model import TEXT_COLUMNS
 
@@ -24,7 +24,7 @@ def built():
 @pytest.fixture
 def small_row_groups(monkeypatch):
     """Three events per row group, so the seeds' 16 events span six of them."""
-    monkeypatch.setattr(store, "ROW_GROUP", 3)
+    monkeypatch.setattr(store_writer, "ROW_GROUP", 3)
 
 
 def test_the_shared_table_leaves_the_article_text_on_disk(built, tmp_path):
@@ -81,7 +81,7 @@ def test_a_large_csv_is_converted_block_by_block(built, tmp_path, monkeypatch):
     events = built.events.copy()
     events.loc[0, "title"] = "=HYPERLINK(\"http://x\")"
     write_catalogue(type(built)(pd.concat([events] * 40, ignore_index=True), built.claims, built.problems), tmp_path / "out")
-    monkeypatch.setattr(store, "CSV_BLOCK_BYTES", 64 << 10)
+    monkeypatch.setattr(store_writer, "CSV_BLOCK_BYTES", 64 << 10)
     served = cached_prebuilt(tmp_path / "out", tmp_path / "cache")
     assert len(served.events) == 640
     assert served.events["title"].tolist().count("=HYPERLINK(\"http://x\")") == 40
@@ -99,7 +99,7 @@ def test_an_edited_csv_is_never_served_stale(built, tmp_path):
 
 
 def test_only_the_last_used_stores_are_kept(built, tmp_path, monkeypatch):
-    monkeypatch.setattr(store, "KEEP_STORES", 1)
+    monkeypatch.setattr(store_folders, "KEEP_STORES", 1)
     sizes = (16, 12, 10)
     for n in sizes:
         write_catalogue(type(built)(built.events.iloc[:n], built.claims, built.problems), tmp_path / "out")
