@@ -127,6 +127,27 @@ def test_aircraft_and_vehicles():
     assert [(c.side, c.kind, c.low) for c in claims] == [("a", "aircraft lost", 1), ("b", "vehicles destroyed", 3)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The army said 12 soldiers were killed, and the MNLA said 40 soldiers were killed.",
+     [("army", "a", 12), ("MNLA", "a", 40)]),
+    ("The army said 12 rebels were killed, while the MNLA said it lost only two fighters.",
+     [("army", "b", 12), ("MNLA", "b", 2)]),
+    ("According to the army, 20 rebels were killed; the MNLA said 3 of its men died.",
+     [("army", "b", 20), ("MNLA", "b", 3)]),
+    ("L'armée a annoncé 20 morts parmi les rebelles, tandis que le MNLA a fait état de 3 morts dans ses rangs.",
+     [("armée", "b", 20), ("MNLA", "b", 3)]),
+    ("The army said 12 soldiers were killed, and added that 5 were wounded.", [("army", "a", 12), ("army", "a", 5)]),
+    ("Twelve soldiers were killed, and 3 were wounded, the army said.", [("army", "a", 12), ("army", "a", 3)]),
+])
+def test_each_speaker_of_a_sentence_states_their_own_figures(text, expected):
+    assert [(c.claimed_by, c.side, c.low) for c in read(text)] == expected
+
+
+def test_a_speaker_who_says_something_else_does_not_claim_the_losses_told_before():
+    claims = read("Rebels killed 12 soldiers in Kidal, where the governor said the situation was calm.")
+    assert [(c.claimed_by, c.side, c.kind, c.low) for c in claims] == [("", "a", "killed", 12)]
+
+
 WORDS = ["The", "MNLA", "Malian", "soldiers", "said", "stated", "that", "ten", "12", "were", "killed", "and", "wounded",
          "He", "They", "also", "claimed", "including", "of", "them", "the", "other", "three", "more", "at", "least",
          "no", "casualties", "vehicles", "destroyed", "According", "to", "Selon", "tués", ",", ".", "[7]", "—", "June",

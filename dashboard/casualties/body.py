@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Sequence
 
-from dashboard.casualties.claimants import REVISION, SPEECH_VERB, Attribution, Claimant, Speakers, attribution, organisation
+from dashboard.casualties.claimants import (REVISION, SPEECH_VERB, Attribution, Claimant, Speakers, attribution, organisation,
+                                          statements)
 from dashboard.casualties.figures import Figure, read_figures
 from dashboard.casualties.sentences import Sentence, article_paragraphs, paragraph_sentences
 from dashboard.casualties.vocabulary import tells_loss
@@ -63,12 +64,17 @@ def _paragraph_claims(sentences, speakers: Speakers, sides: Sequence[Sequence[st
             continue
         if _about_another_year(sentence.text, year):
             continue
-        said = attribution(sentence.text, speakers)
-        found = _sentence_claims(sentence, said, sides, year, by_number, numbered + len(read),
-                                 read[-1].figure if read else None)
-        if said.claimant is not None and found:
-            speakers.heard(said.claimant)
-        read.extend(found)
+        before: Claimant | None = None
+        for start, end in statements(sentence.text):
+            said = attribution(sentence.text[start:end], speakers)
+            if said.claimant is None and before is not None and said.said:
+                said = replace(said, claimant=before)  # "…, and added that five were wounded": the same speaker
+            found = _sentence_claims(sentence, said, sides, year, by_number, numbered + len(read),
+                                     read[-1].figure if read else None, start)
+            if said.claimant is not None and found:
+                speakers.heard(said.claimant)
+            before = said.claimant or before
+            read.extend(found)
     return read
 
 
@@ -88,7 +94,9 @@ def _about_another_year(text: str, year: int | None) -> bool:
 
 
 def _sentence_claims(sentence: Sentence, said: Attribution, sides: Sequence[Sequence[str]], year: int | None,
-                     references: dict[str, Reference], numbered: int, antecedent: Figure | None) -> list[Read]:
+                     references: dict[str, Reference], numbered: int, antecedent: Figure | None,
+                     offset: int = 0) -> list[Read]:
+    """The claims of one statement of a sentence (offset: where it starts in the sentence)."""
     if said.denied:
         return []
     claimant, note = said.claimant, _footnote(sentence)
@@ -104,7 +112,7 @@ def _sentence_claims(sentence: Sentence, said: Attribution, sides: Sequence[Sequ
     if claimant is not None and not claimant.org and own is not None and own in SIDE_LETTERS[:len(sides)]:
         side = sides[SIDE_LETTERS.index(own)]
         claimant = replace(claimant, org=organisation(side[0]) or side[0] if side else "")
-    content = sentence.text[said.content_start:said.content_end]
+    content = sentence.text[offset + said.content_start:offset + said.content_end]
     figures = read_figures(content, side_of, own, states=said.claimant is not None, two_sides=len(sides) == 2,
                            antecedent=antecedent)
     stated_on = _stated_on(said.said, year)

@@ -140,6 +140,9 @@ def attribution(sentence: str, speakers: Speakers) -> Attribution:
     postposed = _postposed(text, verb, speakers)
     if postposed is not None:
         return postposed
+    if not tells_loss(text[verb.end():]) and tells_loss(text[:verb.start()]):
+        # "Rebels killed 12 soldiers in Kidal, where the governor said the town was calm": the losses are told, not said
+        return Attribution(None, 0, len(text), "", denied=DENIAL_VERB.search(text) is not None)
     subject = _subject(text[:verb.start()])
     # The content starts after "that" when it comes soon ("claimed on November 18 that …"), else after the verb.
     content = re.match(r"[^.;,\"“]{0,50}?\b(?:that|que|qu['’])\s*", text[verb.end():])
@@ -150,6 +153,37 @@ def attribution(sentence: str, speakers: Speakers) -> Attribution:
     denied = denial is not None and denial.start() <= verb.start() + 1
     said = text[:verb.end() + content.end()]
     return Attribution(claimant, verb.end() + content.end(), len(text), said, denied)
+
+
+# Where one statement ends and another speaker's begins: "The army said 12 were killed, and the MNLA said 40 …",
+# "…; the MNLA said…", "…, tandis que le MNLA a fait état de…".
+_CLAUSE_BREAK = re.compile(r"\s*;\s*|,?\s+(?:while|whereas|but|tandis que|alors que|mais)\s+|,\s+(?:and|et)\s+", re.I)
+
+
+def statements(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) of each statement a sentence joins: a clause of its own only when it has its own speech verb and
+    tells a loss ("…, and added that 5 were wounded" is one; "…, and 40 wounded" goes on the statement before)."""
+    text = CITATION.sub(lambda m: " " * len(m.group()), sentence)
+    spans: list[list[int]] = []
+    start = 0
+    for cut in [*_CLAUSE_BREAK.finditer(text), None]:
+        end = cut.start() if cut else len(text)
+        piece = text[start:end]
+        if spans and not (_states(piece) and _states(text[spans[-1][0]:spans[-1][1]])):
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+        if cut:
+            start = cut.end()
+    return [(a, b) for a, b in spans]
+
+
+def _states(piece: str) -> bool:
+    if not tells_loss(piece):
+        return False
+    if _ACCORDING_TO.match(piece) or _ACCORDING_TO_END.search(piece):
+        return True
+    return any(not _DETERMINER.search(piece[max(v.start() - 40, 0):v.start()]) for v in SPEECH_VERB.finditer(piece))
 
 
 def _postposed(text: str, verb: re.Match, speakers: Speakers) -> Attribution | None:

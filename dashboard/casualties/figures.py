@@ -256,7 +256,7 @@ def _side(text: str, c: _Candidate, noun: _Noun, klass: str, inherited: Figure |
           active: re.Match | None, side_of: Sides, claimant_side: str | None, two_sides: bool, end: int) -> str:
     if klass == "civilian" or noun.noun == "civilian":
         return "civilian"
-    if noun.own or words.OWN_LOSSES.search(text[:c.start]):
+    if noun.own or words.OWN_LOSSES.search(text[:c.start]) or words.OWN_AFTER.match(text, end):
         return claimant_side or "unknown"
     if noun.mention is not None:
         return side_of(noun.mention) or "unknown"

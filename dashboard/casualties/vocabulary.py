@@ -91,10 +91,14 @@ BEFORE = re.compile(
 # A count already made by then, not a loss: "arrived", "dispatched", "had" end nothing here; these mark a figure as
 # the claimant's own losses ("to have had five more injured", "lost twelve soldiers").
 OWN_LOSSES = re.compile(r"(?:to have had|have had|had|to have lost|have lost|lost|suffered|ont perdu|a perdu)\s*$", re.I)
+# The claimant's own losses said after the figure: "3 morts dans ses rangs", "two dead among its own fighters".
+OWN_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:in|among|within|dans|parmi|au sein de)\s+(?:its|their|his|ses|leurs|son)\s+"
+                       r"(?:own\s+)?(?:ranks|rangs|men|hommes|fighters|combattants|[ée]l[ée]ments|troops|soldiers|soldats|"
+                       r"forces|members|membres)\b", re.I)
 QUALIFIER = re.compile(
     r"(?P<q>at least|no fewer than|not less than|over|more than|upwards of|in excess of|up to|at most|as many as|"
     r"fewer than|less than|nearly|almost|around|about|approximately|roughly|some|an estimated|estimated|"
-    r"au moins|plus de|pr[èe]s de|environ|jusqu['’]à|moins de|quelque)\s+$", re.I)
+    r"au moins|plus de|pr[èe]s de|environ|jusqu['’]à|moins de|quelque|only|just|seulement|uniquement)\s+$", re.I)
 LOWER_BOUND = {"at least", "no fewer than", "not less than", "over", "more than", "upwards of", "in excess of",
                "au moins", "plus de"}
 UPPER_BOUND = {"up to", "at most", "as many as", "fewer than", "less than", "jusqu'à", "jusqu’à", "moins de"}
