@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from dashboard.ingest.parse import parse_file
+from dashboard.ingest.parse import parse_article, parse_file
 from dashboard.text.published import day_counted_back, publication_date
 
 ARTICLES = Path(__file__).parent / "articles"
@@ -39,3 +39,28 @@ def test_a_french_page_counts_samedi_back_from_its_publication_line():
     assert event.start_date == "2022-03-12" and event.sides == [["Mali"], ["ISGS"]]
     assert {(c.side, c.kind, c.low, c.claimed_by) for c in event.claims} == {
         ("civilian", "killed", 15, "sources locales"), ("b", "killed", 8, "Mali"), ("unknown", "killed", 22, "MSA")}
+
+
+def test_agency_first_and_title_case_datelines_date_a_copy():
+    assert publication_date("T\n(ANSA) - BAMAKO, 10 FEB 2023 - Almeno dodici").day == dt.date(2023, 2, 10)
+    assert publication_date("T\nBamako, 3 jul 2022 (EFE).- Al menos quince").day == dt.date(2022, 7, 3)
+
+
+def test_an_italian_wire_is_placed_by_a_gao_and_a_spanish_one_not_in_the_country_its_title_ends_on():
+    [italian] = parse_file(ARTICLES / "news_it_gao.txt").events
+    assert (italian.start_date, italian.place, italian.sides) == ("2023-02-10", "Gao", [["Mali"], ["ISGS"]])
+    [spanish] = parse_file(ARTICLES / "news_es_boulkessi.txt").events
+    assert (spanish.start_date, spanish.place, spanish.sides) == ("2022-07-03", "Boulkessi", [["Mali"], ["JNIM"]])
+
+
+def test_the_army_of_a_copy_about_mali_is_malis_beside_the_allies_it_names():
+    [event] = parse_file(ARTICLES / "news_en_ber.txt").events
+    assert (event.start_date, event.place, event.sides) == ("2023-08-13", "Ber", [["Mali", "Wagner Group"], ["CMA"]])
+    assert ("a", "killed", 17, "CMA") in {(c.side, c.kind, c.low, c.claimed_by) for c in event.claims}
+
+
+def test_a_copy_with_no_date_says_what_its_lead_lacks():
+    parsed = parse_article("Rebels attack\n\nBamako, 3 jul (EFE).- Rebels attacked a camp in Boulkessi on Sunday, "
+                           "the army said in a statement issued to the press.", "efe.txt")
+    assert parsed.events == []
+    assert [p.reason.split("and ")[-1] for p in parsed.problems] == ["the lead gives no date"]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from dashboard.text.dates import find_lead_date
 from dashboard.ingest.layout.base import BACKGROUND_HEADINGS, RawArticle, is_background, split_paragraphs
 from dashboard.ingest.mentions import find_parties
+from dashboard.parties.mentions import find_mentions
 from dashboard.model import DateRange
 from dashboard.parties import party_alignment
 from dashboard.text.fold import fold
@@ -97,9 +98,21 @@ def named_sides(prose: list[tuple[str, str]], title: str = "", year: int | None 
     named = [p for p in find_parties(text, specific=True) if party_alignment(p, year) != "international"]
     state = [p for p in named if party_alignment(p, year) in ("state", "state ally", "pro-government")]
     others = [p for p in named if party_alignment(p, year) in ("rebel", "jihadist")]
+    if "Mali" not in state and others and _malian_forces_unnamed(text, named):
+        state.insert(0, "Mali")  # "fighting with the army and Wagner": in a copy about Mali, its army
     if not (state and others):
         return None
     return Found([state, others], "lead", text)
+
+
+def _malian_forces_unnamed(text: str, named: list[str]) -> bool:
+    """The text is about Mali ("in northern Mali", "Malian") and names state forces by a camp word alone ("the army",
+    "soldiers", "government forces") while no other state's forces are named."""
+    if not re.search(r"\b(?:mali|malian|malien|malienne|maliens|maliennes|malí|maliano|maliani|malischen?)\b", fold(text)):
+        return False
+    if any(party_alignment(p, None) == "state" for p in named):
+        return False
+    return any(m.camp == "state" and not m.party for m in find_mentions(text))
 
 
 def prose_date(prose: list[tuple[str, str]], default_year: int | None) -> Found | None:

@@ -20,7 +20,7 @@ from dashboard.ingest.layout.labels import canonical_key
 from dashboard.ingest.names import (
     UNKNOWN, clean, clean_commanders, clean_parties, place_from_title, region_from_place, split_side_block,
 )
-from dashboard.ingest.places_in_text import prose_place
+from dashboard.ingest.places_in_text import names_no_place, prose_place
 from dashboard.ingest.related import related_events
 from dashboard.model import ArticleError, Claim, DateRange, Event, ParseError, Problem, Reference, make_event_id
 from dashboard.text.when import format_date_range
@@ -69,7 +69,7 @@ def parse_article(text: str, source_file: str) -> ParsedArticle:
         return out
     event, problems = build_event(raw, source_file, cut_off=cut_off_word(text))
     if not raw.fields and not (event.start_date and event.place):
-        lacks = " and ".join(w for w, has in (("a date", event.start_date), ("a place", event.place)) if not has)
+        lacks = " and no ".join(w for w, has in (("date", event.start_date), ("place", event.place)) if not has)
         out.problems.append(Problem(source_file, "", "parse", f"no recognisable structure: no infobox, labelled fields "
                                                               f"or table rows were found, and the lead gives no {lacks}"))
         return out
@@ -237,6 +237,7 @@ def _set_place(event: Event, place_text: str, prose: list, problems: list, origi
     origin = "infobox"
     if not event.place:
         titled = place_from_title(event.title)
+        titled = "" if names_no_place(titled) else titled  # "…en el centro de Malí": the country, not the place
         found = prose_place(prose, titled)
         if found is not None and (not titled or found.value != titled):
             event.place, origin = found.value, found.where

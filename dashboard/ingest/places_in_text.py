@@ -20,9 +20,15 @@ PATTERNS = [
     re.compile(rf"\b(?:in|at|near|à|dans|près de|a|nei pressi di|en|cerca de|em|perto de|bei|в|у)\s+"
                rf"(?P<place>{_NAME},\s*(?:in\s+)?[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:Region|Cercle|region|cercle))"),
     re.compile(rf"\b(?:in|at|near|à|dans|près de|nei pressi di|cerca de|perto de|bei)\s+(?P<place>{_NAME}{_AREA})"),
+    # Prepositions that also stand before other words ("a Gao", "en Boulkessi", "em Kidal"): only a name that ends
+    # its phrase ("a Gao, nel nord del Mali"), never one a noun follows ("a Malian soldier").
+    re.compile(rf"(?<![\w.])(?:a|en|em|nel|nella|no|na)\s+(?P<place>{_NAME})"
+               r"(?=\s*[,.;:)]|\s+(?:nel|nella|del|della|en el|en la|no|na|do|da|im|in der|au|dans)\b|\s*$)"),
 ]
 _NOT_PLACES = {"mali", "northern mali", "central mali", "africa", "west africa", "the", "sahel", "azawad", "niger",
-               "the mali war", "mali war", "guerre du mali", "guerra del mali"}
+               "the mali war", "mali war", "guerre du mali", "guerra del mali", "algerie", "algeria", "argelia",
+               "burkina faso", "mauritanie", "mauritania", "france", "francia", "libye", "libia", "libya", "afrique",
+               "africa occidentale", "africa occidental"}
 _MONTH = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                     r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b", re.I)
 
@@ -47,6 +53,11 @@ def prose_place(prose: list[tuple[str, str]], titled: str = "") -> Found | None:
         if best is not None and not titled:
             break
     return best[2] if best else None
+
+
+def names_no_place(name: str) -> bool:
+    """A country, a continent or the war itself ("Malí", "Algeria", "the Mali War"): never an event's place."""
+    return fold(name.strip()) in _NOT_PLACES
 
 
 def _trimmed(place: str) -> str:

@@ -23,7 +23,10 @@ _PUBLISHED = re.compile(
 _UPDATED = re.compile(r"\b(?:(?:last\s+)?updated|mis\s+à\s+jour|modifi[ée]e?|actualis[ée]|actualizado|aggiornato|aktualisiert)\b", re.I)
 _NUMERIC = re.compile(r"(?<!\d)(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d\d)(?!\d)")
 # "BAMAKO, May 21, 2014 (Reuters) -", "GAO, Mali, 21 mai 2014 (AFP) –": a place in capitals, a date, an agency.
-_DATELINE = re.compile(r"^\W*[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{2,30},(?P<rest>[^()\n]{4,60})\((?:[A-Z][\w.]*[ /]?){1,3}\)\s*[-–—]")
+# The agency may come first ("(ANSA) - BAMAKO, 10 FEB 2023 -") and the city in title case ("Bamako, 3 jul 2023 (EFE).-").
+_AGENCY = r"\((?:[A-Z][\w.]*[ /]?){1,3}\)"
+_DATELINE = re.compile(rf"^\W*[A-ZÀ-Ý][\w'’ .-]{{2,30}},(?P<rest>[^()\n]{{4,60}}){_AGENCY}\s*\.?\s*[-–—]"
+                       rf"|^\W*{_AGENCY}\s*[-–—]\s*[A-ZÀ-Ý][\w'’ .-]{{2,30}},(?P<rest2>[^()\n]{{4,40}}?)\s+[-–—]")
 _DATE_LINE_WORDS = {"le", "the", "on", "à", "at", "de", "del", "of", "gmt", "utc", "cet", "cest", "wat", "am", "pm",
                     "h", "um", "alle", "às", "a", "las"}
 _TIME_ONLY = re.compile(r"^[\d\s:.,hH]*(?:am|pm|gmt|utc|cet|cest|wat)?\W*$", re.I)
@@ -65,7 +68,7 @@ def publication_date(text: str) -> Publication | None:
         if match:
             day, said = _day(match["date"]), whole
         elif dateline:
-            day, said = _day(dateline["rest"]), dateline.group().strip()
+            day, said = _day(dateline["rest"] or dateline["rest2"]), dateline.group().strip()
         else:
             day, said = _date_only(line), whole
         if day is not None:
