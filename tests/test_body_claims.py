@@ -148,6 +148,28 @@ def test_a_speaker_who_says_something_else_does_not_claim_the_losses_told_before
     assert [(c.claimed_by, c.side, c.kind, c.low) for c in claims] == [("", "a", "killed", 12)]
 
 
+@pytest.mark.parametrize("text, other, expected", [
+    ("Al menos quince soldados malienses murieron y otros diez resultaron heridos, informó el Ejército en un "
+     "comunicado.", "JNIM", [("Mali", "a", "killed", 15, None), ("Mali", "a", "injured", 10, 10)]),
+    ("El JNIM aseguró haber matado a 40 militares.", "JNIM", [("JNIM", "a", "killed", 40, 40)]),
+    ("El ataque dejó 25 muertos y decenas de heridos, según fuentes locales.", "JNIM",
+     [("fuentes locales", "unknown", "killed", 25, 25), ("fuentes locales", "unknown", "injured", None, None)]),
+    ("Almeno dodici persone sono morte in un attacco suicida, secondo fonti della sicurezza.", "ISGS",
+     [("fonti della sicurezza", "civilian", "killed", 12, None)]),
+    ("L'esercito maliano ha detto che 15 jihadisti sono stati uccisi e 3 soldati sono rimasti feriti.", "ISGS",
+     [("Mali", "b", "killed", 15, 15), ("Mali", "a", "injured", 3, 3)]),
+    ("Pelo menos 20 civis foram mortos no ataque, segundo fontes locais.", "JNIM",
+     [("fontes locais", "civilian", "killed", 20, None)]),
+    ("Bei dem Angriff wurden nach Angaben der Regierung mindestens 30 Zivilisten getötet.", "JNIM",
+     [("Regierung", "civilian", "killed", 30, None)]),
+    ("Die Armee teilte mit, 15 Dschihadisten seien getötet und zwei Soldaten verletzt worden.", "JNIM",
+     [("Mali", "b", "killed", 15, 15), ("Mali", "a", "injured", 2, 2)]),
+])
+def test_spanish_italian_portuguese_and_german_sentences(text, other, expected):
+    claims = read(text, sides=[["Mali"], [other]], start="2022-07-03")
+    assert [(c.claimant_org, c.side, c.kind, c.low, c.high) for c in claims] == expected
+
+
 WORDS = ["The", "MNLA", "Malian", "soldiers", "said", "stated", "that", "ten", "12", "were", "killed", "and", "wounded",
          "He", "They", "also", "claimed", "including", "of", "them", "the", "other", "three", "more", "at", "least",
          "no", "casualties", "vehicles", "destroyed", "According", "to", "Selon", "tués", ",", ".", "[7]", "—", "June",

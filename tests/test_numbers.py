@@ -1,4 +1,4 @@
-"""Numbers as articles write them, in digits and in English and French words (dashboard/text/numbers.py)."""
+"""Numbers as articles write them, in digits and in words (English, French, Spanish, Italian, Portuguese, German) (dashboard/text/numbers.py)."""
 import pytest
 
 from dashboard.text.numbers import find_numbers, words_to_digits
@@ -22,6 +22,11 @@ def values(text: str):
     ("a few dozen", [("a few dozen", None)]),
     ("an L-39, a TB2, BRDM-2s, at 5:30am, the 2nd", []),
     ("UN peacekeepers", []),
+    ("quince soldados, una decena de muertos, decenas de heridos", [("quince", 15), ("una decena", 10),
+                                                                    ("decenas", None)]),
+    ("dodici persone, due soldati, una ventina di morti", [("dodici", 12), ("due", 2), ("una ventina", 20)]),
+    ("zwölf Soldaten, ein Dutzend Tote, Dutzende Verletzte", [("zwölf", 12), ("ein Dutzend", 12), ("Dutzende", None)]),
+    ("due to the fighting, the attack was due", []),
 ])
 def test_numbers_and_where_they_are_written(text, expected):
     assert values(text) == expected

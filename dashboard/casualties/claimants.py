@@ -22,13 +22,26 @@ _SPEECH = (r"stated|states|stating|said|says|saying|claimed|claims|claiming|repo
            r"a déclaré|a affirmé|a annoncé|a indiqué|a fait état|a revendiqué|a reconnu|affirme|annonce|déclare|"
            r"indique|rapporte|revendique|reconnaît|assure|précise|a précisé|a expliqué|a assuré|a rapporté|a confirmé|"
            r"ont déclaré|ont affirmé|ont annoncé|ont indiqué|ont rapporté|ont confirmé|ont fait état|a ajouté|"
-           r"a dénoncé|ont dénoncé|fait état|font état")
+           r"a dénoncé|ont dénoncé|fait état|font état|"
+           # Spanish, Italian, Portuguese, German
+           r"informó|informaron|afirmó|afirmaron|aseguró|aseguraron|dijo|dijeron|declaró|señaló|indicó|anunció|"
+           r"confirmó|denunció|precisó|explicó|reconoció|reivindicó|agregó|añadió|ha informado|han informado|"
+           r"ha detto|hanno detto|ha dichiarato|ha affermato|ha annunciato|ha riferito|hanno riferito|ha confermato|"
+           r"ha reso noto|riferisce|riferiscono|afferma|dichiara|ha rivendicato|ha spiegato|ha aggiunto|ha precisato|"
+           r"disse|disseram|afirmou|afirmaram|informou|informaram|declarou|anunciou|confirmou|relatou|acrescentou|"
+           r"sagte|sagten|teilte mit|teilten mit|teilte|teilten|mitteilte|mitteilten|erklärte|erklärten|berichtete|"
+           r"berichteten|meldete|meldeten|bestätigte|hieß es|gab an|gaben an")
 SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH})\b", re.I)
 DENIAL_VERB = re.compile(r"\b(?:denied|denies|rejected|dismissed|refuted|a démenti|dément|a nié)\s+(?:that|que)\b", re.I)
 REVISION = re.compile(r"\b(?:revised|revising|updated|raised|lowered|corrected|new toll|later (?:said|stated|claimed|"
                       r"reported)|nouveau bilan|révisé|revu)\b", re.I)
-_ACCORDING_TO = re.compile(r"^\s*(?:according to|per|selon|d['’]apr[èe]s)\s+(?P<who>[^,]{2,80}?)\s*,\s*", re.I)
-_ACCORDING_TO_END = re.compile(r",?\s*(?:according to|per|selon|d['’]apr[èe]s)\s+(?P<who>[^,]{2,80}?)\s*[.!]?\s*$", re.I)
+_ACCORDING = (r"(?:according to|per|selon|d['’]apr[èe]s|según|segun|de acuerdo con|secondo|stando a|segundo|"
+              r"de acordo com|conforme|laut|nach angaben(?:\s+(?:von|der|des))?)")
+_ACCORDING_TO = re.compile(rf"^\s*{_ACCORDING}\s+(?P<who>[^,]{{2,80}}?)\s*,\s*", re.I)
+_ACCORDING_TO_END = re.compile(rf",?\s*{_ACCORDING}\s+(?P<who>[^,]{{2,80}}?)\s*[.!]?\s*$", re.I)
+# Inside the sentence, the source is the words up to the next small word or number: "according to the army 20 …".
+_ACCORDING_TO_WITHIN = re.compile(rf"\b{_ACCORDING}\s+(?P<who>(?:(?:the|der|des|die|el|la|le|il|o|a)\s+)?"
+                                  r"[^\W\d_][\w'’-]*(?-i:\s+[A-ZÀ-Ý][\w'’-]*)?)", re.I)
 _NAME_WORD = r"[A-ZÀ-Ý][\w'’-]+"
 _PARTICLE = r"(?:Ag|ag|Ould|ould|ben|Ben|bin|el|El|al|Al|ibn|Hadj|de|du|Ag\.)"
 NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD})+"
@@ -43,7 +56,8 @@ _MEDIA = re.compile(r"^(?P<desc>(?:[\w'’-]+\s+){0,2}?)(?:media|newspaper|daily
                     r"agency|website|magazine|journal|presse|quotidien|journal|site)\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", re.I)
 _RELAYED = re.compile(r"^(?P<who>.+?)\s+(?:speaking to|talking to|quoted by|cited by|told|interviewed by|cités par|cité par)\s+"
                       r"(?P<outlet>.+)$", re.I)
-_LEADING = re.compile(r"^(?:(?:the|a|an|another|other|le|la|les|un|une|des)\s+|l['’]\s*|d['’]autres\s+)", re.I)
+_LEADING = re.compile(r"^(?:(?:as|wie|como|come|the|a|an|another|other|le|la|les|un|une|des|el|los|las|il|lo|gli|i|o|"
+                      r"os|as|der|die|das|den|dem|uno|una|um|uma|ein|eine)\s+|l['’]\s*|d['’]autres\s+)+", re.I)
 _TRAILING = re.compile(r"\s+(?:instead|also|later|however|then|initially|reportedly|meanwhile|itself|themselves|further|"
                        r"aussi|ensuite|quant à (?:lui|elle|eux))$", re.I)
 _ADVERBIAL = re.compile(r"^(?:in|on|at|during|after|before|following|later|meanwhile|however|then|that|the next|the following|"
@@ -54,7 +68,10 @@ _GROUP_PRONOUN = re.compile(r"^(?:they|it|ils|elles|the group|the movement|the o
 # Who may speak, named only by what they are: "local elected officials", "witnesses", "a security source".
 _SPEAKER_NOUNS = {"officials", "official", "sources", "source", "witnesses", "witness", "residents", "authorities",
                   "spokesman", "spokesperson", "officers", "officer", "doctors", "medics", "elders", "leaders",
-                  "notables", "responsables", "temoins", "habitants", "autorites", "elus"}
+                  "notables", "responsables", "temoins", "habitants", "autorites", "elus", "fuentes", "fonti",
+                  "fontes", "quellen", "testigos", "testimoni", "testemunhas", "zeugen", "habitantes", "residenti",
+                  "abitanti", "moradores", "autoridades", "autorita", "behorden", "funcionarios", "funzionari",
+                  "portavoz", "portavoce", "porta-voz", "sprecher"}
 # Words that make a phrase the party itself: "MNLA forces", "the Malian Army", "MNLA fighters".
 _COLLECTIVE = {"forces", "force", "fighters", "troops", "army", "armed forces", "military", "militants", "members",
                "movement", "group", "coalition", "rebels", "militia", "militias", "combatants", "armee", "combattants",
@@ -131,8 +148,11 @@ def attribution(sentence: str, speakers: Speakers) -> Attribution:
     if start:
         return Attribution(claimant_of(start["who"], speakers), start.end(), len(text), text[:start.end()])
     end = _ACCORDING_TO_END.search(text)
-    if end and end.start() > 0:
+    if end and end.start() > 0 and not (re.search(r"\d", end["who"]) or tells_loss(end["who"])):
         return Attribution(claimant_of(end["who"], speakers), 0, end.start(), text[end.start():])
+    within = _ACCORDING_TO_WITHIN.search(text) if end else None
+    if within:  # "Bei dem Angriff wurden nach Angaben der Regierung mindestens 30 Zivilisten getötet."
+        return Attribution(claimant_of(within["who"], speakers), 0, len(text), text[:within.end()])
     verb = next((v for v in SPEECH_VERB.finditer(text) if not _DETERMINER.search(text[max(v.start() - 40, 0):v.start()])),
                 None)
     if not verb:
@@ -195,7 +215,8 @@ def _postposed(text: str, verb: re.Match, speakers: Speakers) -> Attribution | N
         return None
     subject = before[cut + 1:].strip(" ,\"”»")
     if not subject:  # "…, said MNLA spokesman X in a statement": the speaker follows the verb
-        subject = re.split(r"\s+(?:in|on|by|to|from|at|during|via|dans|lors|à|au|sur)\b|[,.;:]", after.strip(), maxsplit=1)[0]
+        subject = re.split(r"\s+(?:in|on|by|to|from|at|during|via|dans|lors|à|au|sur|en|em|nel|nella|no|na|am|im|bei|"
+                           r"con|com|mit|durante)\b|[,.;:]", after.strip(), maxsplit=1)[0]
     claimant = claimant_of(subject, speakers) if subject else None
     if claimant is None:
         return None

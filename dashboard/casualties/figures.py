@@ -19,7 +19,8 @@ from dashboard.text.numbers import NUMBER_WORDS, NumberSpan, find_numbers
 
 _TOKEN = re.compile(r"\s*(?:(?P<word>[\w'’-]+)|(?P<mark>\S))")
 _LIST_GAP = re.compile(r"^[\s,\"”'»]*(?:(?:and|or|et|ou)\s+)?$", re.I)
-_ELIDED_BEFORE = re.compile(r"(?:^|[,;:]|\band|\bor|\bbut|\bthat|\bwhile|\bwhereas|\bet|\bque|\bthe other)\s*$", re.I)
+_ELIDED_BEFORE = re.compile(r"(?:^|[,;:]|\band|\bor|\bbut|\bthat|\bwhile|\bwhereas|\bet|\bque|\bthe other|\banother|"
+                            r"\by|\be|\bund|\botros|\botras|\baltri|\baltre|\boutros|\boutras|\bweitere)\s*$", re.I)
 _RANGE = re.compile(r"\s*(?:-|–|—|to|or|à|ou|and)\s*$", re.I)
 _ARTICLE_AIRCRAFT = re.compile(r"\b(?:an?|une?)\s+(?=(?:[\w'’-]+\s+){0,2}?(?:%s|[a-z]{1,4}-\d{1,3})\b)"
                                % "|".join(sorted(words.AIRCRAFT, key=len, reverse=True)), re.I)

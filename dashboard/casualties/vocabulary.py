@@ -1,5 +1,6 @@
-"""The words a sentence counts losses in (English and French, folded): who or what a figure counts, what happened
-to them, and the words that make a number something other than a loss (a distance, a duration, a strength)."""
+"""The words a sentence counts losses in (English, French, Spanish, Italian, Portuguese and German, folded): who or
+what a figure counts, what happened to them, and the words that make a number something other than a loss (a
+distance, a duration, a strength)."""
 from __future__ import annotations
 
 import re
@@ -17,11 +18,21 @@ PEOPLE = {"fighters", "fighter", "soldiers", "soldier", "troops", "troop", "mili
           # French
           "combattants", "combattant", "soldats", "soldat", "militaires", "militaire", "rebelles", "rebelle",
           "jihadistes", "djihadistes", "terroristes", "assaillants", "hommes", "homme", "membres", "casques", "autres",
-          "elements", "morts", "mort", "tues", "blesses", "prisonniers", "otages", "eux"}
+          "elements", "morts", "mort", "tues", "blesses", "prisonniers", "otages", "eux",
+          # Spanish, Italian, Portuguese, German (folded)
+          "soldados", "militares", "combatientes", "terroristas", "yihadistas", "rebeldes", "hombres", "miembros",
+          "agentes", "asaltantes", "atacantes", "muertos", "heridos", "soldati", "militari", "combattenti", "terroristi",
+          "jihadisti", "ribelli", "uomini", "membri", "assalitori", "miliziani", "caschi", "morti", "feriti",
+          "combatentes", "jihadistas", "homens", "membros", "mortos", "feridos", "soldaten", "kampfer", "terroristen",
+          "dschihadisten", "islamisten", "rebellen", "manner", "angreifer", "sicherheitskrafte", "blauhelme", "tote",
+          "toten", "verletzte"}
 CIVILIANS = {"civilians", "civilian", "people", "persons", "person", "residents", "villagers", "children", "child",
              "women", "woman", "herders", "farmers", "workers", "students", "teachers", "passengers", "traders",
              "refugees", "inhabitants", "worshippers", "civils", "civil", "personnes", "habitants", "villageois",
-             "enfants", "femmes", "eleves", "passagers", "commercants", "bergers", "deplaces", "refugies"}
+             "enfants", "femmes", "eleves", "passagers", "commercants", "bergers", "deplaces", "refugies",
+             "civiles", "personas", "habitantes", "aldeanos", "ninos", "mujeres", "pasajeros", "civili", "persone",
+             "abitanti", "bambini", "donne", "passeggeri", "civis", "pessoas", "moradores", "criancas", "mulheres",
+             "zivilisten", "menschen", "personen", "dorfbewohner", "bewohner", "kinder", "frauen"}
 VEHICLES = {"vehicles", "vehicle", "tanks", "tank", "trucks", "truck", "pick-ups", "pickups", "pick-up", "pickup",
             "technicals", "technical", "apcs", "apc", "cars", "car", "motorcycles", "motorcycle", "motorbikes",
             "boats", "boat", "4x4s", "brdm-2s", "brdms", "vehicules", "vehicule", "camions", "motos", "blindes"}
@@ -48,31 +59,46 @@ NOUN_STOPS = {"were", "was", "are", "is", "had", "have", "has", "been", "being",
               "the", "a", "an", "ont", "a", "sont", "furent", "ete", "et", "ou", "dans", "par", "pendant", "lors",
               "dont", "qui", "selon", "lost", "killed", "died", "injured", "wounded", "captured", "seized",
               "destroyed", "arrested", "executed", "missing", "dead", "crashed", "received", "sustained",
-              "suffered", "blown"}
+              "suffered", "blown",
+              "y", "en", "durante", "tras", "que", "fueron", "han", "resultaron", "murieron", "segun", "e", "sono",
+              "nel", "nella", "durante", "dopo", "secondo", "rimasti", "foram", "ficaram", "no", "na", "segundo", "und",
+              "bei", "wurden", "sind", "seien", "im", "am", "nach", "kamen", "ums", "wie", "als", "getotet",
+              "verletzt", "verwundet", "entfuhrt", "vermisst", "starben", "worden", "muertos", "heridos", "asesinados",
+              "abatidos", "secuestrados", "morti", "feriti", "uccisi", "rapiti", "mortos", "feridos", "abatidos"}
 PARTITIVE = {"of", "de", "d", "des", "du"}  # "dozens of MNLA fighters", "three of them", "une dizaine de morts"
 # Those a party's statement counts on the other side: "the army said fifteen attackers died".
 HOSTILE = {"attackers", "attacker", "assailants", "assailant", "enemy", "enemies", "terrorists", "terrorist",
-           "gunmen", "assaillants", "ennemis", "terroristes", "bandits", "hostiles"}
-OWN = {"their", "its", "our", "his", "her", "leurs", "leur", "ses", "son", "sa", "nos", "notre"}
+           "gunmen", "assaillants", "ennemis", "terroristes", "bandits", "hostiles", "terroristas", "asaltantes",
+           "atacantes", "terroristi", "assalitori", "terroristen", "angreifer"}
+OWN = {"their", "its", "our", "his", "her", "leurs", "leur", "ses", "son", "sa", "nos", "notre", "sus", "suoi",
+       "seus", "seine", "ihre"}
 
 # What happened to those counted, in the words that follow them ("were killed", "taken prisoner", "blown up").
 _HAPPENED = (
-    ("executed", r"executed|summarily executed|ex[ée]cut[ée]s?"),
+    ("executed", r"executed|summarily executed|ex[ée]cut[ée]s?|ejecutad[oa]s|giustiziat[ie]|executad[oa]s|hingerichtet"),
     ("killed", r"killed|slain|dead|died|massacred|murdered|lost their lives|perished|neutrali[sz]ed|neutralis[ée]s?|"
-               r"tu[ée]s?|morts?|abattus?|d[ée]c[ée]d[ée]s?"),
+               r"tu[ée]s?|morts?|abattus?|d[ée]c[ée]d[ée]s?|"
+               r"muert[oa]s?|murieron|fallecieron|fallecid[oa]s|asesinad[oa]s|abatid[oa]s|matad[oa]s|"
+               r"mort[ie]|uccis[ie]|decedut[ie]|rimast[ie] uccis[ie]|"
+               r"mort[oa]s|morreram|assassinad[oa]s|abatid[oa]s|"
+               r"get[öo]tet|ums leben gekommen|ums leben|starben|gestorben"),
     ("injured", r"injured|wounded|hurt|bless[ée]s?|received (?:\w+ )?wounds|sustained (?:\w+ )?(?:wounds|injuries)|"
-                r"suffered (?:\w+ )?(?:wounds|injuries)"),
+                r"suffered (?:\w+ )?(?:wounds|injuries)|herid[oa]s|ferit[ie]|ferid[oa]s|verletzt|verwundet"),
     ("captured", r"captured|taken prisoners?|taken hostages?|taken captive|made prisoners?|arrested|detained|"
                  r"kidnapped|abducted|seized|captur[ée]s?|faits? prisonniers?|pris en otages?|arr[êe]t[ée]s?|"
-                 r"enlev[ée]s?|d[ée]tenus?"),
-    ("missing", r"missing|went missing|disappeared|disparus?|port[ée]s? disparus?"),
+                 r"enlev[ée]s?|d[ée]tenus?|secuestrad[oa]s|capturad[oa]s|detenid[oa]s|rapit[ie]|catturat[ie]|"
+                 r"arrestat[ie]|sequestrad[oa]s|detid[oa]s|entf[üu]hrt|gefangen genommen|festgenommen"),
+    ("missing", r"missing|went missing|disappeared|disparus?|port[ée]s? disparus?|desaparecid[oa]s|dispers[ie]|"
+                r"vermisst"),
     ("destroyed", r"destroyed|blown up|burn(?:ed|t)|burned out|set on fire|damaged|disabled|shot down|downed|crashed|"
-                  r"lost|d[ée]truits?|incendi[ée]s?|abattus?"),
+                  r"lost|d[ée]truits?|incendi[ée]s?|abattus?|destruid[oa]s|distrutt[ie]|zerst[öo]rt"),
     ("displaced", r"displaced|fled their homes|forced to flee|d[ée]plac[ée]s?"),
 )
 _AUXILIARIES = (r"(?:(?:were|was|are|is|had been|have been|has been|had|have|has|being|been|got|reportedly|allegedly|also|all|"
                 r"later|then|subsequently|eventually|both|ont été|a été|ont|sont|furent|été|auraient été|"
-                r"seraient|avaient été|aussi)\s+)*")
+                r"seraient|avaient été|aussi|fueron|han sido|habían sido|resultaron|quedaron|sono stati|sono state|"
+                r"sono|erano stati|sarebbero stati|sarebbero|rimasti|rimaste|foram|ficaram|tinham sido|wurden|sind|"
+                r"seien|waren)\s+)*")
 _MANNER = r"(?:\w+ed\s+and\s+)?(?:(?:seriously|badly|severely|critically|lightly|slightly|fatally|gravement|" \
           r"grièvement|légèrement)\s+)?"
 AFTER = re.compile(rf"\s*{_AUXILIARIES}{_MANNER}(?:(?P<what>{'|'.join(f'(?P<{k}>{p})' for k, p in _HAPPENED)}))\b",
@@ -80,10 +106,15 @@ AFTER = re.compile(rf"\s*{_AUXILIARIES}{_MANNER}(?:(?P<what>{'|'.join(f'(?P<{k}>
 # The same, said before the figure: "killing fourteen civilians", "the deaths of three", "they seized 50".
 BEFORE = re.compile(
     r"(?:(?P<killed>killing|killed|kills|neutrali[sz]ing|neutrali[sz]ed|the deaths? of|deaths? of|tuant|faisant|"
-    r"neutralisé|tué|abattu)"
-    r"|(?P<injured>wounding|wounded|injuring|injured|blessant)"
+    r"neutralisé|tué|abattu|"
+    r"(?:matando|mataron|matar|mató|matado|asesinando|asesinaron|asesinado|abatiendo|abatieron|abatido|"
+    r"neutralizaron|neutralizado|neutralizando|matou|mataram|matado)(?:\s+a)?|"
+    r"uccidendo|ucciso|uccisi|neutralizzato|neutralizzati|abbattuto|töteten|tötete|getötet)"
+    r"|(?P<injured>wounding|wounded|injuring|injured|blessant|hiriendo|hirieron|herido a|ferendo|ferito|ferindo|"
+    r"verletzten|verletzte)"
     r"|(?P<captured>the capture of|capture of|captured|capturing|arrested|arresting|kidnapped|abducted|took|taking|"
-    r"seized|seizing|detained|holding|capturé|enlevé|arrêté)"
+    r"seized|seizing|detained|holding|capturé|enlevé|arrêté|secuestraron a|secuestrado a|capturaron a|"
+    r"capturado a|rapito|rapiti|catturato|catturati|sequestraram|capturaram|entführten)"
     r"|(?P<executed>executed|executing|exécuté)"
     r"|(?P<destroyed>destroyed|destroying|shot down|downed|détruit)"
     r"|(?P<lost>lost|losing|to have lost|suffered|perdu))"
@@ -98,10 +129,15 @@ OWN_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:in|among|within|dans|parmi|au sei
 QUALIFIER = re.compile(
     r"(?P<q>at least|no fewer than|not less than|over|more than|upwards of|in excess of|up to|at most|as many as|"
     r"fewer than|less than|nearly|almost|around|about|approximately|roughly|some|an estimated|estimated|"
-    r"au moins|plus de|pr[èe]s de|environ|jusqu['’]à|moins de|quelque|only|just|seulement|uniquement)\s+$", re.I)
+    r"au moins|plus de|pr[èe]s de|environ|jusqu['’]à|moins de|quelque|only|just|seulement|uniquement|"
+    r"al menos|por lo menos|más de|mas de|unos|unas|cerca de|alrededor de|hasta|solo|almeno|più di|piu di|oltre|"
+    r"circa|fino a|solo|pelo menos|ao menos|mais de|cerca de|até|apenas|mindestens|mehr als|über|uber|etwa|rund|"
+    r"bis zu|nur)\s+$", re.I)
 LOWER_BOUND = {"at least", "no fewer than", "not less than", "over", "more than", "upwards of", "in excess of",
-               "au moins", "plus de"}
-UPPER_BOUND = {"up to", "at most", "as many as", "fewer than", "less than", "jusqu'à", "jusqu’à", "moins de"}
+               "au moins", "plus de", "al menos", "por lo menos", "mas de", "almeno", "piu di", "oltre",
+               "pelo menos", "ao menos", "mais de", "mindestens", "mehr als", "uber"}
+UPPER_BOUND = {"up to", "at most", "as many as", "fewer than", "less than", "jusqu'à", "jusqu’à", "moins de",
+               "hasta", "fino a", "ate", "bis zu"}
 # A figure that is a part of the one before it: "111 killed, including 47 MAA", "three of them", "the other three".
 PART_CUE = re.compile(r"(?:including|among them|among whom|of whom|dont|parmi lesquels|parmi eux|the other)\s*$", re.I)
 ADDITIVE = {"more", "additional", "further", "another", "supplementaires"}
@@ -111,7 +147,15 @@ NOUN_KINDS = {"dead": "killed", "killed": "killed", "bodies": "killed", "deaths"
               "hostages": "captured", "hostage": "captured", "captives": "captured", "prisonniers": "captured",
               "otages": "captured", "blesses": "injured", "wounded": "injured", "injured": "injured",
               "refugees": "displaced", "deplaces": "displaced", "refugies": "displaced", "missing": "missing",
-              "disparus": "missing"}
+              "disparus": "missing", "muertos": "killed", "muertas": "killed", "fallecidos": "killed",
+              "heridos": "injured", "heridas": "injured", "rehenes": "captured", "prisioneros": "captured",
+              "secuestrados": "captured", "desaparecidos": "missing", "desplazados": "displaced", "morti": "killed",
+              "vittime": "killed", "feriti": "injured", "ostaggi": "captured", "prigionieri": "captured",
+              "dispersi": "missing", "sfollati": "displaced", "mortos": "killed", "feridos": "injured",
+              "refens": "captured", "prisioneiros": "captured", "desaparecidos": "missing", "deslocados": "displaced",
+              "tote": "killed", "toten": "killed", "todesopfer": "killed", "verletzte": "injured",
+              "verletzten": "injured", "verwundete": "injured", "geiseln": "captured", "gefangene": "captured",
+              "vermisste": "missing", "vertriebene": "displaced", "fluchtlinge": "displaced"}
 
 # The start of some word of what happened, in any form: a sentence with none states no loss and is not read further.
 _LOSS_STEMS = ("kill", "dead", "death", "die", "slain", "massacr", "murder", "lives", "perish", "execut", "injur", "wound",
@@ -120,7 +164,13 @@ _LOSS_STEMS = ("kill", "dead", "death", "die", "slain", "massacr", "murder", "li
                "lost", "los", "suffer", "displac", "fled", "flee", "refugee", "casualt", "fatalit", "bod", "tué", "tue",
                "mort", "bless", "prisonn", "otage", "arrêt", "arret", "enlev", "déten", "deten", "dispar", "détrui",
                "detrui", "incendi", "abattu", "perte", "déplac", "deplac", "réfugi", "refugi", "victim", "neutrali",
-               "faisant", "exécut", "tuant", "tuer", "tuèrent")
+               "faisant", "exécut", "tuant", "tuer", "tuèrent",
+               # Spanish, Italian, Portuguese, German
+               "muert", "murier", "falleci", "asesin", "abati", "matad", "matar", "mataron", "matando", "mató",
+               "herid", "secuestr", "rehen", "desaparec", "desplaz", "uccis", "uccid", "ferit", "rapit", "ostagg",
+               "prigion", "dispers", "sfollat", "vittim", "morr", "ferid", "sequestr", "refé", "refe", "matou",
+               "mataram", "getötet", "getotet", "töt", "tote", "toten", "todesopfer", "starb", "gestorb", "leben",
+               "verletz", "verwund", "entführ", "entfuhr", "geisel", "gefangen", "festgenommen", "vermisst")
 _WORDS = re.compile(r"\w+")
 
 

@@ -39,14 +39,18 @@ DEMONYMS = {
 # Words that name a camp and no party.
 CAMP_WORDS = {
     "rebel": ("rebel", "rebels", "rebelle", "rebelles", "separatist", "separatists", "separatiste", "separatistes",
-              "independentist", "independentists", "pro-independence"),
+              "independentist", "independentists", "pro-independence", "rebeldes", "ribelli", "rebellen",
+              "separatistas", "separatisti", "separatisten"),
     "pro-government": ("pro-government", "progovernment", "loyalist", "loyalists", "pro-gouvernemental",
                        "pro-gouvernementaux", "loyaliste", "loyalistes"),
     "jihadist": ("jihadist", "jihadists", "jihadiste", "jihadistes", "djihadiste", "djihadistes", "islamist",
-                 "islamists", "islamiste", "islamistes"),
+                 "islamists", "islamiste", "islamistes", "yihadista", "yihadistas", "jihadisti", "jihadistas",
+                 "dschihadisten", "dschihadist", "islamistas", "islamisti", "islamisten"),
     # The state's forces when no country is named: "government forces", "the army", "soldiers".
     "state": ("government forces", "government troops", "government soldiers", "forces gouvernementales", "army",
-              "armee", "soldier", "soldiers", "troops", "gendarmes", "soldat", "soldats", "militaires"),
+              "armee", "soldier", "soldiers", "troops", "gendarmes", "soldat", "soldats", "militaires",
+              "ejercito", "esercito", "exercito", "soldados", "soldati", "soldaten", "militares", "militari", "tropas",
+              "truppe", "truppen", "fuerzas gubernamentales", "forze governative", "regierungstruppen"),
 }
 # Aliases that, in running text, name something else as often as the party: "Azawad" is the MNLA only as an
 # infobox flag; in prose it is the region.

@@ -20,17 +20,37 @@ NUMBER_WORDS = {
     "zéro": 0, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
     "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20,
     "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+    # Spanish, Italian, Portuguese and German, the other languages copies come in ("uno", "una", "ein" are articles;
+    # Spanish "once" and Italian "sei" are left out: English "once" and Italian "you are" are far commoner).
+    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
+    "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "dieciséis": 16, "veintiuno": 21, "sete": 7, "diecisiete": 17, "dieciocho": 18,
+    "diecinueve": 19, "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60,
+    "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sette": 7, "otto": 8, "nove": 9, "dieci": 10, "undici": 11,
+    "dodici": 12, "tredici": 13, "quattordici": 14, "quindici": 15, "sedici": 16, "diciassette": 17, "diciotto": 18,
+    "diciannove": 19, "venti": 20, "trenta": 30, "quaranta": 40, "cinquanta": 50, "sessanta": 60,
+    "dois": 2, "duas": 2, "três": 3, "quatro": 4, "oito": 8, "dez": 10, "doze": 12, "treze": 13, "catorze": 14,
+    "dezesseis": 16, "dezasseis": 16, "vinte": 20, "trinta": 30, "quarenta": 40, "cinquenta": 50, "sessenta": 60,
+    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+    "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18,
+    "neunzehn": 19, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60,
 }
-MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 1000, "cent": 100, "cents": 100, "mille": 1000}
+MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 1000, "cent": 100, "cents": 100, "mille": 1000,
+               "cien": 100, "cento": 100, "cem": 100, "hundert": 100, "mil": 1000, "tausend": 1000}
 # "une dizaine", "une vingtaine": about that many, read as that number (as "around 30" is 30).
 APPROXIMATE_NOUNS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
-                     "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000}
+                     "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000,
+                     "decena": 10, "docena": 12, "veintena": 20, "treintena": 30, "centenar": 100,
+                     "decina": 10, "dozzina": 12, "quindicina": 15, "ventina": 20, "trentina": 30, "quarantina": 40,
+                     "cinquantina": 50, "centinaio": 100, "dezena": 10, "dúzia": 12, "vintena": 20, "centena": 100,
+                     "dutzend": 12}
 # Quantities with no number: "dozens", "hundreds", "several", "des dizaines", "plusieurs centaines".
 VAGUE_QUANTITIES = {"dozens", "hundreds", "thousands", "scores", "several", "dizaines", "douzaines", "vingtaines",
-                    "centaines", "milliers", "plusieurs", "quelques"}
+                    "centaines", "milliers", "plusieurs", "quelques", "decenas", "cientos", "centenares", "varios",
+                    "varias", "decine", "centinaia", "diversi", "diverse", "dezenas", "centenas", "vários", "várias",
+                    "dutzende", "hunderte", "mehrere"}
 # "several hundred" and "a few dozen" are not numbers.
 VAGUE_BEFORE_MULTIPLIER = {"several", "few", "many", "some", "numerous", "plusieurs", "quelques"}
-_ARTICLES = {"a", "an", "un", "une"}
+_ARTICLES = {"a", "an", "un", "une", "una", "uno", "uma", "um", "ein", "eine"}
 _JOINERS = {"and", "et"}  # "one hundred and twenty", "vingt et un"
 
 # Words a spelled-out number or quantity can start with (the rest need no look).
@@ -64,7 +84,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
                 out.append(NumberSpan(token.start(), token.end(), int(re.sub(r"\D", "", token.group()))))
             i += 1
             continue
-        if token.group().casefold() not in _STARTERS:
+        if token.group().casefold() not in _STARTERS or _english_due(tokens, i):
             i += 1
             continue
         end, value = _spelled(text, tokens, i)
@@ -74,6 +94,14 @@ def find_numbers(text: str) -> list[NumberSpan]:
         else:
             i += 1
     return out
+
+
+def _english_due(tokens: list[re.Match], i: int) -> bool:
+    """Italian "due" (2) is English "due" in "due to", "was due", "due process"."""
+    if tokens[i].group().casefold() != "due":
+        return False
+    before, after = _word(tokens, i - 1) if i else "", _word(tokens, i + 1)
+    return after in ("to", "process", "diligence", "date", "") or before in ("was", "were", "is", "are", "be", "overdue")
 
 
 def words_to_digits(text: str) -> str:
