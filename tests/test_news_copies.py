@@ -64,3 +64,15 @@ def test_a_copy_with_no_date_says_what_its_lead_lacks():
                            "the army said in a statement issued to the press.", "efe.txt")
     assert parsed.events == []
     assert [p.reason.split("and ")[-1] for p in parsed.problems] == ["the lead gives no date"]
+
+
+def test_wire_copies_in_other_languages_give_each_claim_with_its_source():
+    [italian] = parse_file(ARTICLES / "news_it_gao.txt").events
+    assert [(c.side, c.kind, c.low, c.high, c.claimed_by) for c in italian.claims] == [
+        ("civilian", "killed", 12, None, "fonti della sicurezza")]
+    [spanish] = parse_file(ARTICLES / "news_es_boulkessi.txt").events
+    assert [(c.side, c.kind, c.low, c.claimant_org) for c in spanish.claims] == [
+        ("a", "killed", 15, "Mali"), ("a", "injured", 10, "Mali"), ("a", "killed", 40, "JNIM"), ("b", "killed", 20, "")]
+    [german] = parse_file(ARTICLES / "news_de_ogossagou.txt").events
+    assert (german.start_date, german.place) == ("2020-02-14", "Ogossagou")
+    assert [(c.side, c.kind, c.low, c.claimed_by) for c in german.claims] == [("civilian", "killed", 30, "Behörden")]

@@ -39,6 +39,8 @@ _ACCORDING = (r"(?:according to|per|selon|d['’]apr[èe]s|según|segun|de acuer
               r"de acordo com|conforme|laut|nach angaben(?:\s+(?:von|der|des))?)")
 _ACCORDING_TO = re.compile(rf"^\s*{_ACCORDING}\s+(?P<who>[^,]{{2,80}}?)\s*,\s*", re.I)
 _ACCORDING_TO_END = re.compile(rf",?\s*{_ACCORDING}\s+(?P<who>[^,]{{2,80}}?)\s*[.!]?\s*$", re.I)
+# German glues the source to "Angaben": "nach Behördenangaben", "nach Armeeangaben".
+_COMPOUND_SOURCE = re.compile(r"\bnach\s+(?P<who>[A-ZÄÖÜ]\w+?)angaben\b")
 # Inside the sentence, the source is the words up to the next small word or number: "according to the army 20 …".
 _ACCORDING_TO_WITHIN = re.compile(rf"\b{_ACCORDING}\s+(?P<who>(?:(?:the|der|des|die|el|la|le|il|o|a)\s+)?"
                                   r"[^\W\d_][\w'’-]*(?-i:\s+[A-ZÀ-Ý][\w'’-]*)?)", re.I)
@@ -150,7 +152,7 @@ def attribution(sentence: str, speakers: Speakers) -> Attribution:
     end = _ACCORDING_TO_END.search(text)
     if end and end.start() > 0 and not (re.search(r"\d", end["who"]) or tells_loss(end["who"])):
         return Attribution(claimant_of(end["who"], speakers), 0, end.start(), text[end.start():])
-    within = _ACCORDING_TO_WITHIN.search(text) if end else None
+    within = _ACCORDING_TO_WITHIN.search(text) if end else _COMPOUND_SOURCE.search(text)
     if within:  # "Bei dem Angriff wurden nach Angaben der Regierung mindestens 30 Zivilisten getötet."
         return Attribution(claimant_of(within["who"], speakers), 0, len(text), text[:within.end()])
     verb = next((v for v in SPEECH_VERB.finditer(text) if not _DETERMINER.search(text[max(v.start() - 40, 0):v.start()])),

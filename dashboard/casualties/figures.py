@@ -71,7 +71,7 @@ def read_figures(clause: str, side_of: Sides, claimant_side: str | None, *, stat
     figures: list[Figure] = []
     covered = -1
     for candidate in _candidates(text):
-        if candidate.start < covered:
+        if candidate.number.start < covered:  # its qualifier ("Almeno") may end the noun phrase before
             continue
         figure, reach = _figure(text, candidate, figures, side_of, claimant_side, two_sides, antecedent)
         covered = max(covered, reach)
@@ -99,7 +99,8 @@ def _candidates(text: str) -> list[_Candidate]:
         end, low, high = number.end, number.value, number.value
         following = spans[index + 1][0] if index + 1 < len(spans) else None
         if following is not None and not article and number.value is not None and following.value is not None \
-                and _RANGE.fullmatch(text[number.end:following.start]) and following.start - number.end < 6:
+                and _RANGE.fullmatch(text[number.end:following.start]) and following.start - number.end < 6 \
+                and following.value > number.value:  # "2023 - dodici persone": a year, then a figure
             end, high = following.end, following.value
             skip.add(index + 1)
         plus = re.match(r"\s*\+", text[end:])
@@ -210,7 +211,7 @@ def _figure(text: str, c: _Candidate, before: list[Figure], side_of: Sides, clai
     if not noun.noun:
         return None, noun.end
     prefix = text[:c.start]
-    before_word = re.search(r"([^\W\d_]+)\W*$", prefix)
+    before_word = re.search(r"([^\W\d_]+)[\s.]*$", prefix)  # "June 5", "Feb. 5"; not "10 FEB 2023 - dodici"
     if before_word and fold(before_word.group(1)) in words.MONTHS:
         return None, noun.end  # "June 5": a day
     after = words.AFTER.match(text, noun.end)

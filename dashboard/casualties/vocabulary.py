@@ -108,7 +108,7 @@ BEFORE = re.compile(
     r"(?:(?P<killed>killing|killed|kills|neutrali[sz]ing|neutrali[sz]ed|the deaths? of|deaths? of|tuant|faisant|"
     r"neutralisé|tué|abattu|"
     r"(?:matando|mataron|matar|mató|matado|asesinando|asesinaron|asesinado|abatiendo|abatieron|abatido|"
-    r"neutralizaron|neutralizado|neutralizando|matou|mataram|matado)(?:\s+a)?|"
+    r"neutralizaron|neutralizado|neutralizando|matou|mataram|matado)(?:[\"”»']?\s+a)?|"
     r"uccidendo|ucciso|uccisi|neutralizzato|neutralizzati|abbattuto|töteten|tötete|getötet)"
     r"|(?P<injured>wounding|wounded|injuring|injured|blessant|hiriendo|hirieron|herido a|ferendo|ferito|ferindo|"
     r"verletzten|verletzte)"
