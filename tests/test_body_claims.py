@@ -161,7 +161,7 @@ def test_a_speaker_who_says_something_else_does_not_claim_the_losses_told_before
     ("Pelo menos 20 civis foram mortos no ataque, segundo fontes locais.", "JNIM",
      [("fontes locais", "civilian", "killed", 20, None)]),
     ("Bei dem Angriff wurden nach Angaben der Regierung mindestens 30 Zivilisten getötet.", "JNIM",
-     [("Regierung", "civilian", "killed", 30, None)]),
+     [("Mali", "civilian", "killed", 30, None)]),
     ("Die Armee teilte mit, 15 Dschihadisten seien getötet und zwei Soldaten verletzt worden.", "JNIM",
      [("Mali", "b", "killed", 15, 15), ("Mali", "a", "injured", 2, 2)]),
 ])

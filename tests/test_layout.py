@@ -111,3 +111,14 @@ def test_the_infobox_ends_where_its_values_do_not_go_on():
 def test_a_lone_label_in_prose_is_not_an_infobox():
     assert find_infobox(page_rows("Date\nThe talks resumed in Algiers on 5 June, the ministry said in a statement "
                                   "that was read on the radio the same evening.\n")) is None
+
+
+def test_markdown_copy_becomes_the_text_a_reader_sees():
+    from dashboard.ingest.layout.markdown import looks_like_markdown, markdown_text
+    copy = ("Title: Attack on Ber - Wikipedia\n\nURL Source: https://x.org/Ber\n\nPublished Time: 2016-06-06T10:00:00Z\n\n"
+            "Markdown Content:\n| Date | 5 June 2016 |\n| --- | --- |\n\n## Attack\n\n**MNLA** fighters attacked "
+            "[Ber](https://x.org/Ber \"Ber\").[[1]](#cite_note-1) ![flag](f.png)\n")
+    assert looks_like_markdown(copy) and not looks_like_markdown("A plain page.\n\nWith - dashes - only.\n")
+    assert markdown_text(copy).split("\n") == [
+        "Attack on Ber", "", "Published: 2016-06-06", "", "Date\t5 June 2016", "", "Attack", "",
+        "MNLA fighters attacked Ber.[1] flag", ""]

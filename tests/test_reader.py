@@ -1,6 +1,6 @@
 """The one reader on hand-written pages in shapes and languages the corpus does not have (tests/articles/):
 tab-separated browser copies (Spanish, Portuguese, Chinese, a wikiwand page), raw wikitext of the German, Russian,
-Italian and French wikis, a wiki table, an HTML page, a kiwix dump with glued labels, an attack infobox, a page
+Italian and French wikis, a wiki table, an HTML page, a reader-mode Markdown copy, a kiwix dump with glued labels, an attack infobox, a page
 with no infobox, a page that is only a navbox.
 
 Each case is what a person reads in the file: the date, the place as written, each side's parties, the claims.
@@ -80,6 +80,9 @@ CASES = {
     "fr_tabs_boulkessi.txt": Case(
         "table", "Bataille de Boulkessi (2019)", ("2019-09-30", "2019-10-01"), "Boulkessi et Mondoro", [["Mali"], ["JNIM"]],
         {("a", "killed", 40, "Mali"), ("b", "killed", 15, "Mali")}),
+    "markdown_reader_kidal.md": Case(
+        "markdown web-page", "Battle of Kidal (2014)", ("2014-05-16", "2014-05-21"), "Kidal, Mali",
+        [["Mali"], ["MNLA", "HCUA"]], {("a", "killed", 50, "MNLA"), ("a", "captured", 40, ""), ("b", "killed", 2, "MNLA")}),
     "lead_only_ber.txt": Case(
         "lead-only", "Attack on Ber (2016)", ("2016-06-05", "2016-06-05"), "Ber, Tombouctou Region", [["Mali"], ["MNLA"]],
         set(), {"date": "lead", "place": "lead", "side_a": "lead", "side_b": "lead"}),
@@ -154,3 +157,10 @@ def test_a_box_pasted_twice_is_read_once_and_a_few_stray_tags_do_not_make_a_page
         [event] = [e for e in parse_article(text, "anefis.txt").events if e.kind == "article"]
         assert (event.title, event.start_date, event.place) == ("Battle of Anefis", "2013-06-05", "Anefis, Mali")
         assert [canonical_party(p) for p in event.sides[0]] == ["Mali"] and event.sides[1] == ["MNLA"]
+
+
+def test_a_markdown_copy_reads_its_links_as_words_and_each_speaker_of_a_sentence_apart():
+    [event] = [e for e in parse_file(ARTICLES / "markdown_reader_kidal.md").events if e.kind == "article"]
+    assert "](" not in event.summary and event.summary.startswith("The Battle of Kidal took place in May 2014 in Kidal")
+    body = {(c.side, c.kind, c.low, c.claimed_by) for c in event.claims if c.origin == "body"}
+    assert body == {("civilian", "killed", 8, ""), ("a", "killed", 20, "government")}

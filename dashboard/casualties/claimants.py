@@ -229,7 +229,7 @@ def _subject(before: str) -> str:
     """The noun phrase that speaks, from the words before the speech verb: the clause just before the verb ("In a
     statement on June 6, the Malian government revised" -> "the Malian government"), or a name with its appositive
     ("Moussa Ag Attaher, spokesman for the MNLA," -> both)."""
-    pieces = [p.strip() for p in re.split(r",|\s[—–]\s", before)]
+    pieces = [p.strip() for p in re.split(r",|\s[—–]\s", before.rpartition(";")[2])]
     if len(pieces) > 2 and not pieces[-1]:  # "Name, role, stated": the appositive closes before the verb
         while len(pieces) > 2 and (_ADVERBIAL.match(pieces[0]) or re.search(r"\d", pieces[0])):
             pieces.pop(0)

@@ -50,7 +50,8 @@ CAMP_WORDS = {
     "state": ("government forces", "government troops", "government soldiers", "forces gouvernementales", "army",
               "armee", "soldier", "soldiers", "troops", "gendarmes", "soldat", "soldats", "militaires",
               "ejercito", "esercito", "exercito", "soldados", "soldati", "soldaten", "militares", "militari", "tropas",
-              "truppe", "truppen", "fuerzas gubernamentales", "forze governative", "regierungstruppen"),
+              "truppe", "truppen", "fuerzas gubernamentales", "forze governative", "regierungstruppen",
+              "government", "gouvernement", "gobierno", "governo", "regierung", "junta"),
 }
 # Aliases that, in running text, name something else as often as the party: "Azawad" is the MNLA only as an
 # infobox flag; in prose it is the region.

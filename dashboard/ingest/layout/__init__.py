@@ -7,6 +7,7 @@ import re
 
 from dashboard.ingest.layout.base import RawArticle
 from dashboard.ingest.layout.html import html_text, looks_like_html
+from dashboard.ingest.layout.markdown import looks_like_markdown, markdown_text
 from dashboard.ingest.layout.page import read_page
 from dashboard.ingest.layout.sections import attach_headed_body
 from dashboard.ingest.layout.wikitext import before_text, body_text, infobox_fields, infobox_template
@@ -27,6 +28,10 @@ def read_article(text: str) -> RawArticle:
         if looks_like_html(text):
             article = read_page(html_text(text))
             article.shape = f"html {article.shape}"
+            return article
+        if looks_like_markdown(text):
+            article = read_page(markdown_text(text))
+            article.shape = f"markdown {article.shape}"
             return article
         return read_page(text)
     code, template = found
