@@ -1,18 +1,19 @@
 """The one reader on hand-written pages in shapes and languages the corpus does not have (tests/articles/):
 tab-separated browser copies (Spanish, Portuguese, Chinese, a wikiwand page), raw wikitext of the German, Russian,
-Italian and French wikis, a wiki table, an HTML page, a reader-mode Markdown copy, a kiwix dump with glued labels, an attack infobox, a page
+Italian and French wikis, a wiki table, an HTML page, a reader-mode Markdown copy, saved JSON answers, a kiwix dump with glued labels, an attack infobox, a page
 with no infobox, a page that is only a navbox.
 
 Each case is what a person reads in the file: the date, the place as written, each side's parties, the claims.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from dashboard.ingest.parse import parse_file
+from dashboard.ingest.parse import parse_article, parse_file
 from dashboard.parties import canonical_party
 
 ARTICLES = Path(__file__).parent / "articles"
@@ -164,3 +165,15 @@ def test_a_markdown_copy_reads_its_links_as_words_and_each_speaker_of_a_sentence
     assert "](" not in event.summary and event.summary.startswith("The Battle of Kidal took place in May 2014 in Kidal")
     body = {(c.side, c.kind, c.low, c.claimed_by) for c in event.claims if c.origin == "body"}
     assert body == {("civilian", "killed", 8, ""), ("a", "killed", 20, "government")}
+
+
+def test_a_saved_api_answer_is_read_as_the_page_it_holds():
+    wikitext = (ARTICLES / "wikitext_tessalit.wiki").read_text(encoding="utf-8")
+    answer = json.dumps({"parse": {"title": "Battle of Tessalit", "pageid": 1, "wikitext": {"*": wikitext}}})
+    parsed = parse_article(answer, "tessalit.json")
+    assert parsed.shape == "json wikitext" and parsed.events[0].start_date == "2013-10-23"
+    wire = (ARTICLES / "news_wire_kidal.txt").read_text(encoding="utf-8").split("\n")
+    record = json.dumps({"headline": wire[0], "datePublished": "2014-05-22T12:00:00Z", "articleBody": "\n".join(wire[4:])})
+    [event] = parse_article(record, "wire.json").events
+    assert (event.title, event.start_date, event.sides) == (wire[0], "2014-05-21", [["Mali"], ["MNLA"]])
+    assert [p.reason for p in parse_article('{"id": 1}', "empty.json").problems][0].startswith("no recognisable structure")

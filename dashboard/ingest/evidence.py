@@ -19,7 +19,7 @@ from dashboard.parties.mentions import find_mentions
 from dashboard.model import DateRange
 from dashboard.parties import party_alignment
 from dashboard.text.fold import fold
-from dashboard.text.published import Publication, day_counted_back
+from dashboard.text.published import Publication, day_counted_back, without_dateline
 
 MAX_PARAGRAPHS = 12
 MAX_SENTENCES = 60  # sides are read from the first sentences only: a 1 MB lead is not searched whole
@@ -136,7 +136,7 @@ def prose_date(prose: list[tuple[str, str]], default_year: int | None) -> Found 
 def news_date(prose: list[tuple[str, str]], published: Publication) -> Found:
     """The day a news copy's story happened: a date its text gives (its own dateline aside), else the day its
     "on Saturday" or "hier" counts back from the publication date, else the publication date itself."""
-    own = [(where, p.replace(published.words, " ", 1)) for where, p in prose]
+    own = [(where, without_dateline(p.replace(published.words, " ", 1))) for where, p in prose]
     dated = prose_date(own, published.day.year)
     if dated is not None:
         return dated

@@ -76,6 +76,12 @@ def publication_date(text: str) -> Publication | None:
     return None
 
 
+def without_dateline(paragraph: str) -> str:
+    """The paragraph after its dateline ("BAMAKO, May 22, 2014 (Reuters) - Rebels said…" -> "Rebels said…")."""
+    match = _DATELINE.match(paragraph)
+    return paragraph[match.end():].lstrip() if match else paragraph
+
+
 def day_counted_back(text: str, published: dt.date) -> tuple[DateRange, str] | None:
     """The day the text's first relative day word names ("on Saturday" -> the last Saturday on or before the
     publication date), with the word; None when it names none."""

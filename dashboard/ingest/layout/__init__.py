@@ -7,6 +7,7 @@ import re
 
 from dashboard.ingest.layout.base import RawArticle
 from dashboard.ingest.layout.html import html_text, looks_like_html
+from dashboard.ingest.layout.json_page import json_page
 from dashboard.ingest.layout.markdown import looks_like_markdown, markdown_text
 from dashboard.ingest.layout.page import read_page
 from dashboard.ingest.layout.sections import attach_headed_body
@@ -17,6 +18,15 @@ _UNCLOSED = "the infobox template is never closed ('}}' missing): the rest of th
 
 def read_article(text: str) -> RawArticle:
     """Split an article into its parts, whatever its layout."""
+    page = json_page(text)
+    if page is not None:  # a saved API answer: the page inside it
+        article = _read_text(page)
+        article.shape = f"json {article.shape}"
+        return article
+    return _read_text(text)
+
+
+def _read_text(text: str) -> RawArticle:
     found = infobox_template(text)
     notes = []
     for closing in range(1, 4):
