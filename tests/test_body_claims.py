@@ -162,6 +162,8 @@ def test_a_speaker_who_says_something_else_does_not_claim_the_losses_told_before
      [("fontes locais", "civilian", "killed", 20, None)]),
     ("Bei dem Angriff wurden nach Angaben der Regierung mindestens 30 Zivilisten getötet.", "JNIM",
      [("Mali", "civilian", "killed", 30, None)]),
+    ("Según el MNLA, 35 combatientes enemigos murieron y el MNLA perdió a 4 hombres.", "MNLA",
+     [("MNLA", "a", "killed", 35, 35), ("MNLA", "b", "killed", 4, 4)]),
     ("Die Armee teilte mit, 15 Dschihadisten seien getötet und zwei Soldaten verletzt worden.", "JNIM",
      [("Mali", "b", "killed", 15, 15), ("Mali", "a", "injured", 2, 2)]),
 ])

@@ -177,3 +177,13 @@ def test_a_saved_api_answer_is_read_as_the_page_it_holds():
     [event] = parse_article(record, "wire.json").events
     assert (event.title, event.start_date, event.sides) == (wire[0], "2014-05-21", [["Mali"], ["MNLA"]])
     assert [p.reason for p in parse_article('{"id": 1}', "empty.json").problems][0].startswith("no recognisable structure")
+
+
+@pytest.mark.parametrize("name", ["lead_only_es_anefis.txt", "lead_only_de_anefis.txt", "lead_only_it_anefis.txt",
+                                  "lead_only_pt_anefis.txt"])
+def test_a_lead_in_spanish_german_italian_or_portuguese_gives_date_place_sides_and_claim(name):
+    [event] = [e for e in parse_file(ARTICLES / name).events if e.kind == "article"]
+    assert (event.start_date, event.end_date) == ("2014-07-11", "2014-07-11")
+    assert event.place in ("Anefis", "Anéfis")
+    assert {canonical_party(p) for side in event.sides for p in side} >= {"GATIA", "MNLA"}
+    assert ("killed", 35, "MNLA") in {(c.kind, c.low, c.claimed_by) for c in event.claims}

@@ -69,7 +69,8 @@ PARTITIVE = {"of", "de", "d", "des", "du"}  # "dozens of MNLA fighters", "three 
 # Those a party's statement counts on the other side: "the army said fifteen attackers died".
 HOSTILE = {"attackers", "attacker", "assailants", "assailant", "enemy", "enemies", "terrorists", "terrorist",
            "gunmen", "assaillants", "ennemis", "terroristes", "bandits", "hostiles", "terroristas", "asaltantes",
-           "atacantes", "terroristi", "assalitori", "terroristen", "angreifer"}
+           "atacantes", "terroristi", "assalitori", "terroristen", "angreifer", "enemigos", "nemici", "inimigos",
+           "feinde", "feindliche"}
 OWN = {"their", "its", "our", "his", "her", "leurs", "leur", "ses", "son", "sa", "nos", "notre", "sus", "suoi",
        "seus", "seine", "ihre"}
 
@@ -117,11 +118,13 @@ BEFORE = re.compile(
     r"capturado a|rapito|rapiti|catturato|catturati|sequestraram|capturaram|entführten)"
     r"|(?P<executed>executed|executing|exécuté)"
     r"|(?P<destroyed>destroyed|destroying|shot down|downed|détruit)"
-    r"|(?P<lost>lost|losing|to have lost|suffered|perdu))"
+    r"|(?P<lost>lost|losing|to have lost|suffered|perdu|perdió a|perdieron a|perdido a|perdió|perdieron|ha perso|"
+    r"hanno perso|perso|perdeu|perderam|verlor|verloren))"
     r"\s*[\"“'…. ]*$", re.I)
 # A count already made by then, not a loss: "arrived", "dispatched", "had" end nothing here; these mark a figure as
 # the claimant's own losses ("to have had five more injured", "lost twelve soldiers").
-OWN_LOSSES = re.compile(r"(?:to have had|have had|had|to have lost|have lost|lost|suffered|ont perdu|a perdu)\s*$", re.I)
+OWN_LOSSES = re.compile(r"(?:to have had|have had|had|to have lost|have lost|lost|suffered|ont perdu|a perdu|"
+                        r"perdió(?: a)?|perdieron(?: a)?|ha perso|hanno perso|perdeu|perderam|verlor|verloren)\s*$", re.I)
 # The claimant's own losses said after the figure: "3 morts dans ses rangs", "two dead among its own fighters".
 OWN_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:in|among|within|dans|parmi|au sein de)\s+(?:its|their|his|ses|leurs|son)\s+"
                        r"(?:own\s+)?(?:ranks|rangs|men|hommes|fighters|combattants|[ée]l[ée]ments|troops|soldiers|soldats|"
@@ -169,7 +172,8 @@ _LOSS_STEMS = ("kill", "dead", "death", "die", "slain", "massacr", "murder", "li
                "muert", "murier", "falleci", "asesin", "abati", "matad", "matar", "mataron", "matando", "mató",
                "herid", "secuestr", "rehen", "desaparec", "desplaz", "uccis", "uccid", "ferit", "rapit", "ostagg",
                "prigion", "dispers", "sfollat", "vittim", "morr", "ferid", "sequestr", "refé", "refe", "matou",
-               "mataram", "getötet", "getotet", "töt", "tote", "toten", "todesopfer", "starb", "gestorb", "leben",
+               "mataram", "perdi", "perso", "perdeu", "perder", "verlor", "getötet", "getotet",
+               "töt", "tote", "toten", "todesopfer", "starb", "gestorb", "leben",
                "verletz", "verwund", "entführ", "entfuhr", "geisel", "gefangen", "festgenommen", "vermisst")
 _WORDS = re.compile(r"\w+")
 
