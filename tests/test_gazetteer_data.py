@@ -196,6 +196,25 @@ def test_corpus_places_are_present_near_their_published_point(gazetteer, name, l
     assert geodesic((found.latitude, found.longitude), (lat, lon)).km <= 5, name
 
 
+# Places added from a looked-up coordinate line, with that line's point (source in the row's 'source' column).
+LOOKED_UP_PLACES = [
+    ("Bamako", 12.63917, -8.00278),       # English Wikipedia "Bamako"
+    ("Ogossagou", 14.06747, -3.45572),    # French Wikipedia "Massacre d'Ogossagou"
+    ("Tamkoutat", 16.40306, 0.99222),     # French Wikipedia "Massacre de Tamkoutat"
+    ("Labbezanga", 14.97361, 0.71028),    # French Wikipedia "Attaque de Labbezanga"
+    ("Seytenga", 13.97306, 0.30333),      # English Wikipedia "2022 Seytenga massacre"
+    ("Assamaka", 19.36667, 5.8),          # Spanish Wikipedia "Assamakka"
+]
+
+
+@pytest.mark.parametrize("name, lat, lon", LOOKED_UP_PLACES)
+def test_looked_up_places_geocode_near_their_source_point(gazetteer, name, lat, lon):
+    found = gazetteer.geocode(name)
+    assert found is not None, name
+    assert found.raw["place"]["name"] == name
+    assert geodesic((found.latitude, found.longitude), (lat, lon)).km <= 2, name
+
+
 def test_homonyms_are_separate_rows_that_the_context_picks(gazetteer):
     assert gazetteer.geocode("Tabankort").raw["place"]["region"] == "Gao"
     assert gazetteer.geocode("Tabankort, Ménaka Region").raw["place"]["region"] == "Ménaka"
