@@ -76,3 +76,15 @@ def test_wire_copies_in_other_languages_give_each_claim_with_its_source():
     [german] = parse_file(ARTICLES / "news_de_ogossagou.txt").events
     assert (german.start_date, german.place) == ("2020-02-14", "Ogossagou")
     assert [(c.side, c.kind, c.low, c.claimed_by) for c in german.claims] == [("civilian", "killed", 30, "Behörden")]
+
+
+def test_a_saved_news_page_is_dated_from_its_head_and_read_without_its_menus():
+    parsed = parse_file(ARTICLES / "news_page_boulkessi.html")
+    [event] = parsed.events
+    assert parsed.shape == "html lead-only"
+    assert (event.title, event.start_date, event.place) == (
+        "Mali: Jihadists kill 20 soldiers near Boulkessi", "2022-07-02", "Boulkessi")  # "on Saturday" before the 3rd
+    assert event.sides == [["Mali"], ["JNIM"]]
+    assert [(c.side, c.kind, c.low, c.claimed_by) for c in event.claims] == [
+        ("a", "killed", 20, "army"), ("a", "killed", 40, "JNIM"), ("b", "killed", 15, "army")]
+    assert "Home" not in event.summary and "©" not in " ".join(t for _, t in event.sections)

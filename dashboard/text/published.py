@@ -76,6 +76,12 @@ def publication_date(text: str) -> Publication | None:
     return None
 
 
+def dates_the_copy(line: str, publication: Publication) -> bool:
+    """The line is the copy's publication line, or a line giving only its publication day ("3 July 2022")."""
+    line = line.strip()
+    return line == publication.words or (len(line) <= 60 and _date_only(line) == publication.day)
+
+
 def without_dateline(paragraph: str) -> str:
     """The paragraph after its dateline ("BAMAKO, May 22, 2014 (Reuters) - Rebels said…" -> "Rebels said…")."""
     match = _DATELINE.match(paragraph)

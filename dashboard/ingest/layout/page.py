@@ -15,7 +15,7 @@ from dashboard.ingest.layout.labels import DISPLAY_NAMES, is_header, match_label
 from dashboard.ingest.layout.rows import Row, page_rows
 from dashboard.ingest.layout.sections import attach_headed_body, take_coordinate_lines, without_navboxes
 from dashboard.text.fold import label_key
-from dashboard.text.published import publication_date
+from dashboard.text.published import dates_the_copy, publication_date
 from dashboard.text.markup import SEO_PHRASES, image_names, is_chrome, without_images
 
 SHAPES = {"markdown": "markdown-infobox", "table": "table", "plain": "web-page"}
@@ -48,7 +48,7 @@ def read_page(text: str) -> RawArticle:
         after = [row for row in rows[title_at + 1:] if row.blank or row.table or not is_boilerplate(row.text)]
         article.published = publication_date("\n".join(row.text for row in rows))
         if article.published is not None:  # its own line ("Publié le 12 mars 2022") is no section heading
-            after = [row for row in after if row.text.strip() != article.published.words]
+            after = [row for row in after if not dates_the_copy(row.text, article.published)]
     body, navbox = without_navboxes(_without_contents(_lines(after)))
     body_text, coordinates = take_coordinate_lines("\n".join(body))
     _, before_coordinates = take_coordinate_lines("\n".join(_lines(rows[:end])))
@@ -81,7 +81,7 @@ def find_title(rows: list[Row], before: int) -> tuple[int, str]:
             continue
         if image_names(text) and not without_images(text).strip():
             continue
-        if EVENT_WORDS.search(text):
+        if EVENT_WORDS.search(text) and not re.search(r"[.!?]$", text):  # a sentence is no title
             return i, text
         candidates.append((i, text))
     return candidates[0] if candidates else (-1, "")
