@@ -150,7 +150,7 @@ def test_wikitext_infobox_is_read_by_the_same_interface():
 def test_table_scrape_gives_one_cell_per_side():
     parsed = parse_file(ARTICLES / "table_ber.txt")
     event = article_event(parsed)
-    assert parsed.shape.endswith("table")
+    assert parsed.shape == "table"
     assert (event.title, event.start_date, event.end_date) == ("Battle of Ber (2023)", "2023-08-11", "2023-08-12")
     assert event.region == "Tombouctou"
     assert event.sides == [["Mali", "Wagner Group"], ["CMA", "JNIM"]]

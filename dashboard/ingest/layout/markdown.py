@@ -19,13 +19,12 @@ _SITE_SUFFIX = re.compile(r"\s+[-–—|]\s+(?:Wikip[eé]dia|Wikipedia|WikiMili|
 
 
 def looks_like_markdown(text: str) -> bool:
-    """A reader-mode header, or Markdown's links, table rules and headings in numbers no other copy has."""
+    """A reader-mode header, or Markdown's links and bold in numbers no other copy has (pipe tables and "#"
+    headings alone the page reader reads as they are)."""
     head = text[:20000]
     if re.search(r"^Markdown Content:\s*$", head, re.M):
         return True
-    marks = len(_LINK.findall(head)) + 3 * len(re.findall(r"^\s*\|?\s*:?-{3,}", head, re.M)) \
-        + 2 * len(re.findall(r"^#{1,6}\s+\S", head, re.M))
-    return marks >= 6
+    return len(_LINK.findall(head)) + len(re.findall(r"\*\*\S[^*\n]*\*\*", head)) >= 4
 
 
 def markdown_text(text: str) -> str:
