@@ -1,5 +1,5 @@
 """The one reader on hand-written pages in shapes and languages the corpus does not have (tests/articles/):
-tab-separated browser copies (Spanish, Portuguese, Chinese, a wikiwand page), raw wikitext of the German, Russian,
+tab-separated browser copies (Spanish, Portuguese, Chinese, Arabic with its own digits, a wikiwand page), raw wikitext of the German, Russian,
 Italian and French wikis, a wiki table, an HTML page, a reader-mode Markdown copy, saved JSON answers, a kiwix dump with glued labels, an attack infobox, a page
 with no infobox, a page that is only a navbox.
 
@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from dashboard import paths
 from dashboard.ingest.parse import parse_article, parse_file
 from dashboard.parties import canonical_party
+from dashboard.places.gazetteer import Gazetteer
 
 ARTICLES = Path(__file__).parent / "articles"
 
@@ -81,6 +83,9 @@ CASES = {
     "fr_tabs_boulkessi.txt": Case(
         "table", "Bataille de Boulkessi (2019)", ("2019-09-30", "2019-10-01"), "Boulkessi et Mondoro", [["Mali"], ["JNIM"]],
         {("a", "killed", 40, "Mali"), ("b", "killed", 15, "Mali")}),
+    "ar_tabs_kidal.txt": Case(
+        "web-page", "معركة كيدال (2014)", ("2014-05-16", "2014-05-21"), "كيدال, مالي", [["Mali"], ["MNLA", "HCUA"]],
+        {("a", "killed", 50, "مالي"), ("a", "injured", 40, "مالي"), ("b", "killed", 2, "الحركة")}),
     "markdown_reader_kidal.md": Case(
         "markdown web-page", "Battle of Kidal (2014)", ("2014-05-16", "2014-05-21"), "Kidal, Mali",
         [["Mali"], ["MNLA", "HCUA"]], {("a", "killed", 50, "MNLA"), ("a", "captured", 40, ""), ("b", "killed", 2, "MNLA")}),
@@ -187,3 +192,9 @@ def test_a_lead_in_spanish_german_italian_or_portuguese_gives_date_place_sides_a
     assert event.place in ("Anefis", "Anéfis")
     assert {canonical_party(p) for side in event.sides for p in side} >= {"GATIA", "MNLA"}
     assert ("killed", 35, "MNLA") in {(c.kind, c.low, c.claimed_by) for c in event.claims}
+
+
+def test_an_arabic_page_is_placed_with_the_gazetteer():
+    [event] = [e for e in parse_file(ARTICLES / "ar_tabs_kidal.txt").events if e.kind == "article"]
+    found = Gazetteer.from_csv(paths.GAZETTEER).geocode(event.place)
+    assert found.address == "Kidal, Kidal Region, Mali" and round(found.latitude, 1) == 18.4

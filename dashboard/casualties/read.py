@@ -20,11 +20,12 @@ from dashboard.text.numbers import NUMBER_WORDS, words_to_digits
 _VAGUE = re.compile(
     r"\b(?:dozens|several|hundreds|thousands|scores|many|numerous|multiple|some|few|countless|unknown number|"
     r"plusieurs|dizaines|centaines|nombreux|diversi|decine|centinaia|numerosi|varios|decenas|cientos|vários|dezenas|"
-    r"centenas|mehrere|dutzende|hunderte|несколько|десятки|сотни|многие)\b"
+    r"centenas|mehrere|dutzende|hunderte|несколько|десятки|сотни|многие|عشرات|مئات|عدة|العديد)\b"
 )
 
 _CLAIMANT_WORDS = (r"per|according to|as claimed by|claimed by|selon|d['’]après|source:?|sources:?|secondo|según|"
-                   r"segundo|de acordo com|laut|nach angaben (?:von|der|des)|по данным|согласно|据")
+                   r"segundo|de acordo com|laut|nach angaben (?:von|der|des)|по данным|согласно|据|حسب|بحسب|وفقا ل|وفقًا ل|وفق|"
+                   r"حسب مصادر|ادعاء|بحسب ادعاء|حسب ادعاء")
 _ATTRIBUTION = re.compile(  # "(per Mali)", "(According to the MNLA)", "(Malian government claim)"
     rf"\(\s*(?:(?:{_CLAIMANT_WORDS})\s+(?P<who>[^()]+?)"
     r"|(?P<who2>[^()\s]+(?:\s+[^()\s]+){0,2}?)\s+claims?)\s*\)",
@@ -45,9 +46,10 @@ _AND_NUMBER = re.compile(
     r"(?=[-−]?\d|(?:a dozen|an? hundred|%s|dozens|several|hundreds|thousands|many|a few)\b)" % "|".join(NUMBER_WORDS),
     re.I,
 )
-_AT_LEAST = re.compile(r"(?:at least|over|more than|upwards of|in excess of|>|au moins|plus de|almeno|oltre|"
+_AT_LEAST = re.compile(r"(?:at least|over|more than|upwards of|in excess of|>|au moins|plus de|almeno|oltre|أكثر من|"
+                       r"ما لا يقل عن|على الأقل|"
                        r"più di|más de|al menos|pelo menos|mais de|mindestens|über|не менее|более|свыше)\s*$")
-_AT_LEAST_AFTER = re.compile(r"^\W*(?:\w+\s+)?(?:minimum|au minimum|at least|минимум|как минимум|almeno)\b")
+_AT_LEAST_AFTER = re.compile(r"^\W*(?:\w+\s+)?(?:minimum|au minimum|at least|минимум|как минимум|almeno|على الأقل)\b")
 _AT_MOST = re.compile(r"(?:up to|at most|fewer than|less than|under|<|jusqu['’]à|fino a|hasta|até|bis zu|до)\s*$")
 
 _VEHICLE = re.compile(
@@ -66,15 +68,17 @@ _KINDS = [
     # Then Italian, Spanish, Portuguese, German and Russian (stems: Russian words change with case and number).
     ("killed", re.compile(r"\b(?:killed|dead|deaths?|died|kia|executed|fatalities|slain|massacred|morts?|tu[ée]s?|"
                           r"morti|morto|uccisi|ucciso|muertos?|fallecidos|mortos?|tote|getötet|gefallene?|"
-                          r"погиб\w*|убит\w*|死亡)\b")),
+                          r"погиб\w*|убит\w*|死亡|\w*قتي?ل\w*|\w*قتلى|\w*مقتل\w*|\w*شهيدا?|\w*شهداء|\w*موتى)\b")),
     ("injured", re.compile(r"\b(?:injured|wounded|wia|hurt|injuries|bless[ée]s?|feriti|ferito|heridos?|feridos?|"
-                           r"verletzte|verwundete|ранен\w*|受伤)\b")),
+                           r"verletzte|verwundete|ранен\w*|受伤|\w*جريحا?|\w*جرحى|\w*مصابا?|\w*مصابين|\w*إصابات?)\b")),
     ("captured", re.compile(r"\b(?:prisoners?|captured|arrested|detained|pows?|hostages?|abducted|kidnapped|apprehended|"
                             r"prisonniers?|captur[ée]s?|otages?|prigionier[oi]|catturati|prisioneros?|capturados|"
-                            r"prisioneiros?|gefangene|пленн\w*|заключ[её]нн\w*|захвачен\w*)\b")),
-    ("missing", re.compile(r"\b(?:missing|mia|disappeared|disparus?|dispersi|desaparecidos|vermisste|пропавш\w*)\b")),
+                            r"prisioneiros?|gefangene|пленн\w*|заключ[её]нн\w*|захвачен\w*|\w*أسيرا?|\w*أسرى|\w*معتقلا?|"
+                            r"\w*معتقلين|\w*رهائن|\w*رهينة)\b")),
+    ("missing", re.compile(r"\b(?:missing|mia|disappeared|disparus?|dispersi|desaparecidos|vermisste|пропавш\w*|"
+                           r"\w*مفقودا?|\w*مفقودين)\b")),
     ("displaced", re.compile(r"\b(?:displaced|refugees|idps?|d[ée]plac[ée]s|r[ée]fugi[ée]s|sfollati|desplazados|"
-                             r"deslocados|vertriebene|беженц\w*)\b")),
+                             r"deslocados|vertriebene|беженц\w*|\w*نازحا?|\w*نازحين|\w*لاجئا?|\w*لاجئين)\b")),
 ]
 # A civilian figure says so outside any parenthesis ("60 injured (civilian/military estimate)" is not one).
 _CIVILIAN = re.compile(r"\b(?:civilians?|civils?|civili|civiles|civis|zivilisten|мирн\w+|гражданск\w+)\b")
@@ -82,7 +86,7 @@ _CIVILIAN = re.compile(r"\b(?:civilians?|civils?|civili|civiles|civis|zivilisten
 _NONE = re.compile(r"^\W*(?:none|nil|no casualties|aucune?|nessuno|ninguno|nenhum|keine|нет)\W*$", re.I)
 # Words that say there is nothing to count ("Unknown", "none", "-"): no claim, and nothing to report either.
 _NOTHING_CLAIMED = re.compile(r"^\W*$|\b(?:unknown|unclear|none|nil|n/a|inconnu\w*|aucune?|sconosciut\w*|"
-                              r"desconocid\w*|desconhecid\w*|unbekannt|неизвестн\w*)\b", re.I)
+                              r"desconocid\w*|desconhecid\w*|unbekannt|неизвестн\w*|غير معروف\w*|مجهول\w*)\b", re.I)
 # A figure starts where a number does after words: "42 killed 22 wounded" is two figures, "1 500 hommes" one.
 _NEXT_FIGURE = re.compile(r"(?<=[^\W\d_)])[\s]+(?=(?:total\s*:?\s*|at least\s+|~\s*)?\d|"
                           r"(?:none|nessuno|aucune?|ninguno|nenhum|keine)\b)", re.I)

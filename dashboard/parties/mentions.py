@@ -40,18 +40,20 @@ DEMONYMS = {
 CAMP_WORDS = {
     "rebel": ("rebel", "rebels", "rebelle", "rebelles", "separatist", "separatists", "separatiste", "separatistes",
               "independentist", "independentists", "pro-independence", "rebeldes", "ribelli", "rebellen",
-              "separatistas", "separatisti", "separatisten"),
+              "separatistas", "separatisti", "separatisten", "المتمردين", "المتمردون", "الانفصاليين", "الانفصاليون"),
     "pro-government": ("pro-government", "progovernment", "loyalist", "loyalists", "pro-gouvernemental",
                        "pro-gouvernementaux", "loyaliste", "loyalistes"),
     "jihadist": ("jihadist", "jihadists", "jihadiste", "jihadistes", "djihadiste", "djihadistes", "islamist",
                  "islamists", "islamiste", "islamistes", "yihadista", "yihadistas", "jihadisti", "jihadistas",
-                 "dschihadisten", "dschihadist", "islamistas", "islamisti", "islamisten"),
+                 "dschihadisten", "dschihadist", "islamistas", "islamisti", "islamisten", "الجهاديين", "الجهاديون",
+                 "الإسلاميين", "الإسلاميون", "المسلحين الإسلاميين"),
     # The state's forces when no country is named: "government forces", "the army", "soldiers".
     "state": ("government forces", "government troops", "government soldiers", "forces gouvernementales", "army",
               "armee", "soldier", "soldiers", "troops", "gendarmes", "soldat", "soldats", "militaires",
               "ejercito", "esercito", "exercito", "soldados", "soldati", "soldaten", "militares", "militari", "tropas",
               "truppe", "truppen", "fuerzas gubernamentales", "forze governative", "regierungstruppen",
-              "government", "gouvernement", "gobierno", "governo", "regierung", "junta"),
+              "government", "gouvernement", "gobierno", "governo", "regierung", "junta", "الجيش", "الحكومة",
+              "القوات الحكومية", "الجنود"),
 }
 # Aliases that, in running text, name something else as often as the party: "Azawad" is the MNLA only as an
 # infobox flag; in prose it is the region.

@@ -1,4 +1,4 @@
-"""Month names as articles write them, in English, French, Italian, Spanish, Portuguese, German and Russian
+"""Month names as articles write them, in English, French, Italian, Spanish, Portuguese, German, Russian and Arabic
 (nominative, genitive "16 января" and prepositional "в марте"), and Chinese dates, for text.dates."""
 from __future__ import annotations
 
@@ -33,13 +33,26 @@ RUSSIAN_MONTHS = (("январь", "января", "январе"), ("февра
                   ("июль", "июля", "июле"), ("август", "августа", "августе"), ("сентябрь", "сентября", "сентябре"),
                   ("октябрь", "октября", "октябре"), ("ноябрь", "ноября", "ноябре"), ("декабрь", "декабря", "декабре"))
 OTHER_MONTHS.update({form: i for i, forms in enumerate(RUSSIAN_MONTHS, 1) for form in forms})
+# Arabic: the Egyptian and Gulf names, the Maghreb's and Algeria's, and the Levant's (its two-word names are
+# written as the Egyptian one by iso_cjk: "كانون الثاني" -> "يناير").
+ARABIC_MONTHS = (("يناير", "جانفي"), ("فبراير", "فيفري", "شباط"), ("مارس", "آذار"),
+                 ("أبريل", "ابريل", "إبريل", "أفريل", "نيسان"), ("مايو", "ماي", "أيار"), ("يونيو", "يونيه", "جوان", "حزيران"),
+                 ("يوليو", "يوليوز", "يوليه", "جويلية", "تموز"), ("أغسطس", "اغسطس", "غشت", "أوت", "آب"),
+                 ("سبتمبر", "شتنبر", "أيلول"), ("أكتوبر", "اكتوبر"), ("نوفمبر", "نونبر"), ("ديسمبر", "دجنبر"))
+OTHER_MONTHS.update({form: i for i, forms in enumerate(ARABIC_MONTHS, 1) for form in forms})
+_LEVANT_MONTH = re.compile(r"(كانون|تشرين)\s+(الأول|الاول|الثاني)")
+_LEVANT_NAMES = {("كانون", "الثاني"): "يناير", ("تشرين", "الأول"): "أكتوبر", ("تشرين", "الثاني"): "نوفمبر",
+                 ("كانون", "الأول"): "ديسمبر"}
 MONTHS = {**OTHER_MONTHS, **ENGLISH_MONTHS, **FRENCH_MONTHS}
 # "2013年1月11日" (Chinese) read as an ISO date before tokens are found.
 CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?")
 
 
 def iso_cjk(text: str) -> str:
-    """Chinese dates as ISO dates ("2013年1月11日" -> "2013-01-11"), a month alone as "January 2013"."""
+    """Chinese dates as ISO dates ("2013年1月11日" -> "2013-01-11"), a month alone as "January 2013"; the Levant's
+    two-word Arabic months as one word."""
+    if "ن " in text:
+        text = _LEVANT_MONTH.sub(lambda m: _LEVANT_NAMES[(m[1], m[2].replace("الاول", "الأول"))], text)
     if "年" not in text:
         return text
     return CJK_DATE.sub(lambda m: f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}" if m[3] else

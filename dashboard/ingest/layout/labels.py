@@ -13,55 +13,55 @@ from functools import lru_cache
 
 from dashboard.text.fold import label_key
 
-# Canonical field -> labels (folded), English first, then fr, it, es, pt, de, ru, zh, then wikitext keys.
+# Canonical field -> labels (folded), English first, then fr, it, es, pt, de, ru, zh, ar, then wikitext keys.
 LABELS: dict[str, tuple[str, ...]] = {
-    "conflict": ("conflict", "name", "battle name", "nom", "nombre", "conflit", "conflitto", "nome del conflitto", "conflicto",
+    "conflict": ("الصراع", "المعركة", "النزاع", "conflict", "name", "battle name", "nom", "nombre", "conflit", "conflitto", "nome del conflitto", "conflicto",
                  "conflito", "konflikt",
                  "конфликт", "名称"),
-    "part_of": ("partof", "part of", "partie de", "fait partie de", "guerre", "parte di", "fa parte di", "parte de",
+    "part_of": ("جزء من", "partof", "part of", "partie de", "fait partie de", "guerre", "parte di", "fa parte di", "parte de",
                 "forma parte de", "faz parte de", "teil von", "teil des", "часть", "属于"),
-    "date": ("date", "dates", "daté", "datato", "datata", "data", "datado", "fecha", "fechas", "datum",
+    "date": ("التاريخ", "date", "dates", "daté", "datato", "datata", "data", "datado", "fecha", "fechas", "datum",
              "datiert", "дата", "датировано",
              "日期", "时间"),
-    "place": ("place", "location", "locations", "lieu", "lieux", "localisation", "emplacement", "luogo", "posizione",
+    "place": ("الموقع", "المكان", "place", "location", "locations", "lieu", "lieux", "localisation", "emplacement", "luogo", "posizione",
               "localita", "lugar", "ubicacion", "local", "localizacao", "ort", "место", "место расположения",
               "местоположение", "地点", "位置"),
-    "coordinates": ("coordinates", "coord", "coordonnees", "coordinate", "coordenadas", "koordinaten", "координаты",
+    "coordinates": ("الإحداثيات", "الاحداثيات", "coordinates", "coord", "coordonnees", "coordinate", "coordenadas", "koordinaten", "координаты",
                     "坐标"),
-    "result": ("result", "outcome", "status", "issue", "resultat", "esito", "risultato", "resultado", "desfecho", "ergebnis",
+    "result": ("النتيجة", "النتائج", "result", "outcome", "status", "issue", "resultat", "esito", "risultato", "resultado", "desfecho", "ergebnis",
                "ausgang", "итог", "исход", "результат", "结果"),
-    "territory": ("territory", "territorial changes", "changements territoriaux", "modifiche territoriali",
+    "territory": ("تغييرات حدودية", "تغيرات إقليمية", "territory", "territorial changes", "changements territoriaux", "modifiche territoriali",
                   "cambios territoriales", "mudancas territoriais", "alteracoes territoriais",
                   "territoriale veranderungen", "территориальные изменения", "领土变更"),
-    "combatant": ("combatant", "combatants", "belligerent", "belligerents", "side", "belligerants", "belligerant",
+    "combatant": ("المتحاربون", "الأطراف المتحاربة", "أطراف النزاع", "المتحاربين", "combatant", "combatants", "belligerent", "belligerents", "side", "belligerants", "belligerant",
                   "combattant", "combattants", "belligeranti", "belligerante", "schieramento", "schieramenti",
                   "beligerantes", "beligerante", "combatientes", "combatiente", "combatente", "combatentes",
                   "konfliktpartei", "konfliktparteien", "kriegsparteien", "противник", "противники", "стороны",
                   "воюющие стороны", "воюющие", "воюющий", "参战方", "交战方"),
-    "commander": ("commander", "commanders", "commanders and leaders", "leaders", "commandant", "commandants",
+    "commander": ("القادة", "القادة والزعماء", "القادة والرؤساء", "commander", "commanders", "commanders and leaders", "leaders", "commandant", "commandants",
                   "commandement", "chefs", "comandanti", "comandante", "comandantes", "befehlshaber", "kommandeure",
                   "командующие", "командир", "командиры", "指挥官"),
-    "units": ("units", "units involved", "unites", "unites engagees", "unita coinvolte", "unita", "unidades",
+    "units": ("الوحدات", "الوحدات المشاركة", "units", "units involved", "unites", "unites engagees", "unita coinvolte", "unita", "unidades",
               "unidades involucradas", "unidades envolvidas", "einheiten", "beteiligte einheiten", "подразделения",
               "参战部队"),
-    "strength": ("strength", "forces en presence", "forces", "effectifs", "forze in campo", "forze coinvolte", "forze",
+    "strength": ("القوة", "القوات", "strength", "forces en presence", "forces", "effectifs", "forze in campo", "forze coinvolte", "forze",
                  "effettivi", "fuerzas", "fuerzas en combate", "efectivos", "soldados", "forca", "forcas", "forcas envolvidas",
                  "starke",
                  "truppenstarke", "силы сторон", "силы", "задействованные силы", "兵力"),
-    "casualties": ("casualties", "casualties and losses", "losses", "perte", "pertes", "perdite", "bajas", "perdidas",
+    "casualties": ("الخسائر", "الخسائر والإصابات", "الضحايا والخسائر", "casualties", "casualties and losses", "losses", "perte", "pertes", "perdite", "bajas", "perdidas",
                    "baixas", "perdas", "verluste", "потери", "伤亡"),
     # Attack infoboxes ("Infobox civilian attack" and its translations).
-    "target": ("target", "targets", "cible", "cibles", "obiettivo", "bersaglio", "objetivo", "alvo", "ziel", "цель",
+    "target": ("الهدف", "target", "targets", "cible", "cibles", "obiettivo", "bersaglio", "objetivo", "alvo", "ziel", "цель",
                "目标"),
-    "perpetrator": ("perpetrator", "perpetrators", "assailant", "assailants", "attackers", "auteur", "auteurs",
+    "perpetrator": ("المنفذون", "المهاجمون", "الجناة", "perpetrator", "perpetrators", "assailant", "assailants", "attackers", "auteur", "auteurs",
                     "assaillants", "perpetratori", "autori", "perpetradores", "autores", "tater", "исполнители",
                     "нападавшие", "肇事者"),
-    "deaths": ("deaths", "fatalities", "dead", "killed", "morts", "tues", "morti", "vittime", "muertos", "mortos",
+    "deaths": ("القتلى", "الوفيات", "deaths", "fatalities", "dead", "killed", "morts", "tues", "morti", "vittime", "muertos", "mortos",
                "tote", "погибшие", "убитые", "死亡"),
-    "injured": ("injured", "injuries", "non fatal injuries", "wounded", "blesses", "feriti", "heridos", "feridos",
+    "injured": ("الجرحى", "المصابون", "الإصابات", "injured", "injuries", "non fatal injuries", "wounded", "blesses", "feriti", "heridos", "feridos",
                 "verletzte", "раненые", "受伤"),
-    "weapons": ("weapon", "weapons", "arme", "armes", "armi", "armas", "waffen", "оружие", "武器"),
-    "type": ("type", "attack type", "type d attaque", "tipo", "tipo di attacco", "tipo de ataque", "angriffsart",
+    "weapons": ("الأسلحة", "weapon", "weapons", "arme", "armes", "armi", "armas", "waffen", "оружие", "武器"),
+    "type": ("نوع الهجوم", "type", "attack type", "type d attaque", "tipo", "tipo di attacco", "tipo de ataque", "angriffsart",
              "тип", "тип атаки", "类型"),
 }
 PER_SIDE = {"combatant", "commander", "units", "strength", "casualties"}
@@ -75,7 +75,7 @@ DISPLAY_NAMES = {"conflict": "Conflict", "part_of": "Part of", "date": "Date", "
 # Lines that open an infobox without being a field ("Informations générales").
 HEADERS = frozenset(label_key(h) for h in (
     "infobox", "general information", "informations générales", "informazioni generali", "información general",
-    "informações gerais", "allgemeine informationen", "общие сведения", "общая информация", "基本信息"))
+    "informações gerais", "allgemeine informationen", "общие сведения", "общая информация", "基本信息", "معلومات عامة"))
 _LABEL_TO_CANONICAL = {label_key(label): canon for canon, labels in LABELS.items() for label in labels}
 # Labels a value may be glued to: a page shows them as words, so only those of two letters or more.
 _GLUEABLE = sorted((k for k in _LABEL_TO_CANONICAL if (len(k) >= 2 and not k.isascii()) or len(k) >= 4 or k == "ort"),

@@ -1,0 +1,20 @@
+"""Other scripts' digits and Arabic month names, as the readers need them (dashboard/text/scripts.py, text.months)."""
+import pytest
+
+from dashboard.text.dates import parse_date_range
+from dashboard.text.scripts import western_digits
+
+
+def test_arabic_indic_digits_and_the_arabic_comma_become_what_the_readers_read():
+    assert western_digits("٥٠ قتيلا، ٤٠ جريحا") == "50 قتيلا, 40 جريحا"
+    assert western_digits("۱۳۹۲") == "1392" and western_digits("Kidal, 2014") == "Kidal, 2014"
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("16–21 مايو 2014", "2014-05-16", "2014-05-21"),  # Egyptian names
+    ("17 كانون الثاني 2012", "2012-01-17", "2012-01-17"),  # the Levant's two-word month
+    ("في 5 جوان 2016", "2016-06-05", "2016-06-05"),  # Algeria's
+])
+def test_arabic_dates(text, start, end):
+    found = parse_date_range(text)
+    assert (found.start, found.end) == (start, end)
