@@ -1,10 +1,11 @@
-"""News copies (a wire story, a French newspaper page): dated from their publication line, sides from the parties
-they name, claims with the speaker who follows them."""
+"""News copies (a wire story, one broken into lines of 72, a French newspaper page, a saved news page): dated from
+their publication line, sides from the parties they name, claims with the speaker who follows them."""
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
+from dashboard.ingest.layout.wrapped import unwrapped
 from dashboard.ingest.parse import parse_article, parse_file
 from dashboard.text.published import day_counted_back, publication_date
 
@@ -88,3 +89,18 @@ def test_a_saved_news_page_is_dated_from_its_head_and_read_without_its_menus():
     assert [(c.side, c.kind, c.low, c.claimed_by) for c in event.claims] == [
         ("a", "killed", 20, "army"), ("a", "killed", 40, "JNIM"), ("b", "killed", 15, "army")]
     assert "Home" not in event.summary and "©" not in " ".join(t for _, t in event.sections)
+
+
+def test_a_copy_broken_into_lines_of_72_reads_as_the_same_story():
+    [whole] = parse_file(ARTICLES / "news_wire_kidal.txt").events
+    [wrapped] = parse_file(ARTICLES / "news_wire_kidal_wrapped.txt").events
+    assert (wrapped.title, wrapped.start_date, wrapped.place, wrapped.sides) == (
+        whole.title, whole.start_date, whole.place, whole.sides)
+    assert {(c.kind, c.low, c.claimed_by) for c in wrapped.claims} == {(c.kind, c.low, c.claimed_by) for c in whole.claims}
+
+
+def test_lines_that_are_their_own_are_not_joined():
+    page = "\n".join(["Battle of Kidal", "Date", "17–21 May 2014", "Location", "Kidal, Mali", "",
+                      "- first item of a list that is long enough to reach the width of the text here",
+                      "- second item of a list that is long enough to reach the width of the text"] * 3)
+    assert unwrapped(page) == page

@@ -11,6 +11,7 @@ from dashboard.ingest.layout.json_page import json_page
 from dashboard.ingest.layout.markdown import looks_like_markdown, markdown_text
 from dashboard.ingest.layout.page import read_page
 from dashboard.ingest.layout.sections import attach_headed_body
+from dashboard.ingest.layout.wrapped import unwrapped
 from dashboard.ingest.layout.wikitext import before_text, body_text, infobox_fields, infobox_template
 
 _UNCLOSED = "the infobox template is never closed ('}}' missing): the rest of the file was read as infobox fields"
@@ -40,10 +41,10 @@ def _read_text(text: str) -> RawArticle:
             article.shape = f"html {article.shape}"
             return article
         if looks_like_markdown(text):
-            article = read_page(markdown_text(text))
+            article = read_page(unwrapped(markdown_text(text)))
             article.shape = f"markdown {article.shape}"
             return article
-        return read_page(text)
+        return read_page(unwrapped(text))
     code, template = found
     fields = infobox_fields(template)
     before = [ln.strip() for ln in before_text(code, template).split("\n") if ln.strip()]
