@@ -104,3 +104,11 @@ def test_lines_that_are_their_own_are_not_joined():
                       "- first item of a list that is long enough to reach the width of the text here",
                       "- second item of a list that is long enough to reach the width of the text"] * 3)
     assert unwrapped(page) == page
+
+
+def test_a_pdfs_text_loses_its_page_breaks_and_page_numbers():
+    lines = (ARTICLES / "news_wire_kidal_wrapped.txt").read_text(encoding="utf-8").split("\n")
+    pdf = "\n".join(lines[:12]) + "\n\n- 1 -\n\f" + "\n".join(lines[12:]) + "\nPage 2 of 2\n"
+    assert "\f" not in unwrapped(pdf) and "Page 2 of 2" not in unwrapped(pdf) and "- 1 -" not in unwrapped(pdf)
+    [event] = parse_article(pdf, "wire.pdf.txt").events
+    assert {(c.kind, c.low) for c in event.claims} == {("killed", 40), ("captured", 70), ("killed", 20), ("injured", 30)}

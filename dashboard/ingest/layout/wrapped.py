@@ -8,6 +8,8 @@ import re
 _MIN_WRAPPED = 5  # lines that look wrapped, before a text is taken as wrapped
 _SLACK = 18  # how much shorter than the width a wrapped line may be (the next word did not fit)
 _TABLE_LINE = re.compile(r"\t|\|")
+_PAGE_NUMBER = re.compile(r"^[ \t]*(?:(?:page|p\.)\s*)?[-–]?\s*\d{1,3}\s*(?:(?:of|/|sur|de)\s*\d{1,3})?\s*[-–]?[ \t]*$",
+                          re.I | re.M)
 _LIST_ITEM = re.compile(r"\s*(?:[-•*·]\s|\d+[.)]\s)")
 
 
@@ -26,7 +28,10 @@ def wrap_width(text: str) -> int | None:
 
 
 def unwrapped(text: str) -> str:
-    """The text with each wrapped paragraph on one line again ("…after heavy\\nfighting with…" -> one line)."""
+    """The text with each wrapped paragraph on one line again ("...after heavy" + "fighting with..." on one line); a
+    PDF's page breaks and page-number lines ("Page 3 of 12", "- 4 -") go."""
+    if "\f" in text:
+        text = _PAGE_NUMBER.sub("", text.replace("\f", "\n\n"))
     width = wrap_width(text)
     if width is None:
         return text
