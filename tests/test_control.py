@@ -1,5 +1,6 @@
 """Changes of control read from the seeds' text (dashboard/ingest/control.py), checked against the hand-read golden
-file row by row, the negatives that must yield nothing, and small hand-written sentences in English and French."""
+file row by row, the negatives that must yield nothing, and small hand-written sentences in English, French,
+Spanish, Italian and Portuguese."""
 from __future__ import annotations
 
 import csv
@@ -187,3 +188,17 @@ def test_related_summaries_are_read_as_their_own_events():
     (change,) = read_control(first_battle, GAZETTEER)
     assert (change.origin, change.place, change.date_start, change.holder_parties) == (
         "related", "Kidal", "2012-03-30", ["MNLA", "Ansar Dine"])
+
+
+@pytest.mark.parametrize("sentence", [
+    "On 14 November 2023, las Fuerzas Armadas de Malí y el Grupo Wagner tomaron el control de la ciudad de Kidal, "
+    "después de que los rebeldes de la CSP-PSD se retiraran de la ciudad.",
+    "On 14 November 2023, le Forze armate maliane e il Gruppo Wagner hanno preso il controllo della città di Kidal, "
+    "dopo che i ribelli del CSP-PSD si sono ritirati da Kidal.",
+    "On 14 November 2023, as Forças Armadas do Mali e o Grupo Wagner tomaram o controle da cidade de Kidal, depois "
+    "que os rebeldes do CSP-PSD se retiraram de Kidal.",
+])
+def test_spanish_italian_and_portuguese_sentences_give_who_took_the_town_from_whom(sentence):
+    [change] = read(sentence, date="14 November 2023")
+    assert (change.change, change.place, change.date_start) == ("took", "Kidal", "2023-11-14")
+    assert (change.holder_parties, change.previous_parties) == (["Mali", "Wagner Group"], ["CSP"])

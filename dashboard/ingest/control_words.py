@@ -1,4 +1,5 @@
-"""The words of a change of control, in English and French, and the grammar around them: who is the subject,
+"""The words of a change of control, in English and French (other languages' verbs: control_languages), and the
+grammar around them: who is the subject,
 where a place phrase ends, and what makes a verb a plan rather than a fact ("to retake", "attempted to")."""
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from dashboard.ingest import control_languages as languages
 from dashboard.ingest.place_phrases import PART_WORDS, SETTLEMENT_WORDS, SITE_WORDS
 from dashboard.parties.mentions import PartyMention, demonym_words, mentioned_parties
 from dashboard.text.fold import fold
@@ -30,7 +32,7 @@ _FRENCH_TAKE = (r"s['’]empare(?:nt)?\s+d[eu']?|s['’]emparent\s+d[eu']?|se so
                 r"ont pris le contrôle d[eu']?|reprend le contrôle d[eu']?|reprennent le contrôle d[eu']?")
 ACTIVE_TAKE = re.compile(
     rf"(?<![\w-])(?P<verb>{_CONTROL_VERBS}\s+(?:(?:full|complete|total|effective|back)\s+)?control\s+(?:of|over)|"
-    rf"took\s+over|takes?\s+over|(?:{_TAKE})|(?:{_FRENCH_TAKE}))(?=[\s']|$)\s*", re.I)
+    rf"took\s+over|takes?\s+over|(?:{_TAKE})|(?:{_FRENCH_TAKE})|(?:{languages.TAKE}))(?=[\s']|$)\s*", re.I)
 # "the CSP-PSD seized control not long afterward": control of the place named just before.
 BARE_CONTROL = re.compile(rf"(?<![\w-])(?P<verb>{_CONTROL_VERBS}\s+(?:(?:full|complete|total)\s+)?control)\b"
                           r"(?!\s+(?:of|over)\b)", re.I)
@@ -55,7 +57,8 @@ ABANDON = re.compile(
     r"(?<![\w-])(?P<verb>abandon(?:ed|ing|s)?|evacuat(?:ed|ing|es?)|abandonne(?:nt)?|a abandonné|ont abandonné|"
     r"évacue(?:nt)?|a évacué|ont évacué|fled|fleeing|flee|fuient|fuit|"
     r"(?:withdr(?:ew|awn|awing|aws?)|retreat(?:ed|ing|s)?|pull(?:ed|ing|s)?\s+out|se\s+retir(?:e|ent|èrent)|"
-    r"s['’]est\s+retirée?|se sont retirés)\s+(?:from|of|de|du|des|d['’]))(?=[\s']|$)\s*", re.I)
+    r"s['’]est\s+retirée?|se sont retirés)\s+(?:from|of|de|du|des|d['’])|"
+    rf"{languages.LEAVE})(?=[\s']|$)\s*", re.I)
 WITHDRAWAL = re.compile(r"(?<![\w-])(?:their|its|his|the|leur|son|sa)\s+(?P<verb>withdrawal|retreat|departure|pull-?out|"
                         r"retrait|départ)\s+(?:from|de|du|des|d['’])\s*", re.I)
 EXPELLED = re.compile(r"(?<![\w-])(?:was|were|been|being)?\s*(?P<verb>(?:chased|driven|pushed|forced|kicked|thrown)\s+"
@@ -105,31 +108,33 @@ _OBJECT_END = re.compile(
     r"august|september|october|november|december|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|"
     r"novembre|décembre|\d|[a-zàâçéèêëîïôûùüÿ]))"
     r"|\s*[,;:.!?()\[\]\"“”«»]|\s+(?:in|at)\s*$", re.I)
-_LIST_GLUE = re.compile(rf"^(?:[\s,()-]|\band\b|\bet\b|\ballied\b|\bthe\b|\bles?\b|\bpro-government\b|\brebel\b|"
+_LIST_GLUE = re.compile(rf"^(?:[\s,()-]|\band\b|\bet\b|\by\b|\be\b|\bund\b|\bel\b|\bil\b|\bo\b|\ballied\b|\bthe\b|\bles?\b|\bpro-government\b|\brebel\b|"
                         rf"\b(?:{'|'.join(sorted(demonym_words()))})\b|\b(?:{FORCE_WORDS})\b|\([A-Z][\w-]*\))*$", re.I)
 _PLACE_HEAD = re.compile(rf"^(?:[A-ZÀ-Ý]|(?i:(?:{SETTLEMENT_WORDS}|{SITE_WORDS}|{PART_WORDS}|area|zone|it)\b)|"
                          rf"(?i:(?:north|south|east|west|northern|southern|eastern|western)\w*\s+(?:{PART_WORDS})\b))")
-_DETERMINER = re.compile(r"^(?:(?:the|this|that|its|their|a|an|la|le|les|cette|ce|son|sa|leur|de la|du|des)\s+|l['’]\s*)",
+_DETERMINER = re.compile(rf"^(?:(?:the|this|that|its|their|a|an|la|le|les|cette|ce|son|sa|leur|de la|du|des|"
+                         rf"{languages.DETERMINERS})\s+|l['’]\s*)",
                          re.I)
 # Letters one of the patterns above needs, to pass over the many sentences that say nothing of control fast.
 CUE_WORDS = ("captur", "seiz", "took", "take", "taking", "retak", "re-tak", "retook", "overr", "conquer", "occup",
              "regain", "gained", "gaining", "liberat", "control", "contrôl", "held", "hold", "abandon", "evacua",
              "évacu", "withdr", "retreat", "pull", "fled", "flee", "fui", "chased", "driven", "expelled", "ejected",
              "forced out", "fell", "falls", "tomb", "empar", "prend", "pris", "tenu", "mains", "hands", "retir",
-             "chass", "passe")
+             "chass", "passe", *languages.TAKE_CUES, *languages.LEAVE_CUES)
 
 
 # The words each pattern needs, so that it is tried only on a sentence that has one of them.
 _NEEDS = {
     ACTIVE_TAKE: ("captur", "seiz", "took", "take", "taking", "retak", "re-tak", "overr", "conquer", "occup", "regain",
-                  "gain", "liberat", "control", "empar", "prend", "pris"),
+                  "gain", "liberat", "control", "empar", "prend", "pris", *languages.TAKE_CUES),
     BARE_CONTROL: ("control",), IN_CONTROL: ("control",), POSSESSED_CONTROL: ("control",),
     UNDER_CONTROL: ("control", "contrôle"), ALLOW_CONTROL: ("control", "hold", "keep"),
     PASSIVE_TAKE: ("captured", "seized", "taken", "overrun", "conquered", "liberated", "pris", "conquis"),
     PASSIVE_HELD: ("held", "controlled", "occupied", "tenu", "contrôlé", "occupé"),
     FELL: ("fell", "falls", "tomb", "passe"),
     IN_HANDS: ("hands", "mains"),
-    ABANDON: ("abandon", "evacu", "évacu", "fled", "flee", "fui", "withdr", "retreat", "pull", "retir"),
+    ABANDON: ("abandon", "evacu", "évacu", "fled", "flee", "fui", "withdr", "retreat", "pull", "retir",
+              *languages.LEAVE_CUES),
     WITHDRAWAL: ("withdrawal", "retreat", "departure", "pull", "retrait", "départ"),
     EXPELLED: ("chased", "driven", "pushed", "forced", "kicked", "thrown", "ejected", "expelled", "chass"),
     FAILED_ATTEMPT: ("attempted", "tried", "sought", "failed"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from dashboard.ingest import control_languages as languages
 from dashboard.ingest.prose import Calendar, Dated, Sentence, article_sentences
 from dashboard.model import Event
 from dashboard.parties.mentions import mentioned_parties
@@ -19,13 +20,14 @@ from dashboard.places.match import PlaceMatch
 from dashboard.text.fold import name_key
 
 SETTLEMENT_KINDS = {"city", "town", "village", "commune"}
-SETTLEMENT_WORDS = r"city|town|village|locality|commune|ville|localité|bourgade|cité|villaggio|città"
+SETTLEMENT_WORDS = r"city|town|village|locality|commune|ville|localité|bourgade|cité|villaggio|città|" + languages.SETTLEMENTS
 # The parts of a place that change hands on their own: a camp, a base, a fort ("the military camp number 1").
 SITE_WORDS = (r"military camp|camp|military base|base|fort|airport|airfield|garrison|governorate|government building|"
               r"barracks|outpost|military post|checkpoint|headquarters|caserne|aéroport|poste militaire|"
               r"camp militaire|préfecture|gouvernorat")
 PART_WORDS = r"part|parts|areas|half|quarter|neighbourhood|neighborhood|outskirts|partie|quartier|moitié|périphérie"
-_DETERMINER = re.compile(r"^(?:(?:the|this|that|its|their|a|an|la|le|les|cette|ce|son|sa|leur)\s+|l['’]\s*)", re.I)
+_DETERMINER = re.compile(rf"^(?:(?:the|this|that|its|their|a|an|la|le|les|cette|ce|son|sa|leur|{languages.DETERMINERS})\s+"
+                         r"|l['’]\s*)", re.I)
 _ANAPHOR = re.compile(rf"^(?:(?:the|this|that|la|le|cette|ce)\s+)?(?:small\s+|petite\s+)?(?:{SETTLEMENT_WORDS}|area|zone)$"
                       r"|^(?:it|elle|la|le|l)$", re.I)
 _NAMED_SETTLEMENT = re.compile(rf"\b(?:{SETTLEMENT_WORDS})\s+(?:of|de|d['’]|di)\s*([A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*)*)")
