@@ -198,3 +198,9 @@ def test_an_arabic_page_is_placed_with_the_gazetteer():
     [event] = [e for e in parse_file(ARTICLES / "ar_tabs_kidal.txt").events if e.kind == "article"]
     found = Gazetteer.from_csv(paths.GAZETTEER).geocode(event.place)
     assert found.address == "Kidal, Kidal Region, Mali" and round(found.latitude, 1) == 18.4
+
+
+def test_an_arabic_lead_gives_its_date_and_the_town_it_names():
+    [event] = [e for e in parse_file(ARTICLES / "lead_only_ar_kidal.txt").events if e.kind == "article"]
+    assert (event.start_date, event.place) == ("2023-11-14", "كيدال")
+    assert Gazetteer.from_csv(paths.GAZETTEER).geocode(event.place).address.startswith("Kidal")

@@ -18,3 +18,7 @@ def test_arabic_indic_digits_and_the_arabic_comma_become_what_the_readers_read()
 def test_arabic_dates(text, start, end):
     found = parse_date_range(text)
     assert (found.start, found.end) == (start, end)
+
+
+def test_a_conjunction_glued_to_a_definite_word_is_set_apart():
+    assert western_digits("بين الجيش المالي والمتمردين") == "بين الجيش المالي و المتمردين"

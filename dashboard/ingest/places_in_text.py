@@ -22,6 +22,8 @@ PATTERNS = [
     re.compile(rf"\b(?:in|at|near|à|dans|près de|nei pressi di|cerca de|perto de|bei)\s+(?P<place>{_NAME}{_AREA})"),
     # Prepositions that also stand before other words ("a Gao", "en Boulkessi", "em Kidal"): only a name that ends
     # its phrase ("a Gao, nel nord del Mali"), never one a noun follows ("a Malian soldier").
+    # Arabic has no capitals: a town named as such, one word ("في مدينة كيدال").
+    re.compile(r"(?:مدينة|بلدة|قرية|مخيم|معسكر)\s+(?P<place>[\u0621-\u064A]{3,})"),
     re.compile(rf"(?<![\w.])(?:a|en|em|nel|nella|no|na)\s+(?P<place>{_NAME})"
                r"(?=\s*[,.;:)]|\s+(?:nel|nella|del|della|en el|en la|no|na|do|da|im|in der|au|dans)\b|\s*$)"),
 ]

@@ -1,12 +1,20 @@
 """Digits and punctuation of other scripts as the readers expect them: Arabic-Indic digits ("٢٠١٤") as "2014", the
-Arabic comma and semicolon ("كيدال، مالي") as "," and ";", the letter-stretching tatweel dropped."""
+Arabic comma and semicolon ("كيدال، مالي") as "," and ";", the letter-stretching tatweel dropped, and the Arabic
+conjunctions and prepositions glued to a definite word set apart ("والمتمردين" -> "و المتمردين"), so that the
+names read whole."""
 from __future__ import annotations
+
+import re
 
 _TABLE = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic
                         **{chr(0x06F0 + i): str(i) for i in range(10)},  # Eastern Arabic-Indic (Persian, Urdu)
                         "\u060c": ",", "\u061b": ";", "\u066b": ".", "\u066c": ",", "\u0640": None})
 
 
+_GLUED = re.compile(r"(?<![\u0600-\u06FF])([وفبك])(?=ال[\u0600-\u06FF])")
+
+
 def western_digits(text: str) -> str:
     """The text with other scripts' digits and list punctuation as ASCII ("٥٠ قتيلا، ٤٠ جريحا" -> "50 قتيلا, 40 جريحا")."""
-    return text.translate(_TABLE)
+    text = text.translate(_TABLE)
+    return _GLUED.sub(r"\1 ", text) if "ال" in text else text
