@@ -171,17 +171,22 @@ def ticked_row(page) -> str:
 
 
 def download_events_csv(page) -> bytes:
-    """Click "Events (CSV)" once the app is idle; a click that lands mid-rerun is lost, so it is tried twice."""
+    """Click "Events (CSV)" once the app is idle. A click that lands mid-rerun is lost, and one whose file a rerun
+    has just replaced leaves Streamlit's button spinning and disabled (its deferred file is gone): the page is then
+    reloaded (the URL keeps the filters), as a visitor would, and the click tried again."""
     button = page.locator("[data-testid='stDownloadButton'] button", has_text="Events (CSV)")
-    for attempt in range(2):
+    for attempt in range(3):
         wait_until_idle(page)
         try:
             with page.expect_download(timeout=20_000) as download:
-                button.click()
+                button.click(timeout=10_000)
             return Path(download.value.path()).read_bytes()
         except sync_api.TimeoutError as error:
-            if attempt:
+            if attempt == 2:
                 raise AssertionError(f"no download: {error}\n{server_state(page)}") from error
+            if attempt == 1 or button.is_disabled():
+                page.reload()
+                wait_for_table(page)
     raise AssertionError("unreachable")
 
 
