@@ -59,7 +59,7 @@ _MEDIA = re.compile(r"^(?P<desc>(?:[\w'’-]+\s+){0,2}?)(?:media|newspaper|daily
 _RELAYED = re.compile(r"^(?P<who>.+?)\s+(?:speaking to|talking to|quoted by|cited by|told|interviewed by|cités par|cité par)\s+"
                       r"(?P<outlet>.+)$", re.I)
 _LEADING = re.compile(r"^(?:(?:as|wie|como|come|the|a|an|another|other|le|la|les|un|une|des|el|los|las|il|lo|gli|i|o|"
-                      r"os|as|der|die|das|den|dem|uno|una|um|uma|ein|eine)\s+|l['’]\s*|d['’]autres\s+)+", re.I)
+                      r"os|der|die|das|den|dem|uno|una|um|uma|ein|eine)\s+|l['’]\s*|d['’]autres\s+)+", re.I)
 _TRAILING = re.compile(r"\s+(?:instead|also|later|however|then|initially|reportedly|meanwhile|itself|themselves|further|"
                        r"aussi|ensuite|quant à (?:lui|elle|eux))$", re.I)
 _ADVERBIAL = re.compile(r"^(?:in|on|at|during|after|before|following|later|meanwhile|however|then|that|the next|the following|"

@@ -61,10 +61,10 @@ NOUN_STOPS = {"were", "was", "are", "is", "had", "have", "has", "been", "being",
               "destroyed", "arrested", "executed", "missing", "dead", "crashed", "received", "sustained",
               "suffered", "blown",
               "y", "en", "durante", "tras", "que", "fueron", "han", "resultaron", "murieron", "segun", "e", "sono",
-              "nel", "nella", "durante", "dopo", "secondo", "rimasti", "foram", "ficaram", "no", "na", "segundo", "und",
+              "nel", "nella", "dopo", "secondo", "rimasti", "foram", "ficaram", "no", "na", "segundo", "und",
               "bei", "wurden", "sind", "seien", "im", "am", "nach", "kamen", "ums", "wie", "als", "getotet",
               "verletzt", "verwundet", "entfuhrt", "vermisst", "starben", "worden", "muertos", "heridos", "asesinados",
-              "abatidos", "secuestrados", "morti", "feriti", "uccisi", "rapiti", "mortos", "feridos", "abatidos"}
+              "abatidos", "secuestrados", "morti", "feriti", "uccisi", "rapiti", "mortos", "feridos"}
 PARTITIVE = {"of", "de", "d", "des", "du"}  # "dozens of MNLA fighters", "three of them", "une dizaine de morts"
 # Those a party's statement counts on the other side: "the army said fifteen attackers died".
 HOSTILE = {"attackers", "attacker", "assailants", "assailant", "enemy", "enemies", "terrorists", "terrorist",
@@ -109,7 +109,7 @@ BEFORE = re.compile(
     r"(?:(?P<killed>killing|killed|kills|neutrali[sz]ing|neutrali[sz]ed|the deaths? of|deaths? of|tuant|faisant|"
     r"neutralisé|tué|abattu|"
     r"(?:matando|mataron|matar|mató|matado|asesinando|asesinaron|asesinado|abatiendo|abatieron|abatido|"
-    r"neutralizaron|neutralizado|neutralizando|matou|mataram|matado)(?:[\"”»']?\s+a)?|"
+    r"neutralizaron|neutralizado|neutralizando|matou|mataram)(?:[\"”»']?\s+a)?|"
     r"uccidendo|ucciso|uccisi|neutralizzato|neutralizzati|abbattuto|töteten|tötete|getötet)"
     r"|(?P<injured>wounding|wounded|injuring|injured|blessant|hiriendo|hirieron|herido a|ferendo|ferito|ferindo|"
     r"verletzten|verletzte)"
@@ -134,7 +134,7 @@ QUALIFIER = re.compile(
     r"fewer than|less than|nearly|almost|around|about|approximately|roughly|some|an estimated|estimated|"
     r"au moins|plus de|pr[èe]s de|environ|jusqu['’]à|moins de|quelque|only|just|seulement|uniquement|"
     r"al menos|por lo menos|más de|mas de|unos|unas|cerca de|alrededor de|hasta|solo|almeno|più di|piu di|oltre|"
-    r"circa|fino a|solo|pelo menos|ao menos|mais de|cerca de|até|apenas|mindestens|mehr als|über|uber|etwa|rund|"
+    r"circa|fino a|pelo menos|ao menos|mais de|até|apenas|mindestens|mehr als|über|uber|etwa|rund|"
     r"bis zu|nur)\s+$", re.I)
 LOWER_BOUND = {"at least", "no fewer than", "not less than", "over", "more than", "upwards of", "in excess of",
                "au moins", "plus de", "al menos", "por lo menos", "mas de", "almeno", "piu di", "oltre",
@@ -155,7 +155,7 @@ NOUN_KINDS = {"dead": "killed", "killed": "killed", "bodies": "killed", "deaths"
               "secuestrados": "captured", "desaparecidos": "missing", "desplazados": "displaced", "morti": "killed",
               "vittime": "killed", "feriti": "injured", "ostaggi": "captured", "prigionieri": "captured",
               "dispersi": "missing", "sfollati": "displaced", "mortos": "killed", "feridos": "injured",
-              "refens": "captured", "prisioneiros": "captured", "desaparecidos": "missing", "deslocados": "displaced",
+              "refens": "captured", "prisioneiros": "captured", "deslocados": "displaced",
               "tote": "killed", "toten": "killed", "todesopfer": "killed", "verletzte": "injured",
               "verletzten": "injured", "verwundete": "injured", "geiseln": "captured", "gefangene": "captured",
               "vermisste": "missing", "vertriebene": "displaced", "fluchtlinge": "displaced"}

@@ -76,6 +76,12 @@ def publication_date(text: str) -> Publication | None:
     return None
 
 
+def publication_line(when: str) -> str:
+    """The line a copy saved with its publication time as data is given, so publication_date reads it:
+    "2022-07-03T18:45:00Z" -> "Published: 2022-07-03"."""
+    return f"Published: {when[:10]}"
+
+
 def dates_the_copy(line: str, publication: Publication) -> bool:
     """The line is the copy's publication line, or a line giving only its publication day ("3 July 2022")."""
     line = line.strip()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import re
 
+from dashboard.text.published import publication_line
+
 # Block tags only: a text page copied with a few inline <span>s left in is still text.
 _MARKUP = re.compile(r"<(?:table|tr|td|th|div|p|br|li)\b[^>]*>", re.I)
 _DROPPED = re.compile(r"<(head|script|style|sup|noscript)\b[^>]*>.*?</\1\s*>", re.I | re.S)
@@ -30,7 +32,7 @@ def looks_like_html(text: str) -> bool:
 def html_text(text: str) -> str:
     """Text of an HTML page: cells end with a tab, rows and paragraphs with a line break; images leave their alt
     text (a flag's "Mali"); scripts, styles and footnote marks go."""
-    head = _head_lines(text)
+    titles, published = _head_lines(text)
     if re.search(r"<(?:article|main)\b", text, re.I):  # a news page: its chrome stands outside the story
         text = re.sub(r"<(nav|header|footer|aside|form)\b[^>]*>.*?</\1\s*>", " ", text, flags=re.I | re.S)
     text = re.sub(r"\s+", " ", _DROPPED.sub(" ", text))  # line breaks in the source are only spaces
@@ -40,16 +42,15 @@ def html_text(text: str) -> str:
     text = html.unescape(_TAG.sub("", text)).replace("\u00a0", " ")
     lines = [re.sub(r"[ \t]*\t[ \t]*", "\t", re.sub(r" {2,}", " ", line)).strip(" \t") for line in text.split("\n")]
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-    published = [line for line in head if line.startswith("Published: ")]
-    titled = [line for line in head if line not in published and line not in body[:300]]
+    titled = [line for line in titles if line not in body[:300]]
     if not titled and published:  # the page's headline first, then its day
         first, _, rest = body.partition("\n")
         return "\n\n".join([first, *published, rest.strip()]) + "\n"
     return "\n\n".join([*titled, *published, body]) + "\n"
 
 
-def _head_lines(page: str) -> list[str]:
-    """The page's title and publication day as the first lines a reader would see ("Published: 2022-07-03")."""
+def _head_lines(page: str) -> tuple[list[str], list[str]]:
+    """The page's title and its publication day's line ("Published: 2022-07-03"), each [] when the head has none."""
     lines = []
     meta = _META_TITLE.search(page)
     title = _CONTENT.search(meta.group()) if meta else None
@@ -62,6 +63,4 @@ def _head_lines(page: str) -> list[str]:
     when = day["value"][:10] if day and re.match(r"\d{4}-\d\d-\d\d", day["value"]) else ""
     time = _TIME.search(page)
     when = when or (time["when"] if time else "")
-    if when:
-        lines.append(f"Published: {when}")
-    return lines
+    return lines, [publication_line(when)] if when else []

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any, Iterator
 
+from dashboard.text.published import publication_line
+
 # Keys whose string is the page itself, best first: wikitext, then HTML, then plain text.
 _PAGE_KEYS = ("wikitext", "source", "content", "*", "html", "text", "articlebody", "body", "article", "maintext", "extract",
               "description")
@@ -30,7 +32,7 @@ def json_page(text: str) -> str | None:
     published = _best(strings, _DATE_KEYS)
     lines = [title] if title and title not in page[:200] else []
     if published:
-        lines.append(f"Published: {published[:10]}")
+        lines.append(publication_line(published))
     return "\n\n".join([*lines, page]) if lines else page
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from dashboard.text.published import publication_line
+
 _LINK = re.compile(r"(?<!!)\[(?P<words>(?:[^\[\]]|\[[^\[\]]*\])*)\]\((?P<target>[^()\s]*(?:\([^()]*\)[^()\s]*)*)"
                    r"(?:\s+\"[^\"]*\")?\)")
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\([^)]*\)")
@@ -38,7 +40,7 @@ def markdown_text(text: str) -> str:
             if key == "Title" and value:
                 lines.append(_SITE_SUFFIX.sub("", value))
             elif key == "Published Time" and value:
-                lines.append(f"Published: {value[:10]}")
+                lines.append(publication_line(value))
             continue
         if _TABLE_RULE.match(line) or _SETEXT_RULE.match(line):
             continue
