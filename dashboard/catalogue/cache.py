@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import shutil
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -17,6 +17,7 @@ from dashboard.catalogue.build import dataset_problems, load_gazetteer
 from dashboard.catalogue.files import READ_TEXT, read_catalogue
 from dashboard.catalogue.fingerprints import code_fingerprint, corpus_fingerprint, datasets_fingerprint
 from dashboard.catalogue.incremental import build_incrementally
+from dashboard.catalogue.store_child import write_apart
 from dashboard.catalogue.tables import (
     Catalogue, catalogue_parties, control_frame, episodes_frame, problems_frame, stored_control, stored_episodes,
     typed_claims, typed_control, typed_episodes, typed_events, typed_parties, typed_problems, with_derived, with_links,
@@ -24,6 +25,8 @@ from dashboard.catalogue.tables import (
 from dashboard.datasets import DATASET_KINDS
 from dashboard.datasets.base import DatasetTables, claims_for_size
 from dashboard.model import TEXT_COLUMNS
+
+LARGE_IMPORT_BYTES = 64_000_000  # dataset files and build CSV from this size up are imported in a child process
 
 
 def cached_catalogue(seeds_dir: str | Path, gazetteer_path: str | Path | None, cache_dir: str | Path,
@@ -36,19 +39,12 @@ def cached_catalogue(seeds_dir: str | Path, gazetteer_path: str | Path | None, c
     changed file is never served stale) and go into the store a block at a time.
     """
     content = f"{corpus_fingerprint(seeds_dir, gazetteer_path)}-{datasets_fingerprint(datasets)}"
-
-    def write(partial: Path) -> None:
-        built = build_incrementally(seeds_dir, gazetteer_path)
-        with store.StoreWriter(partial) as out:
-            for name in store.TABLES[:-1]:
-                out.append(name, getattr(built, name))
-            append_datasets(out, datasets, gazetteer_path)
-        write_links(partial)
+    job = StoreJob(str(seeds_dir), False, _optional(gazetteer_path), tuple(map(str, datasets)))
 
     def unchanged() -> bool:
         return f"{corpus_fingerprint(seeds_dir, gazetteer_path)}-{datasets_fingerprint(datasets)}" == content
 
-    return _stored(Path(cache_dir) / f"catalogue-{content}-{code_fingerprint()}", write,
+    return _stored(Path(cache_dir) / f"catalogue-{content}-{code_fingerprint()}", job,
                    lambda: _with_datasets(build_incrementally(seeds_dir, gazetteer_path), datasets, gazetteer_path),
                    unchanged)
 
@@ -58,18 +54,46 @@ def cached_prebuilt(folder: str | Path, cache_dir: str | Path, datasets: Sequenc
     """A folder written by `build` (CSV), converted once to a disk store a block at a time, then read like the
     seeds; dataset files, if given, join it on the way."""
     content = f"{corpus_fingerprint(folder, None)}-{datasets_fingerprint(datasets)}"
-
-    def write(partial: Path) -> None:
-        with store.StoreWriter(partial) as out:
-            convert_build_folder(Path(folder), out)
-            append_datasets(out, datasets, gazetteer_path)
-        write_links(partial)
+    job = StoreJob(str(folder), True, _optional(gazetteer_path), tuple(map(str, datasets)))
 
     def unchanged() -> bool:
         return f"{corpus_fingerprint(folder, None)}-{datasets_fingerprint(datasets)}" == content
 
-    return _stored(Path(cache_dir) / f"catalogue-csv-{content}-{code_fingerprint()}", write,
+    return _stored(Path(cache_dir) / f"catalogue-csv-{content}-{code_fingerprint()}", job,
                    lambda: _with_datasets(read_catalogue(folder), datasets, gazetteer_path), unchanged)
+
+
+@dataclass(frozen=True)
+class StoreJob:
+    """What a store is written from: a folder of articles, or a folder written by `build` (`prebuilt`), and the
+    dataset files joining it. Plain strings, so a child process can be handed it (store_child)."""
+    source: str
+    prebuilt: bool
+    gazetteer: str | None
+    datasets: tuple[str, ...]
+
+    def write(self, partial: Path) -> None:
+        """The store's tables and links written into `partial`."""
+        with store.StoreWriter(partial) as out:
+            if self.prebuilt:
+                convert_build_folder(Path(self.source), out)
+            else:
+                built = build_incrementally(self.source, self.gazetteer)
+                for name in store.TABLES[:-1]:
+                    out.append(name, getattr(built, name))
+            append_datasets(out, self.datasets, self.gazetteer)
+        write_links(partial)
+
+    def input_bytes(self) -> int:
+        """The size of the dataset files and of a `build` folder's CSV: what an import holds while it runs."""
+        files = [Path(p) for p in self.datasets]
+        if self.prebuilt:
+            files += sorted(Path(self.source).glob("*.csv"))
+        return sum(p.stat().st_size for p in files if p.is_file())
+
+
+def _optional(path: str | Path | None) -> str | None:
+    return None if path is None else str(path)
 
 
 def _with_datasets(catalogue: Catalogue, datasets: Sequence[str | Path], gazetteer_path) -> Catalogue:
@@ -163,16 +187,15 @@ def cache_off(catalogue: Catalogue) -> str:
     return catalogue.text.ensure()
 
 
-def _stored(folder: Path, write: Callable[[Path], None], whole: Callable[[], Catalogue],
-            unchanged: Callable[[], bool]) -> Catalogue:
-    """The store in `folder`, written by `write(partial_folder)` first if missing; `whole()` when the disk says no.
+def _stored(folder: Path, job: StoreJob, whole: Callable[[], Catalogue], unchanged: Callable[[], bool]) -> Catalogue:
+    """The store in `folder`, written by `job` first if missing; `whole()` when the disk says no.
 
     `unchanged()` says whether the articles are still those the store was keyed by (see _recover_text).
     """
     why = "the stored catalogue could not be read"
     for _attempt in range(2):
         if not store.is_complete(folder):
-            why = _write_store(folder, write)
+            why = _write_store(folder, job)
             store.release_unused_memory()  # what writing a million dataset rows left behind, before reading
             if why:
                 break  # a read-only or full disk only costs the warm start and the memory saving
@@ -187,7 +210,7 @@ def _stored(folder: Path, write: Callable[[Path], None], whole: Callable[[], Cat
         if links.empty and not tables["events"]["kind"].isin(DATASET_KINDS).any():
             links = None  # no dataset was read
         ids = tables["events"]["event_id"].copy()
-        text = store.EventText(folder / "events.parquet", lambda: _recover_text(folder, write, whole, unchanged, ids))
+        text = store.EventText(folder / "events.parquet", lambda: _recover_text(folder, job, whole, unchanged, ids))
         return Catalogue(with_links(tables["events"], links), tables["claims"], tables["problems"], tables["parties"],
                          text=text, control=stored_control(tables["control"]),
                          episodes=stored_episodes(tables["episodes"]), links=links)
@@ -196,14 +219,19 @@ def _stored(folder: Path, write: Callable[[Path], None], whole: Callable[[], Cat
     return catalogue
 
 
-def _write_store(folder: Path, write: Callable[[Path], None]) -> str:
-    """The store written into `folder` (via a partial folder of this writer's own): "" or why it could not be."""
+def _write_store(folder: Path, job: StoreJob) -> str:
+    """The store written into `folder` (via a partial folder of this writer's own): "" or why it could not be.
+
+    A large import (LARGE_IMPORT_BYTES) is written by a child process: the server then reads the finished store
+    as a restart would, without the import's heap (a first start on a million dataset rows held ~300 MB more
+    than a restart). If the child fails, the job runs here, so its error is the one raised as before."""
     partial = store.partial_folder(folder)
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
         store.remove_leftovers(folder.parent)
         partial.mkdir()
-        write(partial)
+        if job.input_bytes() < LARGE_IMPORT_BYTES or not write_apart(job, partial):
+            job.write(partial)
         store.sync_folder(partial)
         store.replace_folder(partial, folder)
         return ""
@@ -215,14 +243,14 @@ def _write_store(folder: Path, write: Callable[[Path], None]) -> str:
         shutil.rmtree(partial, ignore_errors=True)
 
 
-def _recover_text(folder: Path, write: Callable[[Path], None], whole: Callable[[], Catalogue],
+def _recover_text(folder: Path, job: StoreJob, whole: Callable[[], Catalogue],
                   unchanged: Callable[[], bool], ids: pd.Series) -> store.Recovered | None:
     """Where a served catalogue's event text is read from once its store went away: the store written again
     or, if the disk says no, memory. Only while the articles are those it was built from (the rows must be
     the same rows); otherwise None: the next rerun serves the new articles' catalogue anyway."""
     if not unchanged():
         return None
-    why = "" if store.is_complete(folder) else _write_store(folder, write)
+    why = "" if store.is_complete(folder) else _write_store(folder, job)
     if not why:
         try:
             stored = pd.read_parquet(folder / "events.parquet", columns=["event_id"])["event_id"]
