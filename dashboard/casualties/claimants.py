@@ -30,19 +30,21 @@ _SPEECH = (r"stated|states|stating|said|says|saying|claimed|claims|claiming|repo
            r"ha reso noto|riferisce|riferiscono|afferma|dichiara|ha rivendicato|ha spiegato|ha aggiunto|ha precisato|"
            r"disse|disseram|afirmou|afirmaram|informou|informaram|declarou|anunciou|confirmou|relatou|acrescentou|"
            r"sagte|sagten|teilte mit|teilten mit|teilte|teilten|mitteilte|mitteilten|erklärte|erklärten|berichtete|"
-           r"berichteten|meldete|meldeten|bestätigte|hieß es|gab an|gaben an")
+           r"berichteten|meldete|meldeten|bestätigte|hieß es|gab an|gaben an|"
+           r"meldt|meldde|meldden|zegt|zei|zeiden|verklaarde|verklaarden|liet weten|lieten weten|maakte bekend|"
+           r"maakten bekend|bevestigde|aldus")
 SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH})\b", re.I)
 DENIAL_VERB = re.compile(r"\b(?:denied|denies|rejected|dismissed|refuted|a démenti|dément|a nié)\s+(?:that|que)\b", re.I)
 REVISION = re.compile(r"\b(?:revised|revising|updated|raised|lowered|corrected|new toll|later (?:said|stated|claimed|"
                       r"reported)|nouveau bilan|révisé|revu)\b", re.I)
 _ACCORDING = (r"(?:according to|per|selon|d['’]apr[èe]s|según|segun|de acuerdo con|secondo|stando a|segundo|"
-              r"de acordo com|conforme|laut|nach angaben(?:\s+(?:von|der|des))?)")
+              r"de acordo com|conforme|laut|nach angaben(?:\s+(?:von|der|des))?|volgens)")
 _ACCORDING_TO = re.compile(rf"^\s*{_ACCORDING}\s+(?P<who>[^,]{{2,80}}?)\s*,\s*", re.I)
 _ACCORDING_TO_END = re.compile(rf",?\s*{_ACCORDING}\s+(?P<who>[^,]{{2,80}}?)\s*[.!]?\s*$", re.I)
 # German glues the source to "Angaben": "nach Behördenangaben", "nach Armeeangaben".
 _COMPOUND_SOURCE = re.compile(r"\bnach\s+(?P<who>[A-ZÄÖÜ]\w+?)angaben\b")
 # Inside the sentence, the source is the words up to the next small word or number: "according to the army 20 …".
-_ACCORDING_TO_WITHIN = re.compile(rf"\b{_ACCORDING}\s+(?P<who>(?:(?:the|der|des|die|el|la|le|il|o|a)\s+)?"
+_ACCORDING_TO_WITHIN = re.compile(rf"\b{_ACCORDING}\s+(?P<who>(?:(?:the|der|des|die|el|la|le|il|o|a|het|de)\s+)?"
                                   r"[^\W\d_][\w'’-]*(?-i:\s+[A-ZÀ-Ý][\w'’-]*)?)", re.I)
 _NAME_WORD = r"[A-ZÀ-Ý][\w'’-]+"
 _PARTICLE = r"(?:Ag|ag|Ould|ould|ben|Ben|bin|el|El|al|Al|ibn|Hadj|de|du|Ag\.)"
@@ -59,7 +61,7 @@ _MEDIA = re.compile(r"^(?P<desc>(?:[\w'’-]+\s+){0,2}?)(?:media|newspaper|daily
 _RELAYED = re.compile(r"^(?P<who>.+?)\s+(?:speaking to|talking to|quoted by|cited by|told|interviewed by|cités par|cité par)\s+"
                       r"(?P<outlet>.+)$", re.I)
 _LEADING = re.compile(r"^(?:(?:as|wie|como|come|the|a|an|another|other|le|la|les|un|une|des|el|los|las|il|lo|gli|i|o|"
-                      r"os|der|die|das|den|dem|uno|una|um|uma|ein|eine)\s+|l['’]\s*|d['’]autres\s+)+", re.I)
+                      r"os|der|die|das|den|dem|uno|una|um|uma|ein|eine|het|een)\s+|l['’]\s*|d['’]autres\s+)+", re.I)
 _TRAILING = re.compile(r"\s+(?:instead|also|later|however|then|initially|reportedly|meanwhile|itself|themselves|further|"
                        r"aussi|ensuite|quant à (?:lui|elle|eux))$", re.I)
 _ADVERBIAL = re.compile(r"^(?:in|on|at|during|after|before|following|later|meanwhile|however|then|that|the next|the following|"
@@ -152,8 +154,12 @@ def attribution(sentence: str, speakers: Speakers) -> Attribution:
     end = _ACCORDING_TO_END.search(text)
     if end and end.start() > 0 and not (re.search(r"\d", end["who"]) or tells_loss(end["who"])):
         return Attribution(claimant_of(end["who"], speakers), 0, end.start(), text[end.start():])
-    within = _ACCORDING_TO_WITHIN.search(text) if end else _COMPOUND_SOURCE.search(text)
-    if within:  # "Bei dem Angriff wurden nach Angaben der Regierung mindestens 30 Zivilisten getötet."
+    # "Bei dem Angriff wurden nach Angaben der Regierung mindestens 30 Zivilisten getötet."; "Volgens het leger werden
+    # 15 terroristen gedood" (Dutch and German put the verb straight after the source, with no comma).
+    opening = len(text) - len(text.lstrip())
+    within = _ACCORDING_TO_WITHIN.search(text) if end else (_ACCORDING_TO_WITHIN.match(text, opening)
+                                                            or _COMPOUND_SOURCE.search(text))
+    if within:
         return Attribution(claimant_of(within["who"], speakers), 0, len(text), text[:within.end()])
     verb = next((v for v in SPEECH_VERB.finditer(text) if not _DETERMINER.search(text[max(v.start() - 40, 0):v.start()])),
                 None)

@@ -20,11 +20,11 @@ from dashboard.text.numbers import NUMBER_WORDS, words_to_digits
 _VAGUE = re.compile(
     r"\b(?:dozens|several|hundreds|thousands|scores|many|numerous|multiple|some|few|countless|unknown number|"
     r"plusieurs|dizaines|centaines|nombreux|diversi|decine|centinaia|numerosi|varios|decenas|cientos|vários|dezenas|"
-    r"centenas|mehrere|dutzende|hunderte|несколько|десятки|сотни|многие|عشرات|مئات|عدة|العديد)\b"
+    r"centenas|mehrere|dutzende|hunderte|tientallen|honderden|enkele|verscheidene|несколько|десятки|сотни|многие|عشرات|مئات|عدة|العديد)\b"
 )
 
 _CLAIMANT_WORDS = (r"per|according to|as claimed by|claimed by|selon|d['’]après|source:?|sources:?|secondo|según|"
-                   r"segundo|de acordo com|laut|nach angaben (?:von|der|des)|по данным|согласно|据|حسب|بحسب|وفقا ل|وفقًا ل|وفق|"
+                   r"segundo|de acordo com|laut|nach angaben (?:von|der|des)|volgens|по данным|согласно|据|حسب|بحسب|وفقا ل|وفقًا ل|وفق|"
                    r"حسب مصادر|ادعاء|بحسب ادعاء|حسب ادعاء")
 _ATTRIBUTION = re.compile(  # "(per Mali)", "(According to the MNLA)", "(Malian government claim)"
     rf"\(\s*(?:(?:{_CLAIMANT_WORDS})\s+(?P<who>[^()]+?)"
@@ -38,7 +38,7 @@ _THOUSANDS = re.compile(r",\d{3}(?!\d)")  # the comma in "1,500" is not a list c
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+"
 _QUANTITY = re.compile(
     rf"(?P<neg>(?<![\w.])[-−](?=\d))?(?P<low>{_NUMBER})"
-    rf"(?:\s*(?:-|–|—|to|or)\s*(?P<high>{_NUMBER})|(?P<plus>\s*\+|\s+or more\b))?"
+    rf"(?:\s*(?:-|–|—|to|or|tot)\s*(?P<high>{_NUMBER})|(?P<plus>\s*\+|\s+or more\b))?"
 )
 # "2 killed and 3 wounded" is two figures; "killed and wounded" is not.
 _AND_NUMBER = re.compile(
@@ -48,45 +48,46 @@ _AND_NUMBER = re.compile(
 )
 _AT_LEAST = re.compile(r"(?:at least|over|more than|upwards of|in excess of|>|au moins|plus de|almeno|oltre|أكثر من|"
                        r"ما لا يقل عن|على الأقل|"
-                       r"più di|más de|al menos|pelo menos|mais de|mindestens|über|не менее|более|свыше)\s*$")
+                       r"più di|más de|al menos|pelo menos|mais de|mindestens|über|ten minste|minstens|meer dan|ruim|zeker|не менее|более|свыше)\s*$")
 _AT_LEAST_AFTER = re.compile(r"^\W*(?:\w+\s+)?(?:minimum|au minimum|at least|минимум|как минимум|almeno|على الأقل)\b")
-_AT_MOST = re.compile(r"(?:up to|at most|fewer than|less than|under|<|jusqu['’]à|fino a|hasta|até|bis zu|до)\s*$")
+_AT_MOST = re.compile(r"(?:up to|at most|fewer than|less than|under|<|jusqu['’]à|fino a|hasta|até|bis zu|hooguit|tot|до)\s*$")
 
 _VEHICLE = re.compile(
     r"\b(?:vehicles?|tanks?|trucks?|pick-?ups?|technicals?|apcs?|armou?red cars?|cars?|aircraft|"
     r"helicopters?|planes?|jets?|drones?|brdm-?2s?|motorcycles?|motorbikes?|boats?|véhicules?|blindés?|"
-    r"hélicoptères?|avions?|motos?|veicol[oi]|elicotter[oi]|aere[oi]|vehículos?|helicópteros?|veículos?|fahrzeuge?|"
+    r"hélicoptères?|avions?|motos?|veicol[oi]|elicotter[oi]|aere[oi]|vehículos?|helicópteros?|veículos?|fahrzeuge?|voertuigen|voertuig|helikopters?|vliegtuigen|"
     r"машин\w*|техник\w*|вертол[её]т\w*)\b"
 )
 _VEHICLE_DESTROYED = re.compile(r"\b(?:destroyed|lost|damaged|blown up|burn(?:ed|t)|shot down|downed|disabled|"
                                 r"détruits?|abattus?|distrutt[oi]|abbattut[oi]|destruid[oa]s?|destruíd[oa]s?|zerstört|"
-                                r"abgeschossen|уничтожен\w*|сбит\w*)\b")
+                                r"abgeschossen|vernietigd|verwoest|neergeschoten|уничтожен\w*|сбит\w*)\b")
 _VEHICLE_CAPTURED = re.compile(r"\b(?:captured|seized|taken|confiscated|capturés?|saisis|catturati|capturados|"
-                               r"erbeutet|захвачен\w*)\b")
+                               r"erbeutet|buitgemaakt|veroverd|захвачен\w*)\b")
 _KINDS = [
     # English, then the French of francophone infoboxes ("50 morts", "12 blessés", "6 prisonniers").
     # Then Italian, Spanish, Portuguese, German and Russian (stems: Russian words change with case and number).
     ("killed", re.compile(r"\b(?:killed|dead|deaths?|died|kia|executed|fatalities|slain|massacred|morts?|tu[ée]s?|"
-                          r"morti|morto|uccisi|ucciso|muertos?|fallecidos|mortos?|tote|getötet|gefallene?|"
+                          r"morti|morto|uccisi|ucciso|muertos?|fallecidos|mortos?|tote|getötet|gefallene?|doden|dode|gedood|"
+                          r"gesneuveld|omgekomen|"
                           r"погиб\w*|убит\w*|死亡|\w*قتي?ل\w*|\w*قتلى|\w*مقتل\w*|\w*شهيدا?|\w*شهداء|\w*موتى)\b")),
     ("injured", re.compile(r"\b(?:injured|wounded|wia|hurt|injuries|bless[ée]s?|feriti|ferito|heridos?|feridos?|"
-                           r"verletzte|verwundete|ранен\w*|受伤|\w*جريحا?|\w*جرحى|\w*مصابا?|\w*مصابين|\w*إصابات?)\b")),
+                           r"verletzte|verwundete|gewonden|gewond|ранен\w*|受伤|\w*جريحا?|\w*جرحى|\w*مصابا?|\w*مصابين|\w*إصابات?)\b")),
     ("captured", re.compile(r"\b(?:prisoners?|captured|arrested|detained|pows?|hostages?|abducted|kidnapped|apprehended|"
                             r"prisonniers?|captur[ée]s?|otages?|prigionier[oi]|catturati|prisioneros?|capturados|"
-                            r"prisioneiros?|gefangene|пленн\w*|заключ[её]нн\w*|захвачен\w*|\w*أسيرا?|\w*أسرى|\w*معتقلا?|"
+                            r"prisioneiros?|gefangene|gevangenen|gevangengenomen|gijzelaars|ontvoerd|пленн\w*|заключ[её]нн\w*|захвачен\w*|\w*أسيرا?|\w*أسرى|\w*معتقلا?|"
                             r"\w*معتقلين|\w*رهائن|\w*رهينة)\b")),
-    ("missing", re.compile(r"\b(?:missing|mia|disappeared|disparus?|dispersi|desaparecidos|vermisste|пропавш\w*|"
+    ("missing", re.compile(r"\b(?:missing|mia|disappeared|disparus?|dispersi|desaparecidos|vermisste|vermisten|vermist|пропавш\w*|"
                            r"\w*مفقودا?|\w*مفقودين)\b")),
     ("displaced", re.compile(r"\b(?:displaced|refugees|idps?|d[ée]plac[ée]s|r[ée]fugi[ée]s|sfollati|desplazados|"
-                             r"deslocados|vertriebene|беженц\w*|\w*نازحا?|\w*نازحين|\w*لاجئا?|\w*لاجئين)\b")),
+                             r"deslocados|vertriebene|ontheemden|vluchtelingen|беженц\w*|\w*نازحا?|\w*نازحين|\w*لاجئا?|\w*لاجئين)\b")),
 ]
 # A civilian figure says so outside any parenthesis ("60 injured (civilian/military estimate)" is not one).
-_CIVILIAN = re.compile(r"\b(?:civilians?|civils?|civili|civiles|civis|zivilisten|мирн\w+|гражданск\w+)\b")
+_CIVILIAN = re.compile(r"\b(?:civilians?|civils?|civili|civiles|civis|zivilisten|burgers|мирн\w+|гражданск\w+)\b")
 # "None" as a whole figure is a count of zero ("Casualties2: None", "Nessuno").
-_NONE = re.compile(r"^\W*(?:none|nil|no casualties|aucune?|nessuno|ninguno|nenhum|keine|нет)\W*$", re.I)
+_NONE = re.compile(r"^\W*(?:none|nil|no casualties|aucune?|nessuno|ninguno|nenhum|keine|geen|нет)\W*$", re.I)
 # Words that say there is nothing to count ("Unknown", "none", "-"): no claim, and nothing to report either.
 _NOTHING_CLAIMED = re.compile(r"^\W*$|\b(?:unknown|unclear|none|nil|n/a|inconnu\w*|aucune?|sconosciut\w*|"
-                              r"desconocid\w*|desconhecid\w*|unbekannt|неизвестн\w*|غير معروف\w*|مجهول\w*)\b", re.I)
+                              r"desconocid\w*|desconhecid\w*|unbekannt|onbekend|неизвестн\w*|غير معروف\w*|مجهول\w*)\b", re.I)
 # A figure starts where a number does after words: "42 killed 22 wounded" is two figures, "1 500 hommes" one.
 _NEXT_FIGURE = re.compile(r"(?<=[^\W\d_)])[\s]+(?=(?:total\s*:?\s*|at least\s+|~\s*)?\d|"
                           r"(?:none|nessuno|aucune?|ninguno|nenhum|keine)\b)", re.I)

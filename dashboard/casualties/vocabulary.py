@@ -1,4 +1,4 @@
-"""The words a sentence counts losses in (English, French, Spanish, Italian, Portuguese and German, folded): who or
+"""The words a sentence counts losses in (English, French, Spanish, Italian, Portuguese, German and Dutch, folded): who or
 what a figure counts, what happened to them, and the words that make a number something other than a loss (a
 distance, a duration, a strength)."""
 from __future__ import annotations
@@ -25,14 +25,18 @@ PEOPLE = {"fighters", "fighter", "soldiers", "soldier", "troops", "troop", "mili
           "jihadisti", "ribelli", "uomini", "membri", "assalitori", "miliziani", "caschi", "morti", "feriti",
           "combatentes", "jihadistas", "homens", "membros", "mortos", "feridos", "soldaten", "kampfer", "terroristen",
           "dschihadisten", "islamisten", "rebellen", "manner", "angreifer", "sicherheitskrafte", "blauhelme", "tote",
-          "toten", "verletzte"}
+          "toten", "verletzte",
+          # Dutch
+          "militairen", "strijders", "jihadisten", "mannen", "leden", "aanvallers", "militanten", "opstandelingen",
+          "blauwhelmen", "agenten", "doden", "gewonden", "gijzelaars", "gevangenen"}
 CIVILIANS = {"civilians", "civilian", "people", "persons", "person", "residents", "villagers", "children", "child",
              "women", "woman", "herders", "farmers", "workers", "students", "teachers", "passengers", "traders",
              "refugees", "inhabitants", "worshippers", "civils", "civil", "personnes", "habitants", "villageois",
              "enfants", "femmes", "eleves", "passagers", "commercants", "bergers", "deplaces", "refugies",
              "civiles", "personas", "habitantes", "aldeanos", "ninos", "mujeres", "pasajeros", "civili", "persone",
              "abitanti", "bambini", "donne", "passeggeri", "civis", "pessoas", "moradores", "criancas", "mulheres",
-             "zivilisten", "menschen", "personen", "dorfbewohner", "bewohner", "kinder", "frauen"}
+             "zivilisten", "menschen", "personen", "dorfbewohner", "bewohner", "kinder", "frauen", "burgers", "mensen",
+             "dorpelingen", "dorpsbewoners", "bewoners", "inwoners", "kinderen", "vrouwen", "burgerslachtoffers"}
 VEHICLES = {"vehicles", "vehicle", "tanks", "tank", "trucks", "truck", "pick-ups", "pickups", "pick-up", "pickup",
             "technicals", "technical", "apcs", "apc", "cars", "car", "motorcycles", "motorcycle", "motorbikes",
             "boats", "boat", "4x4s", "brdm-2s", "brdms", "vehicules", "vehicule", "camions", "motos", "blindes"}
@@ -64,15 +68,17 @@ NOUN_STOPS = {"were", "was", "are", "is", "had", "have", "has", "been", "being",
               "nel", "nella", "dopo", "secondo", "rimasti", "foram", "ficaram", "no", "na", "segundo", "und",
               "bei", "wurden", "sind", "seien", "im", "am", "nach", "kamen", "ums", "wie", "als", "getotet",
               "verletzt", "verwundet", "entfuhrt", "vermisst", "starben", "worden", "muertos", "heridos", "asesinados",
-              "abatidos", "secuestrados", "morti", "feriti", "uccisi", "rapiti", "mortos", "feridos"}
+              "abatidos", "secuestrados", "morti", "feriti", "uccisi", "rapiti", "mortos", "feridos",
+              "zijn", "werden", "waren", "bij", "op", "door", "volgens", "tijdens", "of", "die", "dat", "om", "ook",
+              "gedood", "gewond", "omgekomen", "ontvoerd", "vermist"}
 PARTITIVE = {"of", "de", "d", "des", "du"}  # "dozens of MNLA fighters", "three of them", "une dizaine de morts"
 # Those a party's statement counts on the other side: "the army said fifteen attackers died".
 HOSTILE = {"attackers", "attacker", "assailants", "assailant", "enemy", "enemies", "terrorists", "terrorist",
            "gunmen", "assaillants", "ennemis", "terroristes", "bandits", "hostiles", "terroristas", "asaltantes",
            "atacantes", "terroristi", "assalitori", "terroristen", "angreifer", "enemigos", "nemici", "inimigos",
-           "feinde", "feindliche"}
+           "feinde", "feindliche", "aanvallers", "vijanden"}
 OWN = {"their", "its", "our", "his", "her", "leurs", "leur", "ses", "son", "sa", "nos", "notre", "sus", "suoi",
-       "seus", "seine", "ihre"}
+       "seus", "seine", "ihre", "hun"}
 
 # What happened to those counted, in the words that follow them ("were killed", "taken prisoner", "blown up").
 _HAPPENED = (
@@ -82,24 +88,27 @@ _HAPPENED = (
                r"muert[oa]s?|murieron|fallecieron|fallecid[oa]s|asesinad[oa]s|abatid[oa]s|matad[oa]s|"
                r"mort[ie]|uccis[ie]|decedut[ie]|rimast[ie] uccis[ie]|"
                r"mort[oa]s|morreram|assassinad[oa]s|abatid[oa]s|"
-               r"get[öo]tet|ums leben gekommen|ums leben|starben|gestorben"),
+               r"get[öo]tet|ums leben gekommen|ums leben|starben|gestorben|"
+               r"gedood|omgekomen|om het leven gekomen|om het leven|gesneuveld|vermoord|doodgeschoten|overleden"),
     ("injured", r"injured|wounded|hurt|bless[ée]s?|received (?:\w+ )?wounds|sustained (?:\w+ )?(?:wounds|injuries)|"
-                r"suffered (?:\w+ )?(?:wounds|injuries)|herid[oa]s|ferit[ie]|ferid[oa]s|verletzt|verwundet"),
+                r"suffered (?:\w+ )?(?:wounds|injuries)|herid[oa]s|ferit[ie]|ferid[oa]s|verletzt|verwundet|"
+                r"gewond geraakt|gewond|verwond"),
     ("captured", r"captured|taken prisoners?|taken hostages?|taken captive|made prisoners?|arrested|detained|"
                  r"kidnapped|abducted|seized|captur[ée]s?|faits? prisonniers?|pris en otages?|arr[êe]t[ée]s?|"
                  r"enlev[ée]s?|d[ée]tenus?|secuestrad[oa]s|capturad[oa]s|detenid[oa]s|rapit[ie]|catturat[ie]|"
-                 r"arrestat[ie]|sequestrad[oa]s|detid[oa]s|entf[üu]hrt|gefangen genommen|festgenommen"),
+                 r"arrestat[ie]|sequestrad[oa]s|detid[oa]s|entf[üu]hrt|gefangen genommen|festgenommen|"
+                 r"gevangengenomen|gevangen genomen|ontvoerd|gearresteerd|opgepakt"),
     ("missing", r"missing|went missing|disappeared|disparus?|port[ée]s? disparus?|desaparecid[oa]s|dispers[ie]|"
-                r"vermisst"),
+                r"vermisst|vermist"),
     ("destroyed", r"destroyed|blown up|burn(?:ed|t)|burned out|set on fire|damaged|disabled|shot down|downed|crashed|"
-                  r"lost|d[ée]truits?|incendi[ée]s?|abattus?|destruid[oa]s|distrutt[ie]|zerst[öo]rt"),
-    ("displaced", r"displaced|fled their homes|forced to flee|d[ée]plac[ée]s?"),
+                  r"lost|d[ée]truits?|incendi[ée]s?|abattus?|destruid[oa]s|distrutt[ie]|zerst[öo]rt|vernietigd|verwoest"),
+    ("displaced", r"displaced|fled their homes|forced to flee|d[ée]plac[ée]s?|ontheemd"),
 )
 _AUXILIARIES = (r"(?:(?:were|was|are|is|had been|have been|has been|had|have|has|being|been|got|reportedly|allegedly|also|all|"
                 r"later|then|subsequently|eventually|both|ont été|a été|ont|sont|furent|été|auraient été|"
                 r"seraient|avaient été|aussi|fueron|han sido|habían sido|resultaron|quedaron|sono stati|sono state|"
                 r"sono|erano stati|sarebbero stati|sarebbero|rimasti|rimaste|foram|ficaram|tinham sido|wurden|sind|"
-                r"seien|waren)\s+)*")
+                r"seien|waren|zouden zijn|zijn|werden|raakten|kwamen)\s+)*")
 _MANNER = r"(?:\w+ed\s+and\s+)?(?:(?:seriously|badly|severely|critically|lightly|slightly|fatally|gravement|" \
           r"grièvement|légèrement)\s+)?"
 AFTER = re.compile(rf"\s*{_AUXILIARIES}{_MANNER}(?:(?P<what>{'|'.join(f'(?P<{k}>{p})' for k, p in _HAPPENED)}))\b",
@@ -110,7 +119,7 @@ BEFORE = re.compile(
     r"neutralisé|tué|abattu|"
     r"(?:matando|mataron|matar|mató|matado|asesinando|asesinaron|asesinado|abatiendo|abatieron|abatido|"
     r"neutralizaron|neutralizado|neutralizando|matou|mataram)(?:[\"”»']?\s+a)?|"
-    r"uccidendo|ucciso|uccisi|neutralizzato|neutralizzati|abbattuto|töteten|tötete|getötet)"
+    r"uccidendo|ucciso|uccisi|neutralizzato|neutralizzati|abbattuto|töteten|tötete|getötet|doodden|doodde)"
     r"|(?P<injured>wounding|wounded|injuring|injured|blessant|hiriendo|hirieron|herido a|ferendo|ferito|ferindo|"
     r"verletzten|verletzte)"
     r"|(?P<captured>the capture of|capture of|captured|capturing|arrested|arresting|kidnapped|abducted|took|taking|"
@@ -119,12 +128,12 @@ BEFORE = re.compile(
     r"|(?P<executed>executed|executing|exécuté)"
     r"|(?P<destroyed>destroyed|destroying|shot down|downed|détruit)"
     r"|(?P<lost>lost|losing|to have lost|suffered|perdu|perdió a|perdieron a|perdido a|perdió|perdieron|ha perso|"
-    r"hanno perso|perso|perdeu|perderam|verlor|verloren))"
+    r"hanno perso|perso|perdeu|perderam|verlor|verloren|verloor))"
     r"\s*[\"“'…. ]*$", re.I)
 # A count already made by then, not a loss: "arrived", "dispatched", "had" end nothing here; these mark a figure as
 # the claimant's own losses ("to have had five more injured", "lost twelve soldiers").
 OWN_LOSSES = re.compile(r"(?:to have had|have had|had|to have lost|have lost|lost|suffered|ont perdu|a perdu|"
-                        r"perdió(?: a)?|perdieron(?: a)?|ha perso|hanno perso|perdeu|perderam|verlor|verloren)\s*$", re.I)
+                        r"perdió(?: a)?|perdieron(?: a)?|ha perso|hanno perso|perdeu|perderam|verlor|verloren|verloor)\s*$", re.I)
 # The claimant's own losses said after the figure: "3 morts dans ses rangs", "two dead among its own fighters".
 OWN_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:in|among|within|dans|parmi|au sein de)\s+(?:its|their|his|ses|leurs|son)\s+"
                        r"(?:own\s+)?(?:ranks|rangs|men|hommes|fighters|combattants|[ée]l[ée]ments|troops|soldiers|soldats|"
@@ -135,12 +144,14 @@ QUALIFIER = re.compile(
     r"au moins|plus de|pr[èe]s de|environ|jusqu['’]à|moins de|quelque|only|just|seulement|uniquement|"
     r"al menos|por lo menos|más de|mas de|unos|unas|cerca de|alrededor de|hasta|solo|almeno|più di|piu di|oltre|"
     r"circa|fino a|pelo menos|ao menos|mais de|até|apenas|mindestens|mehr als|über|uber|etwa|rund|"
-    r"bis zu|nur)\s+$", re.I)
+    r"bis zu|nur|minstens|ten minste|tenminste|zeker|meer dan|ruim|bijna|ongeveer|zo['’]n|rond de|tot|hooguit|"
+    r"slechts)\s+$", re.I)
 LOWER_BOUND = {"at least", "no fewer than", "not less than", "over", "more than", "upwards of", "in excess of",
                "au moins", "plus de", "al menos", "por lo menos", "mas de", "almeno", "piu di", "oltre",
-               "pelo menos", "ao menos", "mais de", "mindestens", "mehr als", "uber"}
+               "pelo menos", "ao menos", "mais de", "mindestens", "mehr als", "uber", "minstens", "ten minste",
+               "tenminste", "zeker", "meer dan", "ruim"}
 UPPER_BOUND = {"up to", "at most", "as many as", "fewer than", "less than", "jusqu'à", "jusqu’à", "moins de",
-               "hasta", "fino a", "ate", "bis zu"}
+               "hasta", "fino a", "ate", "bis zu", "tot", "hooguit"}
 # A figure that is a part of the one before it: "111 killed, including 47 MAA", "three of them", "the other three".
 PART_CUE = re.compile(r"(?:including|among them|among whom|of whom|dont|parmi lesquels|parmi eux|the other)\s*$", re.I)
 ADDITIVE = {"more", "additional", "further", "another", "supplementaires"}
@@ -158,7 +169,9 @@ NOUN_KINDS = {"dead": "killed", "killed": "killed", "bodies": "killed", "deaths"
               "refens": "captured", "prisioneiros": "captured", "deslocados": "displaced",
               "tote": "killed", "toten": "killed", "todesopfer": "killed", "verletzte": "injured",
               "verletzten": "injured", "verwundete": "injured", "geiseln": "captured", "gefangene": "captured",
-              "vermisste": "missing", "vertriebene": "displaced", "fluchtlinge": "displaced"}
+              "vermisste": "missing", "vertriebene": "displaced", "fluchtlinge": "displaced",
+              "doden": "killed", "gewonden": "injured", "gijzelaars": "captured", "gevangenen": "captured",
+              "vermisten": "missing", "ontheemden": "displaced", "vluchtelingen": "displaced"}
 
 # The start of some word of what happened, in any form: a sentence with none states no loss and is not read further.
 _LOSS_STEMS = ("kill", "dead", "death", "die", "slain", "massacr", "murder", "lives", "perish", "execut", "injur", "wound",
@@ -174,7 +187,10 @@ _LOSS_STEMS = ("kill", "dead", "death", "die", "slain", "massacr", "murder", "li
                "prigion", "dispers", "sfollat", "vittim", "morr", "ferid", "sequestr", "refé", "refe", "matou",
                "mataram", "perdi", "perso", "perdeu", "perder", "verlor", "getötet", "getotet",
                "töt", "tote", "toten", "todesopfer", "starb", "gestorb", "leben",
-               "verletz", "verwund", "entführ", "entfuhr", "geisel", "gefangen", "festgenommen", "vermisst")
+               "verletz", "verwund", "entführ", "entfuhr", "geisel", "gefangen", "festgenommen", "vermisst",
+               # Dutch
+               "gedood", "dood", "omgekom", "leven", "gesneuv", "vermoord", "overled", "gewond", "verwond", "ontvoer",
+               "gearrest", "opgepakt", "vermist", "vernietig", "verwoest", "ontheemd", "gijzel", "verloor")
 _WORDS = re.compile(r"\w+")
 
 

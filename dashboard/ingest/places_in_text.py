@@ -12,14 +12,15 @@ from dashboard.text.fold import fold
 _NAME = r"(?:[A-ZÀ-ÖØ-ÞА-Я][\w'’-]*)(?:[ -](?:(?:de|du|el|al|ag|In|Tin)[ -])?[A-ZÀ-ÖØ-ÞА-Я][\w'’-]*){0,3}"
 _AREA = r"(?:,\s*(?:in\s+)?[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:Region|Cercle|region|cercle)|,\s*Mali\b)?"
 _SETTLEMENT = (r"(?:town|city|village|commune|locality|camp|base|ville|localité|village|città|paese|villaggio|ciudad|"
-               r"pueblo|localidad|cidade|vila|aldeia|Stadt|Dorf|Ortschaft|город|городе|деревне|посёлке)")
+               r"pueblo|localidad|cidade|vila|aldeia|Stadt|Dorf|Ortschaft|stad|dorp|plaats|gemeente|legerkamp|kamp|город|городе|деревне|посёлке)")
 # Strongest first: a settlement named as such, a place with its region, then "in/at/near X".
 PATTERNS = [
     re.compile(rf"\b(?:the|la|le|l['’]|della|de la|del|da|der)?\s*{_SETTLEMENT}\s+(?:of|de|d['’]|di|do|da)?\s*"
                rf"(?P<place>{_NAME}{_AREA})"),
-    re.compile(rf"\b(?:in|at|near|à|dans|près de|a|nei pressi di|en|cerca de|em|perto de|bei|в|у)\s+"
+    re.compile(rf"\b(?:in|at|near|à|dans|près de|a|nei pressi di|en|cerca de|em|perto de|bei|bij|nabij|в|у)\s+"
                rf"(?P<place>{_NAME},\s*(?:in\s+)?[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:Region|Cercle|region|cercle))"),
-    re.compile(rf"\b(?:in|at|near|à|dans|près de|nei pressi di|cerca de|perto de|bei)\s+(?P<place>{_NAME}{_AREA})"),
+    re.compile(rf"\b(?:in|at|near|à|dans|près de|nei pressi di|cerca de|perto de|bei|bij|nabij|in de buurt van)\s+"
+               rf"(?P<place>{_NAME}{_AREA})"),
     # Prepositions that also stand before other words ("a Gao", "en Boulkessi", "em Kidal"): only a name that ends
     # its phrase ("a Gao, nel nord del Mali"), never one a noun follows ("a Malian soldier").
     # Arabic has no capitals: a town named as such, one word ("في مدينة كيدال").

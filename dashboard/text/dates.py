@@ -23,6 +23,11 @@ from dashboard.text.markup import without_citations
 from dashboard.text.months import ENGLISH_MONTHS as _ENGLISH_MONTHS, MONTHS, iso_cjk as _iso_cjk
 from dashboard.text.when import MONTH_NAMES
 
+# English month names that a lower-case word in prose is never: Dutch and German write months in lower case
+# ("op 30 september 2019"), and these are no other word ("may", "march", "august", "dec" are).
+_ONLY_MONTHS = {"january", "february", "april", "june", "july", "september", "october", "november",
+                "december"}
+
 
 _SEPARATOR_WORDS = {"to", "and", "until", "till", "through", "thru", "au", "et", "al", "e", "y", "a", "bis", "und",
                     "по", "и", "до"}
@@ -84,7 +89,7 @@ def _classify_number(digits: str, suffix: str, start: int, end: int, prose: bool
 
 def _classify_word(word: str, start: int, end: int, prose: bool) -> _Token:
     low = word.casefold()
-    if low in MONTHS and not (prose and low in _ENGLISH_MONTHS and not word[0].isupper()):
+    if low in MONTHS and not (prose and low in _ENGLISH_MONTHS and low not in _ONLY_MONTHS and not word[0].isupper()):
         return _Token("month", MONTHS[low], start, end)
     if low in _SEPARATOR_WORDS:
         return _Token("sep", low, start, end)

@@ -1,4 +1,4 @@
-"""Month names as articles write them, in English, French, Italian, Spanish, Portuguese, German, Russian and Arabic
+"""Month names as articles write them, in English, French, Italian, Spanish, Portuguese, German, Dutch, Russian and Arabic
 (nominative, genitive "16 января" and prepositional "в марте"), and Chinese dates, for text.dates."""
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ OTHER_MONTHS: dict[str, int] = {
                                     "dezembro").split(), 1)},
     **{m: i for i, m in enumerate(("januar februar märz april mai juni juli august september oktober november "
                                     "dezember").split(), 1)}, "jänner": 1, "maerz": 3, "okt": 10, "dez": 12,
+    **{m: i for i, m in enumerate(("januari februari maart april mei juni juli augustus september oktober november "
+                                    "december").split(), 1)},
 }
 RUSSIAN_MONTHS = (("январь", "января", "январе"), ("февраль", "февраля", "феврале"), ("март", "марта", "марте"),
                   ("апрель", "апреля", "апреле"), ("май", "мая", "мае"), ("июнь", "июня", "июне"),

@@ -33,24 +33,30 @@ NUMBER_WORDS = {
     "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
     "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18,
     "neunzehn": 19, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60,
+    # Dutch ("een" is an article; "elf", eleven in Dutch and German, is an English word too)
+    "twee": 2, "drie": 3, "vijf": 5, "zes": 6, "zeven": 7, "negen": 9, "tien": 10, "twaalf": 12, "dertien": 13,
+    "veertien": 14, "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19, "twintig": 20,
+    "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60,
 }
 MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 1000, "cent": 100, "cents": 100, "mille": 1000,
-               "cien": 100, "cento": 100, "cem": 100, "hundert": 100, "mil": 1000, "tausend": 1000}
+               "cien": 100, "cento": 100, "cem": 100, "hundert": 100, "mil": 1000, "tausend": 1000,
+               "honderd": 100, "duizend": 1000}
 # "une dizaine", "une vingtaine": about that many, read as that number (as "around 30" is 30).
 APPROXIMATE_NOUNS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
                      "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000,
                      "decena": 10, "docena": 12, "veintena": 20, "treintena": 30, "centenar": 100,
                      "decina": 10, "dozzina": 12, "quindicina": 15, "ventina": 20, "trentina": 30, "quarantina": 40,
                      "cinquantina": 50, "centinaio": 100, "dezena": 10, "dúzia": 12, "vintena": 20, "centena": 100,
-                     "dutzend": 12}
+                     "dutzend": 12, "tiental": 10}
 # Quantities with no number: "dozens", "hundreds", "several", "des dizaines", "plusieurs centaines".
 VAGUE_QUANTITIES = {"dozens", "hundreds", "thousands", "scores", "several", "dizaines", "douzaines", "vingtaines",
                     "centaines", "milliers", "plusieurs", "quelques", "decenas", "cientos", "centenares", "varios",
                     "varias", "decine", "centinaia", "diversi", "diverse", "dezenas", "centenas", "vários", "várias",
-                    "dutzende", "hunderte", "mehrere"}
+                    "dutzende", "hunderte", "mehrere", "tientallen", "honderden", "duizenden", "enkele",
+                    "verscheidene", "meerdere"}
 # "several hundred" and "a few dozen" are not numbers.
 VAGUE_BEFORE_MULTIPLIER = {"several", "few", "many", "some", "numerous", "plusieurs", "quelques"}
-_ARTICLES = {"a", "an", "un", "une", "una", "uno", "uma", "um", "ein", "eine"}
+_ARTICLES = {"a", "an", "un", "une", "una", "uno", "uma", "um", "ein", "eine", "een"}
 _JOINERS = {"and", "et"}  # "one hundred and twenty", "vingt et un"
 
 # Words a spelled-out number or quantity can start with (the rest need no look).
@@ -84,7 +90,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
                 out.append(NumberSpan(token.start(), token.end(), int(re.sub(r"\D", "", token.group()))))
             i += 1
             continue
-        if token.group().casefold() not in _STARTERS or _english_due(tokens, i):
+        if token.group().casefold() not in _STARTERS or _no_number_here(tokens, i):
             i += 1
             continue
         end, value = _spelled(text, tokens, i)
@@ -96,12 +102,17 @@ def find_numbers(text: str) -> list[NumberSpan]:
     return out
 
 
-def _english_due(tokens: list[re.Match], i: int) -> bool:
-    """Italian "due" (2) is English "due" in "due to", "was due", "due process"."""
-    if tokens[i].group().casefold() != "due":
-        return False
+def _no_number_here(tokens: list[re.Match], i: int) -> bool:
+    """A number word of one language that is another word in this phrase: Italian "due" (2) in English "due to",
+    "was due", "due process"; English "ten" in Dutch "ten minste" (at least), "ten noorden" (north of)."""
+    word = tokens[i].group().casefold()
     before, after = _word(tokens, i - 1) if i else "", _word(tokens, i + 1)
-    return after in ("to", "process", "diligence", "date", "") or before in ("was", "were", "is", "are", "be", "overdue")
+    if word == "due":
+        return after in ("to", "process", "diligence", "date", "") or before in ("was", "were", "is", "are", "be",
+                                                                                  "overdue")
+    if word == "ten":
+        return after in ("minste", "noorden", "zuiden", "oosten", "westen", "gevolge", "behoeve", "tijde", "slotte")
+    return False
 
 
 def words_to_digits(text: str) -> str:

@@ -19,8 +19,8 @@ from dashboard.text.months import MONTHS
 MAX_LINES = 12  # the publication line stands in the copy's first lines (title, byline, date)
 _PUBLISHED = re.compile(
     r"^\W*(?:(?:first\s+)?published|posted|publi[ée]e?|paru|publicado|publicada|pubblicato|veröffentlicht|"
-    r"опубликовано)\b(?:\s+(?:on|le|el|il|am|the|at))?[\s:,-]*(?P<date>.{6,60})$", re.I)
-_UPDATED = re.compile(r"\b(?:(?:last\s+)?updated|mis\s+à\s+jour|modifi[ée]e?|actualis[ée]|actualizado|aggiornato|aktualisiert)\b", re.I)
+    r"gepubliceerd|опубликовано)\b(?:\s+(?:on|le|el|il|am|the|at|op))?[\s:,-]*(?P<date>.{6,60})$", re.I)
+_UPDATED = re.compile(r"\b(?:(?:last\s+)?updated|mis\s+à\s+jour|modifi[ée]e?|actualis[ée]|actualizado|aggiornato|aktualisiert|bijgewerkt|aangepast)\b", re.I)
 _NUMERIC = re.compile(r"(?<!\d)(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d\d)(?!\d)")
 # "BAMAKO, May 21, 2014 (Reuters) -", "GAO, Mali, 21 mai 2014 (AFP) –": a place in capitals, a date, an agency.
 # The agency may come first ("(ANSA) - BAMAKO, 10 FEB 2023 -") and the city in title case ("Bamako, 3 jul 2023 (EFE).-").
@@ -33,16 +33,16 @@ _TIME_ONLY = re.compile(r"^[\d\s:.,hH]*(?:am|pm|gmt|utc|cet|cest|wat)?\W*$", re.
 
 WEEKDAYS: dict[str, int] = {}
 for _index, _names in enumerate((
-        ("monday", "lundi", "lunes", "lunedì", "lunedi", "segunda-feira", "montag"),
-        ("tuesday", "mardi", "martes", "martedì", "martedi", "terça-feira", "dienstag"),
-        ("wednesday", "mercredi", "miércoles", "miercoles", "mercoledì", "mercoledi", "quarta-feira", "mittwoch"),
-        ("thursday", "jeudi", "jueves", "giovedì", "giovedi", "quinta-feira", "donnerstag"),
-        ("friday", "vendredi", "viernes", "venerdì", "venerdi", "sexta-feira", "freitag"),
-        ("saturday", "samedi", "sábado", "sabado", "sabato", "samstag"),
-        ("sunday", "dimanche", "domingo", "domenica", "sonntag"))):
+        ("monday", "lundi", "lunes", "lunedì", "lunedi", "segunda-feira", "montag", "maandag"),
+        ("tuesday", "mardi", "martes", "martedì", "martedi", "terça-feira", "dienstag", "dinsdag"),
+        ("wednesday", "mercredi", "miércoles", "miercoles", "mercoledì", "mercoledi", "quarta-feira", "mittwoch", "woensdag"),
+        ("thursday", "jeudi", "jueves", "giovedì", "giovedi", "quinta-feira", "donnerstag", "donderdag"),
+        ("friday", "vendredi", "viernes", "venerdì", "venerdi", "sexta-feira", "freitag", "vrijdag"),
+        ("saturday", "samedi", "sábado", "sabado", "sabato", "samstag", "zaterdag"),
+        ("sunday", "dimanche", "domingo", "domenica", "sonntag", "zondag"))):
     WEEKDAYS.update(dict.fromkeys(_names, _index))
-_DAYS_BACK = {"yesterday": 1, "hier": 1, "ayer": 1, "ieri": 1, "ontem": 1, "gestern": 1,
-              "today": 0, "aujourd'hui": 0, "aujourd’hui": 0, "hoy": 0, "oggi": 0, "hoje": 0, "heute": 0,
+_DAYS_BACK = {"yesterday": 1, "hier": 1, "ayer": 1, "ieri": 1, "ontem": 1, "gestern": 1, "gisteren": 1,
+              "today": 0, "aujourd'hui": 0, "aujourd’hui": 0, "hoy": 0, "oggi": 0, "hoje": 0, "heute": 0, "vandaag": 0, "vanochtend": 0, "vannacht": 0,
               "this morning": 0, "ce matin": 0, "last night": 1, "overnight": 0, "la nuit dernière": 1,
               "cette nuit": 0, "tonight": 0}
 _RELATIVE_DAY = re.compile(r"(?<![\w-])(?P<word>%s)(?![\w-])" % "|".join(

@@ -13,55 +13,55 @@ from functools import lru_cache
 
 from dashboard.text.fold import label_key
 
-# Canonical field -> labels (folded), English first, then fr, it, es, pt, de, ru, zh, ar, then wikitext keys.
+# Canonical field -> labels (folded), English first, then fr, it, es, pt, de, nl, ru, zh, ar, then wikitext keys.
 LABELS: dict[str, tuple[str, ...]] = {
     "conflict": ("الصراع", "المعركة", "النزاع", "conflict", "name", "battle name", "nom", "nombre", "conflit", "conflitto", "nome del conflitto", "conflicto",
                  "conflito", "konflikt",
                  "конфликт", "名称"),
     "part_of": ("جزء من", "partof", "part of", "partie de", "fait partie de", "guerre", "parte di", "fa parte di", "parte de",
-                "forma parte de", "faz parte de", "teil von", "teil des", "часть", "属于"),
+                "forma parte de", "faz parte de", "teil von", "teil des", "onderdeel van", "deel van", "часть", "属于"),
     "date": ("التاريخ", "date", "dates", "daté", "datato", "datata", "data", "datado", "fecha", "fechas", "datum",
-             "datiert", "дата", "датировано",
+             "datiert", "дата", "datum van", "датировано",
              "日期", "时间"),
     "place": ("الموقع", "المكان", "place", "location", "locations", "lieu", "lieux", "localisation", "emplacement", "luogo", "posizione",
-              "localita", "lugar", "ubicacion", "local", "localizacao", "ort", "место", "место расположения",
+              "localita", "lugar", "ubicacion", "local", "localizacao", "ort", "место", "locatie", "plaats", "место расположения",
               "местоположение", "地点", "位置"),
     "coordinates": ("الإحداثيات", "الاحداثيات", "coordinates", "coord", "coordonnees", "coordinate", "coordenadas", "koordinaten", "координаты",
                     "坐标"),
     "result": ("النتيجة", "النتائج", "result", "outcome", "status", "issue", "resultat", "esito", "risultato", "resultado", "desfecho", "ergebnis",
-               "ausgang", "итог", "исход", "результат", "结果"),
+               "ausgang", "итог", "resultaat", "uitkomst", "afloop", "исход", "результат", "结果"),
     "territory": ("تغييرات حدودية", "تغيرات إقليمية", "territory", "territorial changes", "changements territoriaux", "modifiche territoriali",
                   "cambios territoriales", "mudancas territoriais", "alteracoes territoriais",
-                  "territoriale veranderungen", "территориальные изменения", "领土变更"),
+                  "territoriale veranderungen", "territoriale veranderingen", "территориальные изменения", "领土变更"),
     "combatant": ("المتحاربون", "الأطراف المتحاربة", "أطراف النزاع", "المتحاربين", "combatant", "combatants", "belligerent", "belligerents", "side", "belligerants", "belligerant",
                   "combattant", "combattants", "belligeranti", "belligerante", "schieramento", "schieramenti",
                   "beligerantes", "beligerante", "combatientes", "combatiente", "combatente", "combatentes",
-                  "konfliktpartei", "konfliktparteien", "kriegsparteien", "противник", "противники", "стороны",
+                  "konfliktpartei", "konfliktparteien", "kriegsparteien", "strijdende partijen", "strijdende partij", "противник", "противники", "стороны",
                   "воюющие стороны", "воюющие", "воюющий", "参战方", "交战方"),
     "commander": ("القادة", "القادة والزعماء", "القادة والرؤساء", "commander", "commanders", "commanders and leaders", "leaders", "commandant", "commandants",
-                  "commandement", "chefs", "comandanti", "comandante", "comandantes", "befehlshaber", "kommandeure",
+                  "commandement", "chefs", "comandanti", "comandante", "comandantes", "befehlshaber", "kommandeure", "leiders", "commandanten", "bevelhebbers", "aanvoerders",
                   "командующие", "командир", "командиры", "指挥官"),
     "units": ("الوحدات", "الوحدات المشاركة", "units", "units involved", "unites", "unites engagees", "unita coinvolte", "unita", "unidades",
-              "unidades involucradas", "unidades envolvidas", "einheiten", "beteiligte einheiten", "подразделения",
+              "unidades involucradas", "unidades envolvidas", "einheiten", "beteiligte einheiten", "eenheden", "betrokken eenheden", "подразделения",
               "参战部队"),
     "strength": ("القوة", "القوات", "strength", "forces en presence", "forces", "effectifs", "forze in campo", "forze coinvolte", "forze",
                  "effettivi", "fuerzas", "fuerzas en combate", "efectivos", "soldados", "forca", "forcas", "forcas envolvidas",
                  "starke",
-                 "truppenstarke", "силы сторон", "силы", "задействованные силы", "兵力"),
+                 "truppenstarke", "troepensterkte", "sterkte", "силы сторон", "силы", "задействованные силы", "兵力"),
     "casualties": ("الخسائر", "الخسائر والإصابات", "الضحايا والخسائر", "casualties", "casualties and losses", "losses", "perte", "pertes", "perdite", "bajas", "perdidas",
-                   "baixas", "perdas", "verluste", "потери", "伤亡"),
+                   "baixas", "perdas", "verluste", "verliezen", "slachtoffers", "потери", "伤亡"),
     # Attack infoboxes ("Infobox civilian attack" and its translations).
-    "target": ("الهدف", "target", "targets", "cible", "cibles", "obiettivo", "bersaglio", "objetivo", "alvo", "ziel", "цель",
+    "target": ("الهدف", "target", "targets", "cible", "cibles", "obiettivo", "bersaglio", "objetivo", "alvo", "ziel", "цель", "doelwit",
                "目标"),
     "perpetrator": ("المنفذون", "المهاجمون", "الجناة", "perpetrator", "perpetrators", "assailant", "assailants", "attackers", "auteur", "auteurs",
-                    "assaillants", "perpetratori", "autori", "perpetradores", "autores", "tater", "исполнители",
+                    "assaillants", "perpetratori", "autori", "perpetradores", "autores", "tater", "исполнители", "daders", "dader",
                     "нападавшие", "肇事者"),
     "deaths": ("القتلى", "الوفيات", "deaths", "fatalities", "dead", "killed", "morts", "tues", "morti", "vittime", "muertos", "mortos",
-               "tote", "погибшие", "убитые", "死亡"),
+               "tote", "погибшие", "doden", "убитые", "死亡"),
     "injured": ("الجرحى", "المصابون", "الإصابات", "injured", "injuries", "non fatal injuries", "wounded", "blesses", "feriti", "heridos", "feridos",
-                "verletzte", "раненые", "受伤"),
-    "weapons": ("الأسلحة", "weapon", "weapons", "arme", "armes", "armi", "armas", "waffen", "оружие", "武器"),
-    "type": ("نوع الهجوم", "type", "attack type", "type d attaque", "tipo", "tipo di attacco", "tipo de ataque", "angriffsart",
+                "verletzte", "раненые", "gewonden", "受伤"),
+    "weapons": ("الأسلحة", "weapon", "weapons", "arme", "armes", "armi", "armas", "waffen", "оружие", "wapens", "武器"),
+    "type": ("نوع الهجوم", "type", "attack type", "type d attaque", "tipo", "tipo di attacco", "tipo de ataque", "angriffsart", "type aanval",
              "тип", "тип атаки", "类型"),
 }
 PER_SIDE = {"combatant", "commander", "units", "strength", "casualties"}
@@ -75,7 +75,7 @@ DISPLAY_NAMES = {"conflict": "Conflict", "part_of": "Part of", "date": "Date", "
 # Lines that open an infobox without being a field ("Informations générales").
 HEADERS = frozenset(label_key(h) for h in (
     "infobox", "general information", "informations générales", "informazioni generali", "información general",
-    "informações gerais", "allgemeine informationen", "общие сведения", "общая информация", "基本信息", "معلومات عامة"))
+    "informações gerais", "allgemeine informationen", "algemene informatie", "общие сведения", "общая информация", "基本信息", "معلومات عامة"))
 _LABEL_TO_CANONICAL = {label_key(label): canon for canon, labels in LABELS.items() for label in labels}
 # Labels a value may be glued to: a page shows them as words, so only those of two letters or more.
 _GLUEABLE = sorted((k for k in _LABEL_TO_CANONICAL if (len(k) >= 2 and not k.isascii()) or len(k) >= 4 or k == "ort"),
