@@ -278,7 +278,8 @@ def long_article(shape: str, sections: int, paragraphs_per_section: int) -> str:
 def assert_long_article_read(path: Path, sections: int) -> None:
     parsed = parse_file(path)
     [event] = parsed.events
-    assert parsed.problems == []
+    assert [p for p in parsed.problems if p.stage != "sides"] == []  # a web page's sides come from its lead, as it says
+    assert event.sides == [["Mali"], ["MNLA"]]  # "MNLA fighters drove the Malian army out of Kidal"
     assert (event.title, event.start_date, event.end_date) == ("Battle of Kidal (long copy)", "2014-05-17", "2014-05-21")
     assert event.place == "Kidal, Kidal Region, Mali" and event.summary.startswith("On 21 May 2014")
     assert [(c.kind, c.low, c.claimed_by) for c in event.claims] == [("killed", 50, "Mali")]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterator
 
-from dashboard.ingest import control_words as w
+from dashboard.ingest import control_hands as hands, control_words as w
 from dashboard.ingest.place_phrases import PlaceContext, Placed, Reading, read_prose, site_key
 from dashboard.ingest.prose import Dated, Sentence, When
 from dashboard.model import ControlChange, Event
@@ -46,6 +46,23 @@ def read_control(event: Event, gazetteer: Gazetteer | None, reading: Reading | N
             actors = _Actors(reading.dated, i)
             out.extend(_merged(list(_changes(event, dated.sentence, dated, reading.places, actors))))
     return out
+
+
+def takers_and_losers(sentence: str) -> list[tuple[str, str]]:
+    """(who took, who lost) of each change of hands one sentence states as a fact, in the words it names them
+    ("" where it names none; a place not looked up, "they" not resolved), for the sides of a lead that only says
+    that (evidence.prose_sides): "X took control of Kidal after fighters of Y withdrew" -> [("X", "fighters of Y")]."""
+    if not w.may_state_control(sentence):
+        return []
+    out = []
+    for found in sorted(_statements(sentence), key=lambda f: f.verb):
+        if found.change != "held" and (found.place or found.named_before) and w.is_fact(sentence, found.verb):
+            out.append((_named(found.holder), _named(found.previous)))
+    return out
+
+
+def _named(phrase: w.Phrase | None) -> str:
+    return "" if phrase is None or w.PRONOUN.match(phrase.text.strip()) else phrase.text
 
 
 class _Actors:
@@ -105,6 +122,7 @@ def _statements(text: str) -> Iterator[_Found]:
         if place and w.looks_like_place(place.text):
             yield _Found(change, m.start(), place, holder=w.subject_before(text, m.start()),
                          previous=_from_agent(text, place) or _retreating(text, place))
+    yield from _changes_of_hands(text)
     for m in w.finds(w.BARE_CONTROL, text):
         yield _Found("took", m.start(), None, holder=w.subject_before(text, m.start()), named_before=True)
     for m in w.finds(w.PASSIVE_TAKE, text):
@@ -168,14 +186,38 @@ def _statements(text: str) -> Iterator[_Found]:
                          before_date=any(word in before for word in ("following", "after", "après", "suite à")))
 
 
+def _changes_of_hands(text: str) -> Iterator[_Found]:
+    """The shapes that name who left as another took the place (control_hands): "entered Kidal after the rebels
+    fled", "drove the rebels out of Kidal", "سيطر الجيش المالي على كيدال بعد انسحاب …"."""
+    for m in hands.ENTERED.finditer(text):
+        place = w.object_after(text, m.end())
+        previous = place and w.looks_like_place(place.text) and (_from_agent(text, place) or _retreating(text, place))
+        if previous:
+            yield _Found("took", m.start(), place, holder=w.subject_before(text, m.start()), previous=previous)
+    for m in hands.DROVE_OUT.finditer(text):
+        place = w.object_after(text, m.end())
+        if place and w.looks_like_place(place.text) and mentioned_parties(m.group("who")):
+            yield _Found("took", m.start(), place, holder=w.subject_before(text, m.start()),
+                         previous=w.Phrase(m.group("who"), m.start("who")))
+    for m in hands.VERB_FIRST_TAKE.finditer(text):
+        place = w.object_after(text, m.end())
+        if place and w.looks_like_place(place.text) and mentioned_parties(m.group("who")):
+            yield _Found("recaptured" if m.group("verb").startswith(hands.RETAKE_VERB_FIRST) else "took", m.start(),
+                         place, holder=w.Phrase(m.group("who"), m.start("who")),
+                         previous=_from_agent(text, place) or _retreating(text, place))
+
+
+_FROM = re.compile(r"\s*(?:from|aux|a\s+los|من)\s+", re.I)  # "captured Kidal from the CSP", "a pris Kidal aux rebelles"
+
+
 def _from_agent(text: str, place: w.Phrase) -> w.Phrase | None:
-    rest = text[place.end:place.end + 8].lower()
-    return w.agent_after(text, place.end + rest.index("from") + 5) if rest.lstrip().startswith("from ") else None
+    found = _FROM.match(text, place.end)
+    return w.agent_after(text, found.end()) if found else None
 
 
 def _retreating(text: str, place: w.Phrase) -> w.Phrase | None:
-    found = w.RETREATING.search(text, place.end)
-    return w.Phrase(found.group("who"), found.start("who")) if found and mentioned_parties(found.group("who")) else None
+    found = hands.who_left(text, place.end)
+    return w.Phrase(*found) if found and mentioned_parties(found[0]) else None
 
 
 def _to_agent(text: str, place: w.Phrase) -> w.Phrase | None:
@@ -265,6 +307,8 @@ def _merged(changes: list[ControlChange]) -> list[ControlChange]:
             out.append(replace(change, previous=earlier_left.previous, previous_parties=earlier_left.previous_parties))
         elif taken is not None and not taken.previous:
             out[out.index(taken)] = replace(taken, previous=change.previous, previous_parties=change.previous_parties)
+        elif taken is not None and taken.previous_parties == change.previous_parties:
+            continue  # the leaving the taking already told ("took Kidal after the rebels withdrew from the city")
         else:
             out.append(change)
     return out

@@ -1,6 +1,7 @@
 """The verbs of a change of control in Spanish, Italian, Portuguese, German and Arabic, for ingest.control_words
 (whose grammar around them, English and French, serves these too): "tomaron el control de", "hanno conquistato",
-"retomaram", "eroberten", "سيطر على"; and of leaving a place: "se retiraron de", "si sono ritirati da", "انسحب من"."""
+"retomaram", "eroberten", "سيطر على"; of leaving a place: "se retiraron de", "si sono ritirati da", "انسحب من"; and of
+who left as another took it: "tras la retirada de", "dopo il ritiro dei", "nach dem Rückzug der", "بعد انسحاب"."""
 from __future__ import annotations
 
 TAKE = (r"tomaron\s+el\s+control\s+de|tomó\s+el\s+control\s+de|han\s+tomado\s+el\s+control\s+de|"
@@ -12,12 +13,29 @@ TAKE = (r"tomaron\s+el\s+control\s+de|tomó\s+el\s+control\s+de|han\s+tomado\s+e
         r"(?:tomaram|tomou|assumiram)\s+o\s+control[eo]\s+d[aeo]s?|tomaram|tomou|capturaram|capturou|"
         r"conquistaram|conquistou|ocuparam|ocupou|retomaram|retomou|recuperaram|recuperou|"
         r"eroberten|eroberte|übernahmen\s+die\s+kontrolle\s+über|"
-        r"سيطر\s+على|سيطرت\s+على|سيطروا\s+على|استولى\s+على|استولت\s+على|استولوا\s+على|استعاد|استعادت|استعادوا")
+        r"سيطر\s+على|سيطرت\s+على|سيطروا\s+على|استولى\s+على|استولت\s+على|استولوا\s+على|"
+        r"(?:استعاد|استعادت|استعادوا)(?:\s+السيطرة\s+على)?")
 LEAVE = (r"se\s+retiraron\s+de|se\s+retiró\s+de|se\s+retiraran\s+de|se\s+retiraron\s+del|abandonaron|abandonó|evacuaron|huyeron\s+de|"
          r"si\s+sono\s+ritirati\s+(?:da|dall[ao]|dal)|si\s+ritirarono\s+(?:da|dall[ao]|dal)|hanno\s+abbandonato|abbandonarono|fuggirono\s+da|"
          r"retiraram-se\s+d[aeo]s?|se\s+retiraram\s+d[aeo]s?|abandonaram|abandonou|fugiram\s+de|"
          r"verließen|räumten|"
          r"انسحب\s+من|انسحبت\s+من|انسحبوا\s+من")
+# Arabic puts the verb before its subject: "سيطر الجيش المالي على كيدال", "استعاد الجيش السيطرة على كيدال".
+VERB_FIRST_TAKE = r"سيطر|سيطرت|سيطروا|استولى|استولت|استولوا|استعاد|استعادت|استعادوا"
+RETAKE_VERB_FIRST = ("استعاد",)
+# "after the withdrawal of Y" ("tras la retirada de los rebeldes", "بعد انسحاب مقاتلي …"): the words around who left.
+AFTER = r"tras|después\s+de|dopo|após|depois\s+d[aeo]s?|nach|بعد|عقب|إثر"
+WITHDRAWAL_NOUNS = r"retirada|huida|ritiro|fuga|saída|Rückzug|Abzug|Flucht|انسحاب|فرار|هروب|خروج"
+OF = r"de\s+los|de\s+las|del|de|della|dello|dei|degli|delle|do|dos|da|das|der|des"
+# "después de que los rebeldes se retiraran", "nachdem sich die Rebellen zurückgezogen hatten", "بعد أن انسحب المتمردون".
+AFTER_THEY_LEFT = (r"(?:después\s+de\s+que|tras\s+que|dopo\s+che|depois\s+que|após)\s+(?P<who>[^,.;]{1,80}?)\s+"
+                   r"(?:se\s+retiraran|se\s+retiraron|huyeran|huyeron|si\s+(?:sono|erano)\s+ritirati|si\s+ritirarono|"
+                   r"fuggirono|se\s+retiraram|fugiram)\b"
+                   r"|nachdem\s+(?:sich\s+)?(?P<who_de>[^,.;]{1,80}?)\s+(?:sich\s+)?(?:zurückgezogen|abgezogen|geflohen)\b"
+                   r"|(?<![\w])(?:بعد|عقب|إثر)\s+(?:أن\s+)?(?:انسحب|انسحبت|انسحبوا|فر|فرت|فروا|هرب|هربت|هربوا|غادر|غادرت|"
+                   r"غادروا)\s+(?P<who_ar>[^,.;]{1,80}?)(?=\s+من\s|[,.;]|$)")
+# Where a taken place's name ends in these languages ("Kidal tras la retirada", "كيدال بعد انسحاب", "كيدال من").
+OBJECT_END = r"tras|después|dopo|após|depois|nach|nachdem|am|im|بعد|عقب|إثر|من|في|منذ|خلال"
 # Letters the sentences with these verbs have (control_words passes over the others fast).
 TAKE_CUES = ("tom", "captur", "conquist", "ocup", "apoder", "recuper", "retom", "pres", "occup", "ripres",
              "impadron", "erobert", "übernahm", "سيطر", "استول", "استعاد")

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dashboard.ingest import control_languages as languages
+from dashboard.ingest import control_hands as hands, control_languages as languages
 from dashboard.ingest.place_phrases import PART_WORDS, SETTLEMENT_WORDS, SITE_WORDS
 from dashboard.parties.mentions import PartyMention, demonym_words, mentioned_parties
 from dashboard.text.fold import fold
@@ -27,12 +27,11 @@ _TAKE = (r"(?:re-?)?captured|(?:re-?)?captures?|(?:re-?)?capturing|seized|seizes
 _CONTROL_VERBS = r"(?:seized|seizes?|seizing|took|takes?|taking|taken|gained|gaining|regained|regaining|assumed|" \
                  r"assumes?|retook|retaking|wrested|established)"
 _FRENCH_TAKE = (r"s['’]empare(?:nt)?\s+d[eu']?|s['’]emparent\s+d[eu']?|se sont emparés\s+d[eu']?|s['’]est emparée?\s+d[eu']?|"
-                r"reprend|reprennent|a repris|ont repris|prend|prennent|a pris|ont pris|occupe|occupent|"
-                r"prend le contrôle d[eu']?|prennent le contrôle d[eu']?|a pris le contrôle d[eu']?|"
-                r"ont pris le contrôle d[eu']?|reprend le contrôle d[eu']?|reprennent le contrôle d[eu']?")
+                r"(?:re)?pren(?:d|nent) le contrôle d[eu']?|(?:a|ont) (?:re)?pris le contrôle d[eu']?|"  # before "prend"
+                r"reprend|reprennent|a repris|ont repris|prend|prennent|a pris|ont pris|occupe|occupent")
 ACTIVE_TAKE = re.compile(
     rf"(?<![\w-])(?P<verb>{_CONTROL_VERBS}\s+(?:(?:full|complete|total|effective|back)\s+)?control\s+(?:of|over)|"
-    rf"took\s+over|takes?\s+over|(?:{_TAKE})|(?:{_FRENCH_TAKE})|(?:{languages.TAKE}))(?=[\s']|$)\s*", re.I)
+    rf"took\s+over|takes?\s+over|(?:{_TAKE})|(?:{_FRENCH_TAKE})|(?:{languages.TAKE}))(?=[\s']|$)(?!\s*(?:part\s+in|place)\b)\s*", re.I)  # not "took part in"
 # "the CSP-PSD seized control not long afterward": control of the place named just before.
 BARE_CONTROL = re.compile(rf"(?<![\w-])(?P<verb>{_CONTROL_VERBS}\s+(?:(?:full|complete|total)\s+)?control)\b"
                           r"(?!\s+(?:of|over)\b)", re.I)
@@ -78,11 +77,6 @@ NOMINAL = re.compile(r"(?<![\w-])(?P<verb>capture|seizure|recapture|takeover|fal
                      r"(?P<object>[^,.;]{1,60}?)\s+(?:(?:was|came|happened|took place|occurred)\s+[^,.;]{0,40}?\s+)?"
                      r"(?:by|par|to)\s+", re.I)
 EXPELLED_HOW = ("chased out", "driven out", "expelled", "forced out")
-# "recaptured the city on May 21, following the Malians that were retreating": who left it.
-RETREATING = re.compile(r"\b(?:following|after|behind|derrière)\s+(?P<who>[^,.;]{1,50}?)\s+(?:(?:that|who|which|qui)\s+)?"
-                        r"(?:(?:were|was|had been|étaient)\s+)?(?:retreating|withdrawing|fleeing|pulling out|leaving|"
-                        r"se repliaient|fuyaient)\b", re.I)
-
 # A verb that names a plan, an attempt or an order, not what happened ("to retake", "attempted to capture").
 _NOT_A_FACT = re.compile(
     r"(?:\bto|\bnot|\bnever|n't|\bwithout|\bfrom|\bwould|\bcould|\bmight|\bmay|\bwill|\bshall|\bcannot|\bfailed|"
@@ -103,14 +97,16 @@ PRONOUN = re.compile(r"^(?:they|it|he|she|who|which|qui|ils|elles|il|elle|the la
 _OBJECT_END = re.compile(
     r"\s+(?:on|during|after|before|following|along|with|without|from|for|since|until|by|as|when|while|but|and|"
     r"which|who|to|towards|toward|leading|amid|despite|due|because|where|then|again|et|pour|après|avant|lors|depuis|"
-    r"le\s+\d|en\s+\d|jusqu|alors|avec|contre|suite|puis|sans)\b"
+    rf"le\s+\d|en\s+\d|jusqu|alors|avec|contre|suite|puis|sans|{languages.OBJECT_END})\b"
     r"|\s+(?:in|at|near|en|à|dans)\s+(?=(?:the\s+)?(?:wake|early|late|mid|january|february|march|april|may|june|july|"
     r"august|september|october|november|december|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|"
     r"novembre|décembre|\d|[a-zàâçéèêëîïôûùüÿ]))"
     r"|\s*[,;:.!?()\[\]\"“”«»]|\s+(?:in|at)\s*$", re.I)
-_LIST_GLUE = re.compile(rf"^(?:[\s,()-]|\band\b|\bet\b|\by\b|\be\b|\bund\b|\bel\b|\bil\b|\bo\b|\ballied\b|\bthe\b|\bles?\b|\bpro-government\b|\brebel\b|"
+_LIST_GLUE = re.compile(rf"^(?:[\s,()-]|\band\b|\bet\b|\by\b|\be\b|\bund\b|\bel\b|\bil\b|\bo\b|\ballied\b|\bthe\b|\bles?\b|\bl['’]|"
+                        rf"\bpro-government\b|\brebel\b|"
                         rf"\b(?:{'|'.join(sorted(demonym_words()))})\b|\b(?:{FORCE_WORDS})\b|\([A-Z][\w-]*\))*$", re.I)
-_PLACE_HEAD = re.compile(rf"^(?:[A-ZÀ-Ý]|(?i:(?:{SETTLEMENT_WORDS}|{SITE_WORDS}|{PART_WORDS}|area|zone|it)\b)|"
+# Arabic has no capitals: after its verbs of control ("سيطر على كيدال") any word heads the place.
+_PLACE_HEAD = re.compile(rf"^(?:[A-ZÀ-Ý\u0621-\u064A]|(?i:(?:{SETTLEMENT_WORDS}|{SITE_WORDS}|{PART_WORDS}|area|zone|it)\b)|"
                          rf"(?i:(?:north|south|east|west|northern|southern|eastern|western)\w*\s+(?:{PART_WORDS})\b))")
 _DETERMINER = re.compile(rf"^(?:(?:the|this|that|its|their|a|an|la|le|les|cette|ce|son|sa|leur|de la|du|des|"
                          rf"{languages.DETERMINERS})\s+|l['’]\s*)",
@@ -120,7 +116,7 @@ CUE_WORDS = ("captur", "seiz", "took", "take", "taking", "retak", "re-tak", "ret
              "regain", "gained", "gaining", "liberat", "control", "contrôl", "held", "hold", "abandon", "evacua",
              "évacu", "withdr", "retreat", "pull", "fled", "flee", "fui", "chased", "driven", "expelled", "ejected",
              "forced out", "fell", "falls", "tomb", "empar", "prend", "pris", "tenu", "mains", "hands", "retir",
-             "chass", "passe", *languages.TAKE_CUES, *languages.LEAVE_CUES)
+             "chass", "passe", *languages.TAKE_CUES, *languages.LEAVE_CUES, *hands.CUES)
 
 
 # The words each pattern needs, so that it is tried only on a sentence that has one of them.

@@ -4,8 +4,9 @@ and when, with where each came from ("lead" or "body").
 Only the article's own event is read: Background and Prelude sections, end matter and the sentence a cut-off
 file stops in are left out. Sides come from the war's sentence shapes in the languages articles come in
 ("clashes broke out between Malian forces and the MNLA", "X attacked Y", "Y was ambushed by X", "an attack on Y
-by X", "Il oppose l'armée malienne aux rebelles de la CMA"); a sentence that names the event's place or falls on
-its date is read before others (a lead that only says "Islamists" gives way to the body's "ISGS fighters").
+by X", "Il oppose l'armée malienne aux rebelles de la CMA", Arabic's in arabic_sides) and a town changing hands
+as ingest.control reads it ("X took control of Kidal after Y withdrew": the taker first); a sentence that names the
+event's place or falls on its date is read before others (a lead that only says "Islamists" gives way to the body's "ISGS fighters").
 """
 from __future__ import annotations
 
@@ -14,26 +15,34 @@ from dataclasses import dataclass
 
 from dashboard.text.dates import find_lead_date
 from dashboard.ingest.layout.base import BACKGROUND_HEADINGS, RawArticle, is_background, split_paragraphs
+from dashboard.ingest import arabic_sides
+from dashboard.ingest.control import takers_and_losers
 from dashboard.ingest.mentions import find_parties
 from dashboard.parties.mentions import find_mentions
 from dashboard.model import DateRange
 from dashboard.parties import party_alignment
 from dashboard.text.fold import fold
+from dashboard.text.months import MONTHS
 from dashboard.text.published import Publication, day_counted_back, without_dateline
 
 MAX_PARAGRAPHS = 12
 MAX_SENTENCES = 60  # sides are read from the first sentences only: a 1 MB lead is not searched whole
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ0-9\"«(\[]|[А-Я])|(?<=\])\s+(?=[A-ZÀ-ÖØ-ÞА-Я])|\n")
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+# A sentence ends at a full stop before a capital, not at a German day's ("am 14. November 2023").
+_SENTENCE = re.compile(rf"(?<=[.!?])(?<!\d\.)\s+(?=[A-ZÀ-ÖØ-Þ0-9\"«(\[]|[А-Я]|[\u0621-\u064A])|"
+                       rf"(?<=\d\.)\s+(?!(?i:{_MONTH})\b)(?=[A-ZÀ-ÖØ-Þ0-9\"«(\[]|[А-Я]|[\u0621-\u064A])|"
+                       r"(?<=\])\s+(?=[A-ZÀ-ÖØ-ÞА-Я])|\n")
 _SUPPORT = re.compile(r"\b(?:supported by|backed by|aided by|assisted by|with (?:the )?(?:help|support) (?:of|from)|"
                       r"soutenu(?:e|s|es)? par|appuyé(?:e|s|es)? par|avec l['’]appui d[eu']|sostenut[oaie] da|"
-                      r"con l['’]appoggio d[ei]|apoyad[oa]s? por|apoiad[oa]s? por|unterstützt von|при поддержке)\b", re.I)
+                      r"con l['’]appoggio d[ei]|apoyad[oa]s? por|apoiad[oa]s? por|unterstützt von|при поддержке|"
+                      r"بدعم من|بمساندة)\b", re.I)
 # Who did it to whom, by sentence shape: (pattern, which named group acts first).
 _ATTACKER_FIRST = re.compile(
     r"\b(?:attacked|ambushed|raided|assaulted|targeted|stormed|overran|besieged|struck|fought against|fought with|"
     r"clashed with|launched (?:an? |several |two |three )?(?:\w+ )?(?:attacks?|assaults?|offensives?|raids?|ambush(?:es)?) "
     r"(?:on|against)|opened fire on|(?:after |in )?(?:heavy )?(?:fighting|clashes|battles?|combats?) (?:with|against)|"
     r"(?:combats?|affrontements?|accrochages?|heurts) (?:avec|contre)|(?:a |ont )?affronté|attaquent|attaque|ont attaqué|assaillent|attaccano|hanno attaccato|attaccarono|"
-    r"atacaron|atacó|atacaram|atacou|griffen|напали на|атаковали|against|contre|contro|contra|gegen|против)\b", re.I)
+    r"atacaron|atacó|atacaram|atacou|griffen|напали на|атаковали|against|contre|contro|contra|gegen|против|ضد)\b", re.I)
 _VICTIM_FIRST = re.compile(
     r"\b(?:(?:was|were|had been|been) (?:\w+ )?(?:attacked|ambushed|targeted|raided|assaulted|besieged|overrun|killed|"
     r"struck)(?: [\w ,]{0,80}?)? by|perpetrated by|carried out by|claimed by|attaqu[ée]e?s? par|pris(?:e|es)? pour "
@@ -45,7 +54,7 @@ _OPPOSE = re.compile(r"\b(?:oppose|opposent|contrappone|enfrenta|opõe|натр�
                      r"(?:\s|\b)(?:à|aux|au|a|ai|agli|alle|против)\b(?P<b>.+)", re.I)
 
 
-_BARE_PREPOSITIONS = {"against", "contre", "contro", "contra", "gegen", "против"}  # a side against nobody is no attack
+_BARE_PREPOSITIONS = {"against", "contre", "contro", "contra", "gegen", "против", "ضد"}  # a side against nobody is no attack
 
 
 @dataclass(frozen=True)
@@ -184,18 +193,34 @@ def _sentences(prose: list[tuple[str, str]]):
 
 def _groups(sentence: str) -> list[list[str]] | None:
     """[first group, second group] of the parties a sentence sets against each other."""
-    for pattern, victim_first in ((_ON_BY, True), (_VICTIM_FIRST, True), (_ATTACKER_FIRST, False),
-                                  (_OPPOSE, False), (_BETWEEN, False)):
+    for pattern, victim_first in ((_ON_BY, True), (arabic_sides.LAUNCHED_BY, True), (_VICTIM_FIRST, True),
+                                  (_ATTACKER_FIRST, False), (_OPPOSE, False), (_BETWEEN, False)):
         for m in pattern.finditer(sentence):
             groups = _split_at(sentence, m, victim_first)
             if groups:
                 return groups
+    for shape in (arabic_sides.verb_first_sides, arabic_sides.between_sides, _hands_changed):
+        groups = shape(sentence)
+        if groups and all(groups):
+            return groups
     return None
+
+
+def _hands_changed(sentence: str) -> list[list[str]] | None:
+    """[who took, who lost] a place the sentence says changed hands ("X took control of Kidal after Y withdrew",
+    "X drove Y out of Kidal": ingest.control reads the words); who lost may be unnamed."""
+    takers: list[str] = []
+    losers: list[str] = []
+    for taker, loser in takers_and_losers(sentence):
+        takers.extend(p for p in _with_support(taker) if p not in takers)
+        losers.extend(p for p in _with_support(loser) if p not in losers)
+    return [takers, [p for p in losers if p not in takers]] if takers else None
 
 
 def _one_sided(sentence: str) -> list[list[str]] | None:
     """[the attackers, []] of a sentence whose attack names no party as its target ("ISGS gunmen attacked the
-    village of Tamalat", "a convoy was ambushed by JNIM"): a raid on civilians or an unnamed post."""
+    village of Tamalat", "a convoy was ambushed by JNIM", "هاجم مسلحو داعش قرية"): a raid on civilians or an unnamed
+    post; or the taker of a town taken from no party named ("Malian forces captured the town of Zorbakaye")."""
     for pattern, victim_first in ((_VICTIM_FIRST, True), (_ATTACKER_FIRST, False)):
         m = pattern.search(sentence)
         if m is None or m.group().strip().casefold() in _BARE_PREPOSITIONS:
@@ -203,6 +228,10 @@ def _one_sided(sentence: str) -> list[list[str]] | None:
         actor = _with_support(sentence[m.end():] if victim_first else sentence[:m.start()])
         if actor and not _with_support(sentence[:m.start()] if victim_first else sentence[m.end():]):
             return [actor, []]
+    for shape in (arabic_sides.verb_first_sides, _hands_changed):
+        groups = shape(sentence)
+        if groups and groups[0]:
+            return [groups[0], []]
     return None
 
 

@@ -19,7 +19,8 @@ _COUNTRY_NAMES = {fold(name) for party in PARTIES if party.name in _STATES
                   and not re.fullmatch(r"[A-Z.]{2,}[a-z]?", name)
                   and not re.search(r"arm|forc|milit|gouv|gov|operat|esercit|streit|армия|军队|serval|barkhane", name, re.I)}
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|near|to|from|into|of|across|throughout|en|au|à|dans|vers|du|nel|del|em|"
-                           r"nach|в|northern|southern|central|eastern|western|north|south|nord|sud|centre)|,)\s*$", re.I)
+                           r"nach|в|northern|southern|central|eastern|western|north|south|nord|sud|centre|"
+                           r"في|إلى|من|شمال|جنوب|وسط|شرق|غرب|شمالي|جنوبي|دولة)|,)\s*$", re.I)
 _PLACE_AFTER = re.compile(r"\W{0,2}\s*(?:war|conflict|crisis|region|river|border|guerre|conflit|fleuve|krieg|война)\b"
                           r"|\s*:\s", re.I)  # "Mali : au moins quinze civils tués": a headline's country label
 

@@ -82,8 +82,15 @@ def _pattern() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
         for word in words:  # "jihadists" names the camp, not one coalition of it
             names[word] = ("", camp)
     alternatives = sorted(names, key=len, reverse=True)
-    body = "|".join(re.escape(name).replace(r"\ ", r"\s+").replace(r"\-", "[-\\s]?") for name in alternatives)
+    body = "|".join(_glued_and(re.escape(name).replace(r"\ ", r"\s+").replace(r"\-", "[-\\s]?"))
+                    for name in alternatives)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w])"), names
+
+
+def _glued_and(name: str) -> str:
+    """An Arabic name's "and" (و) glued to its next word ("نصرة الإسلام والمسلمين") matched set apart too, as
+    text.scripts writes it ("نصرة الإسلام و المسلمين")."""
+    return re.sub(r"(^|\\s\+)و(?=ال)", r"\1و\\s*", name)
 
 
 def find_mentions(text: str) -> list[Mention]:
