@@ -26,3 +26,10 @@ def test_coalitions_members_and_allies_in_2023():
 
 def test_a_camp_word_on_the_one_side_whose_parties_are_unknown():
     assert sides("Eleven jihadists", [["Mali"], ["Katibat Macina"]], 2018) == [("jihadists", 1)]
+
+
+def test_the_azawad_liberation_front_of_2024_is_a_party_of_its_own_in_every_language():
+    fla = [["Mali", "Wagner Group"], ["FLA"]]
+    for text in ("fighters of the Azawad Liberation Front", "le Front de libération de l'Azawad (FLA)",
+                 "جبهة تحرير أزواد", "the FLA said"):
+        assert [(m.party, side_of_mention(m, fla, 2025)) for m in find_mentions(text)][:1] == [("FLA", 1)], text

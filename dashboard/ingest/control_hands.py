@@ -18,7 +18,7 @@ _RETREATING = re.compile(
 # "after the withdrawal of French forces", "après le retrait des combattants du CSP", "بعد انسحاب مقاتلي …".
 _WITHDRAWAL = re.compile(
     rf"(?<![\w-])(?:after|following|upon|après|suite\s+à|{languages.AFTER})\s+"
-    rf"(?:(?:the|le|la|el|il|lo|a|o|dem|der|den)\s+|l['’]\s*)?(?:withdrawal|retreat|departure|flight|pull-?out|"
+    rf"(?:(?:the|le|la|el|il|lo|a|o|dem|der|den|de|het)\s+|l['’]\s*)?(?:withdrawal|retreat|departure|flight|pull-?out|"
     rf"retrait|départ|repli|fuite|{languages.WITHDRAWAL_NOUNS})\s+(?:(?:of|de|du|des|{languages.OF})\s+|d['’]\s*)?"
     r"(?P<who>[^,.;]{1,80})", re.I)
 _AFTER_THEY_LEFT = re.compile(languages.AFTER_THEY_LEFT, re.I)
@@ -49,5 +49,5 @@ def who_left(text: str, pos: int) -> tuple[str, int] | None:
     if not found:
         return None
     m = min(found, key=lambda pair: pair[0])[1]
-    group = next(name for name in ("who", "who_de", "who_ar") if name in m.groupdict() and m.group(name))
+    group = next(name for name in ("who", "who_de", "who_nl", "who_ar") if name in m.groupdict() and m.group(name))
     return m.group(group), m.start(group)

@@ -1,4 +1,4 @@
-"""The verbs of a change of control in Spanish, Italian, Portuguese, German and Arabic, for ingest.control_words
+"""The verbs of a change of control in Spanish, Italian, Portuguese, German, Dutch and Arabic, for ingest.control_words
 (whose grammar around them, English and French, serves these too): "tomaron el control de", "hanno conquistato",
 "retomaram", "eroberten", "سيطر على"; of leaving a place: "se retiraron de", "si sono ritirati da", "انسحب من"; and of
 who left as another took it: "tras la retirada de", "dopo il ritiro dei", "nach dem Rückzug der", "بعد انسحاب"."""
@@ -13,33 +13,38 @@ TAKE = (r"tomaron\s+el\s+control\s+de|tomó\s+el\s+control\s+de|han\s+tomado\s+e
         r"(?:tomaram|tomou|assumiram)\s+o\s+control[eo]\s+d[aeo]s?|tomaram|tomou|capturaram|capturou|"
         r"conquistaram|conquistou|ocuparam|ocupou|retomaram|retomou|recuperaram|recuperou|"
         r"eroberten|eroberte|übernahmen\s+die\s+kontrolle\s+über|"
+        r"(?:namen|nam)(?:\s+[^,.;]{1,40}?)?\s+de\s+controle\s+over|heroverden|heroverde|veroverden|veroverde|"
         r"سيطر\s+على|سيطرت\s+على|سيطروا\s+على|استولى\s+على|استولت\s+على|استولوا\s+على|"
         r"(?:استعاد|استعادت|استعادوا)(?:\s+السيطرة\s+على)?")
 LEAVE = (r"se\s+retiraron\s+de|se\s+retiró\s+de|se\s+retiraran\s+de|se\s+retiraron\s+del|abandonaron|abandonó|evacuaron|huyeron\s+de|"
          r"si\s+sono\s+ritirati\s+(?:da|dall[ao]|dal)|si\s+ritirarono\s+(?:da|dall[ao]|dal)|hanno\s+abbandonato|abbandonarono|fuggirono\s+da|"
          r"retiraram-se\s+d[aeo]s?|se\s+retiraram\s+d[aeo]s?|abandonaram|abandonou|fugiram\s+de|"
-         r"verließen|räumten|"
+         r"verließen|räumten|trokken\s+zich\s+terug\s+uit|trok\s+zich\s+terug\s+uit|verlieten|ontruimden|"
+         r"vluchtten\s+uit|"
          r"انسحب\s+من|انسحبت\s+من|انسحبوا\s+من")
 # Arabic puts the verb before its subject: "سيطر الجيش المالي على كيدال", "استعاد الجيش السيطرة على كيدال".
 VERB_FIRST_TAKE = r"سيطر|سيطرت|سيطروا|استولى|استولت|استولوا|استعاد|استعادت|استعادوا"
 RETAKE_VERB_FIRST = ("استعاد",)
 # "after the withdrawal of Y" ("tras la retirada de los rebeldes", "بعد انسحاب مقاتلي …"): the words around who left.
-AFTER = r"tras|después\s+de|dopo|após|depois\s+d[aeo]s?|nach|بعد|عقب|إثر"
-WITHDRAWAL_NOUNS = r"retirada|huida|ritiro|fuga|saída|Rückzug|Abzug|Flucht|انسحاب|فرار|هروب|خروج"
-OF = r"de\s+los|de\s+las|del|de|della|dello|dei|degli|delle|do|dos|da|das|der|des"
+AFTER = r"tras|después\s+de|dopo|após|depois\s+d[aeo]s?|nach|na|بعد|عقب|إثر"
+WITHDRAWAL_NOUNS = r"retirada|huida|ritiro|fuga|saída|Rückzug|Abzug|Flucht|terugtrekking|aftocht|انسحاب|فرار|هروب|خروج"
+OF = r"de\s+los|de\s+las|del|de|della|dello|dei|degli|delle|do|dos|da|das|der|des|van\s+de|van\s+het|van"
 # "después de que los rebeldes se retiraran", "nachdem sich die Rebellen zurückgezogen hatten", "بعد أن انسحب المتمردون".
 AFTER_THEY_LEFT = (r"(?:después\s+de\s+que|tras\s+que|dopo\s+che|depois\s+que|após)\s+(?P<who>[^,.;]{1,80}?)\s+"
                    r"(?:se\s+retiraran|se\s+retiraron|huyeran|huyeron|si\s+(?:sono|erano)\s+ritirati|si\s+ritirarono|"
                    r"fuggirono|se\s+retiraram|fugiram)\b"
                    r"|nachdem\s+(?:sich\s+)?(?P<who_de>[^,.;]{1,80}?)\s+(?:sich\s+)?(?:zurückgezogen|abgezogen|geflohen)\b"
+                   r"|nadat\s+(?P<who_nl>[^,.;]{1,80}?)\s+(?:zich\s+)?(?:uit\s+[^,.;]{1,40}?\s+)?"
+                   r"(?:hadden|had|hebben|heeft|waren|was)\s+(?:teruggetrokken|gevlucht|vertrokken)\b"
                    r"|(?<![\w])(?:بعد|عقب|إثر)\s+(?:أن\s+)?(?:انسحب|انسحبت|انسحبوا|فر|فرت|فروا|هرب|هربت|هربوا|غادر|غادرت|"
                    r"غادروا)\s+(?P<who_ar>[^,.;]{1,80}?)(?=\s+من\s|[,.;]|$)")
 # Where a taken place's name ends in these languages ("Kidal tras la retirada", "كيدال بعد انسحاب", "كيدال من").
-OBJECT_END = r"tras|después|dopo|após|depois|nach|nachdem|am|im|بعد|عقب|إثر|من|في|منذ|خلال"
+OBJECT_END = r"tras|después|dopo|após|depois|nach|nachdem|am|im|na|nadat|op|بعد|عقب|إثر|من|في|منذ|خلال"
 # Letters the sentences with these verbs have (control_words passes over the others fast).
 TAKE_CUES = ("tom", "captur", "conquist", "ocup", "apoder", "recuper", "retom", "pres", "occup", "ripres",
-             "impadron", "erobert", "übernahm", "سيطر", "استول", "استعاد")
-LEAVE_CUES = ("retir", "abandon", "evacu", "huy", "ritir", "fugg", "fugi", "verließ", "räumt", "انسحب")
+             "impadron", "erobert", "übernahm", "controle", "herover", "verover", "سيطر", "استول", "استعاد")
+LEAVE_CUES = ("retir", "abandon", "evacu", "huy", "ritir", "fugg", "fugi", "verließ", "räumt", "terug", "verliet",
+              "ontruim", "vlucht", "انسحب")
 # Words for a town in these languages ("la ciudad de Kidal", "a cidade de Gao", "مدينة كيدال").
-SETTLEMENTS = r"ciudad|pueblo|localidad|cidade|vila|aldeia|Stadt|Ortschaft|Dorf|مدينة|بلدة|قرية"
-DETERMINERS = r"el|los|las|il|lo|gli|i|o|os|as|der|die|das|den|dem"
+SETTLEMENTS = r"ciudad|pueblo|localidad|cidade|vila|aldeia|Stadt|Ortschaft|Dorf|stad|dorp|مدينة|بلدة|قرية"
+DETERMINERS = r"el|los|las|il|lo|gli|i|o|os|as|der|die|das|den|dem|de|het"
