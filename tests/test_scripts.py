@@ -1,6 +1,10 @@
 """Other scripts' digits and Arabic month names, as the readers need them (dashboard/text/scripts.py, text.months)."""
+from pathlib import Path
+
 import pytest
 
+from dashboard.ingest.parse import parse_article
+from dashboard.places.gazetteer import Gazetteer
 from dashboard.text.dates import parse_date_range
 from dashboard.text.scripts import western_digits
 
@@ -22,3 +26,12 @@ def test_arabic_dates(text, start, end):
 
 def test_a_conjunction_glued_to_a_definite_word_is_set_apart():
     assert western_digits("بين الجيش المالي والمتمردين") == "بين الجيش المالي و المتمردين"
+
+
+def test_an_arabic_page_whose_title_names_the_town_is_placed_there_and_dated_by_its_lead():
+    text = ("معركة كيدال (2023)\n\nفي 14 نوفمبر 2023، سيطر الجيش المالي ومجموعة فاغنر على كيدال بعد انسحاب مقاتلي "
+            "الإطار الاستراتيجي الدائم.\n")
+    [event] = parse_article(text, "ar.txt").events
+    assert (event.place, event.start_date, event.sides) == ("كيدال", "2023-11-14", [["Mali", "Wagner Group"], ["CSP"]])
+    kidal = Gazetteer.from_csv(Path(__file__).resolve().parent.parent / "data" / "gazetteer.csv").geocode(event.place)
+    assert kidal is not None and round(kidal.latitude, 1) == 18.4

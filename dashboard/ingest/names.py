@@ -58,14 +58,21 @@ def clean_commanders(value: str) -> list[str]:
     return names
 
 
+_ARABIC_TITLE = re.compile(r"^(?:ال)?(?:معركة|هجوم|اشتباكات|مجزرة|حصار|سقوط|كمين|تفجير|غارة|سيطرة|استعادة|تحرير)"
+                           r"\s+(?:على\s+|في\s+)?([\u0621-\u064A]{3,})$")
+
+
 def place_from_title(title: str) -> str:
     """The place in a title such as "Second Battle of Kidal", "Amazragane skirmish", "2020 Tarkint attack" or
     "Combat de Ténenkou (5 mai 2015)" ("" when none)."""
     bare = re.sub(r"\s*\([^)]*\)\s*$", "", title).strip()
-    match = re.search(r"\b(?:of|at|in|on|near|de|d'|du|di|del|des|bei|von|при|под)\s+"
+    match = re.search(r"\b(?:of|at|in|on|near|de|d'|du|di|del|des|bei|von|om|van|bij|при|под)\s+"
                       r"((?:[A-ZÀ-ÖØ-ÞА-Я][\w'’-]*)(?:[ -](?:[A-ZÀ-ÖØ-ÞА-Я][\w'’-]*))*)\s*$", bare)
     if match:
         return match.group(1)
+    arabic = _ARABIC_TITLE.search(bare)
+    if arabic:  # Arabic has no capitals: the word after "battle of", "attack on", "fall of" ("معركة كيدال")
+        return arabic.group(1)
     bare = _YEAR_OR_ORDINAL.sub("", bare)
     match = re.match(r"^((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*)*) (?:skirmish|ambush|battle|raid|attack|clashes|massacre|"
                      r"siege|offensive|bombing|incident|attacks|fighting)\b", bare, re.I)
