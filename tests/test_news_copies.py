@@ -1,10 +1,13 @@
-"""News copies (a wire story, one broken into lines of 72, a French newspaper page, a saved news page): dated from
-their publication line, sides from the parties they name, claims with the speaker who follows them."""
+"""News copies (a wire story, one broken into lines of 72, a French newspaper page, a saved news page, exports from
+news databases): dated from their publication line, sides from the parties they name, claims with the speaker who
+follows them."""
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
+from dashboard.ingest.layout.press import is_press_export
+from dashboard.ingest.layout.rows import page_rows
 from dashboard.ingest.layout.wrapped import unwrapped
 from dashboard.ingest.parse import parse_article, parse_file
 from dashboard.text.published import day_counted_back, publication_date
@@ -112,3 +115,26 @@ def test_a_pdfs_text_loses_its_page_breaks_and_page_numbers():
     assert "\f" not in unwrapped(pdf) and "Page 2 of 2" not in unwrapped(pdf) and "- 1 -" not in unwrapped(pdf)
     [event] = parse_article(pdf, "wire.pdf.txt").events
     assert {(c.kind, c.low) for c in event.claims} == {("killed", 40), ("captured", 70), ("killed", 20), ("injured", 30)}
+
+
+def test_a_factiva_export_is_read_from_its_story_not_its_header_and_counts_saturday_back():
+    parsed = parse_file(ARTICLES / "press_factiva_menaka.txt")
+    [event] = parsed.events
+    assert (event.start_date, event.place, event.sides) == ("2022-06-11", "Ménaka", [["Mali"], ["ISGS"]])
+    assert event.summary.startswith("BAMAKO, June 12, 2022 (AFP) - At least 20 Malian soldiers")
+    assert "Document AFPR" not in event.summary and "412 words" not in event.summary
+    assert [(c.side, c.kind, c.low, c.claimed_by) for c in event.claims] == [("a", "killed", 20, "army")]
+
+
+def test_a_nexis_export_keeps_its_body_and_leaves_its_load_date_and_end_of_document_out():
+    [event] = parse_file(ARTICLES / "press_nexis_kidal.txt").events
+    assert (event.start_date, event.place) == ("2023-11-14", "Kidal")  # "on Tuesday", published Tuesday 14 November
+    assert event.sides == [["Mali", "Wagner Group"], ["CSP"]]
+    assert event.summary.startswith("The Malian army and its Wagner allies")
+    assert all(word not in event.summary for word in ("Load-Date", "End of Document", "Length:", "Copyright"))
+    assert [(c.side, c.kind, c.low, c.claimed_by) for c in event.claims] == [("b", "killed", 4, "CSP spokesman (CSP)")]
+
+
+def test_a_copy_without_a_databases_lines_is_left_as_it_is():
+    assert is_press_export(page_rows((ARTICLES / "press_nexis_kidal.txt").read_text(encoding="utf-8")))
+    assert not is_press_export(page_rows((ARTICLES / "news_wire_kidal.txt").read_text(encoding="utf-8")))

@@ -12,6 +12,7 @@ from collections import Counter
 from dashboard.ingest.layout.base import CONTENTS_HEADINGS, RawArticle
 from dashboard.ingest.layout.blocks import Field, Infobox, find_infobox, is_prose
 from dashboard.ingest.layout.labels import DISPLAY_NAMES, is_header, match_label
+from dashboard.ingest.layout.press import is_press_export, press_story
 from dashboard.ingest.layout.rows import Row, page_rows
 from dashboard.ingest.layout.sections import attach_headed_body, take_coordinate_lines, without_navboxes
 from dashboard.text.fold import label_key
@@ -46,6 +47,8 @@ def read_page(text: str) -> RawArticle:
         after = rows[end:]
     else:  # all of it is the text (a news copy, a bare lead): its lead is what stands before its first heading
         after = [row for row in rows[title_at + 1:] if row.blank or row.table or not is_boilerplate(row.text)]
+        if is_press_export(after):  # a news database's copy: its header and footer lines are not the story
+            after = press_story(after)
         article.published = publication_date("\n".join(row.text for row in rows))
         if article.published is not None:  # its own line ("Publié le 12 mars 2022") is no section heading
             after = [row for row in after if not dates_the_copy(row.text, article.published)]
