@@ -74,6 +74,14 @@ def test_french_sentences():
         ("Mali", "b", "killed", 10, 10), ("Mali", "b", "injured", 20, None)]
 
 
+def test_who_those_counted_are_may_stand_between_them_and_what_happened_to_them():
+    claims = read("Ten peacekeepers from Chad were killed and at least 25 others injured. Twelve soldiers of the "
+                  "Malian army were killed. Dix casques bleus du Tchad ont été tués.",
+                  sides=[["AQIM"], ["MINUSMA", "Chad"]], start="2019-01-20")
+    assert [(c.kind, c.low, c.high) for c in claims] == [("killed", 10, 10), ("injured", 25, None), ("killed", 12, 12),
+                                                         ("killed", 10, 10)]
+
+
 def test_background_sections_and_other_years_give_no_claims():
     assert body_claims("", [("Background", "The MNLA stated that 180 prisoners were taken.")], MALI_MNLA,
                        "2013-06-05") == []

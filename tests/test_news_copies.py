@@ -19,6 +19,7 @@ def test_publication_lines_datelines_and_date_lines_date_a_copy_and_an_update_li
     assert publication_date("T\nPublié le : 14/03/2022 - 18:45\n").day == dt.date(2022, 3, 14)
     assert publication_date("T\nBAMAKO, May 22, 2014 (Reuters) - Rebels").day == dt.date(2014, 5, 22)
     assert publication_date("T\nMarch 12, 2022\ntext").day == dt.date(2022, 3, 12)
+    assert publication_date("T\nHuman Rights Watch\nApril 5, 2022 12:00AM EDT\n").day == dt.date(2022, 4, 5)
     assert publication_date("T\nLast updated 3 June 2020\nOn 5 June 2016, MNLA fighters attacked") is None
 
 

@@ -219,7 +219,7 @@ def test_clean_commanders_status_markers():
 @pytest.mark.parametrize("title, place", [
     ("Second Battle of Kidal", "Kidal"), ("Battle of Anéfis (2014)", "Anéfis"), ("Amazragane skirmish", "Amazragane"),
     ("Battle of In Emsal", "In Emsal"), ("Kidal offensive", "Kidal"), ("Mali War", ""),
-    ("Slag om Konna", "Konna"), ("معركة كيدال (2023)", "كيدال"), ("هجوم على تيساليت", "تيساليت"), ("حرب مالي", ""),
+    ("Slag om Konna", "Konna"), ("Secretary-General Condemns Attack on MINUSMA Camp in Aguelhok, Mali", "Aguelhok"), ("معركة كيدال (2023)", "كيدال"), ("هجوم على تيساليت", "تيساليت"), ("حرب مالي", ""),
 ])
 def test_place_from_title(title, place):
     assert place_from_title(title) == place

@@ -27,6 +27,9 @@ _ARTICLE_AIRCRAFT = re.compile(r"\b(?:an?|une?)\s+(?=(?:[\w'’-]+\s+){0,2}?(?:%
 _ZERO = re.compile(r"\b(?:no|aucune?)\s+(?P<np>(?:[\w'’-]+\s+){0,2}?)(?P<noun>casualties|deaths|dead|losses|"
                    r"fatalities|injuries|wounded|killed|pertes|morts|victimes|bless[ée]s)\b(?!\s+(?:were|was)?\s*reported)",
                    re.I)
+# Who those counted are, said between them and what happened: "Ten peacekeepers from Chad were killed".
+_WHO_THEY_ARE = re.compile(r"\s+(?:from|of|in|de|du|des)\s+(?:the\s+|la\s+|le\s+|les\s+|l['’])?[\w'’-]+(?:\s+[\w'’-]+){0,2}?"
+                           r"(?=\s+(?:were|was|had been|have been|ont été|a été|sont|furent)\s)", re.I)
 _DEFINITE = re.compile(r"\b(?:the|these|those|les|ces)\s+$", re.I)
 _FOUR_BY_FOUR = re.compile(r"\b\d\s*[x×]\s*\d\b")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:they|it|ils|elles|il)\s*$", re.I)
@@ -214,7 +217,8 @@ def _figure(text: str, c: _Candidate, before: list[Figure], side_of: Sides, clai
     before_word = re.search(r"([^\W\d_]+)[\s.]*$", prefix)  # "June 5", "Feb. 5"; not "10 FEB 2023 - dodici"
     if before_word and fold(before_word.group(1)) in words.MONTHS:
         return None, noun.end  # "June 5": a day
-    after = words.AFTER.match(text, noun.end)
+    who = _WHO_THEY_ARE.match(text, noun.end)
+    after = words.AFTER.match(text, noun.end) or (words.AFTER.match(text, who.end()) if who else None)
     previous = before[-1] if before else None
     listed = previous is not None and _LIST_GAP.match(text[previous.end:c.start]) is not None
     if _DEFINITE.search(prefix) and not words.PART_CUE.search(prefix):

@@ -58,6 +58,7 @@ def clean_commanders(value: str) -> list[str]:
     return names
 
 
+_COUNTRY_AFTER = re.compile(r",\s*(?:Mali|Malí|Niger|Níger|Burkina Faso|Mauritania|Mauritanie|Algeria|Algérie)\s*$")
 _ARABIC_TITLE = re.compile(r"^(?:ال)?(?:معركة|هجوم|اشتباكات|مجزرة|حصار|سقوط|كمين|تفجير|غارة|سيطرة|استعادة|تحرير)"
                            r"\s+(?:على\s+|في\s+)?([\u0621-\u064A]{3,})$")
 
@@ -66,6 +67,7 @@ def place_from_title(title: str) -> str:
     """The place in a title such as "Second Battle of Kidal", "Amazragane skirmish", "2020 Tarkint attack" or
     "Combat de Ténenkou (5 mai 2015)" ("" when none)."""
     bare = re.sub(r"\s*\([^)]*\)\s*$", "", title).strip()
+    bare = _COUNTRY_AFTER.sub("", bare)  # "Attack on MINUSMA Camp in Aguelhok, Mali"
     match = re.search(r"\b(?:of|at|in|on|near|de|d'|du|di|del|des|bei|von|om|van|bij|при|под)\s+"
                       r"((?:[A-ZÀ-ÖØ-ÞА-Я][\w'’-]*)(?:[ -](?:[A-ZÀ-ÖØ-ÞА-Я][\w'’-]*))*)\s*$", bare)
     if match:

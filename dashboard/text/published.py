@@ -28,6 +28,7 @@ _AGENCY = r"\((?:[A-Z][\w.]*[ /]?){1,3}\)"
 _DATELINE = re.compile(rf"^\W*[A-ZÀ-Ý][\w'’ .-]{{2,30}},(?P<rest>[^()\n]{{4,60}}){_AGENCY}\s*\.?\s*[-–—]"
                        rf"|^\W*{_AGENCY}\s*[-–—]\s*[A-ZÀ-Ý][\w'’ .-]{{2,30}},(?P<rest2>[^()\n]{{4,40}}?)\s+[-–—]")
 _DATE_LINE_WORDS = {"le", "the", "on", "à", "at", "de", "del", "of", "gmt", "utc", "cet", "cest", "wat", "am", "pm",
+                    "edt", "est", "pdt", "pst", "bst", "eat", "cat", "sast",
                     "h", "um", "alle", "às", "a", "las"}
 _TIME_ONLY = re.compile(r"^[\d\s:.,hH]*(?:am|pm|gmt|utc|cet|cest|wat)?\W*$", re.I)
 
@@ -136,7 +137,7 @@ def _is_date_word(word: str) -> bool:
     """A word that can stand in a date line: a number, a month, a weekday, a time, "le", "à", a time zone."""
     folded = word.casefold().rstrip(".")
     return (folded in MONTHS or folded in WEEKDAYS or folded in _DATE_LINE_WORDS
-            or re.fullmatch(r"\d+(?:h\d*|th|st|nd|rd|er|e)?", folded) is not None)
+            or re.fullmatch(r"\d+(?:h\d*|th|st|nd|rd|er|e|am|pm)?", folded) is not None)
 
 
 def _numeric_day(match: re.Match) -> dt.date | None:
