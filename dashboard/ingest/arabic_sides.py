@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from dashboard.ingest import inverted_order
 from dashboard.ingest.mentions import Mention, mentions
 
 # "an attack that X launched on Y", "an ambush that X set for Y": read as evidence's "attack on Y by X".
@@ -17,24 +18,15 @@ _FIGHT_VERB_FIRST = re.compile(r"(?<![\w])(?:هاجم|هاجمت|هاجموا|ا
 _BETWEEN = re.compile(r"(?<![\w])بين\s+")
 _AND = re.compile(r"(?<![\w])و")  # alone or glued to the next word
 _ONE_HAND = re.compile(r"من\s+جهة(?!\s+أخرى)")  # "بين X من جهة و Y من جهة أخرى": on the one hand … on the other
-# What may stand between two parties of one side: "and", and a word for their men ("الجيش المالي ومجموعة فاغنر").
-_JOINED = re.compile(r"\s*,?\s*و\s*(?:\S+\s+)?")
-_BEFORE_SUBJECT = 2  # words a subject may open with before its party's name ("مسلحون من", "مقاتلو")
 
 
 def verb_first_sides(sentence: str) -> list[list[str]] | None:
     """[the side the verb's subject names, the parties named after it] of "هاجم X Y" (the second may be empty: an
     attack on a village names no party it hit)."""
     for verb in _FIGHT_VERB_FIRST.finditer(sentence):
-        rest = sentence[verb.end():]
-        found = mentions(rest)
-        if not found or len(rest[:found[0].start].split()) > _BEFORE_SUBJECT:
-            continue
-        k = 1
-        while k < len(found) and _JOINED.fullmatch(rest[found[k - 1].end:found[k].start]):
-            k += 1
-        subject = _parties(found[:k])
-        return [subject, [p for p in _parties(found[k:]) if p not in subject]]
+        sides = inverted_order.sides_after(sentence, verb.end(), inverted_order.ARABIC_LEAD)
+        if sides:
+            return sides
     return None
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterator
 
-from dashboard.ingest import control_hands as hands, control_words as w
+from dashboard.ingest import control_hands as hands, control_words as w, inverted_order
 from dashboard.ingest.place_phrases import PlaceContext, Placed, Reading, read_prose, site_key
 from dashboard.ingest.prose import Dated, Sentence, When
 from dashboard.model import ControlChange, Event
@@ -118,9 +118,12 @@ def _statements(text: str) -> Iterator[_Found]:
     for m in w.finds(w.ACTIVE_TAKE, text):
         verb = m.group("verb").lower()
         change = "recaptured" if verb.startswith(("re", "regain")) and not verb.startswith("reprend le") else "took"
-        place = w.object_after(text, m.end())
+        holder, object_at = w.subject_before(text, m.start()), m.end()
+        if holder is None and (after := inverted_order.taker_after(text, m)):  # "Am 14. November eroberten die …"
+            holder, object_at = after
+        place = w.object_after(text, object_at)
         if place and w.looks_like_place(place.text):
-            yield _Found(change, m.start(), place, holder=w.subject_before(text, m.start()),
+            yield _Found(change, m.start(), place, holder=holder,
                          previous=_from_agent(text, place) or _retreating(text, place))
     yield from _changes_of_hands(text)
     for m in w.finds(w.BARE_CONTROL, text):

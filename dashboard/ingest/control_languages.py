@@ -4,6 +4,14 @@
 who left as another took it: "tras la retirada de", "dopo il ritiro dei", "nach dem Rückzug der", "بعد انسحاب"."""
 from __future__ import annotations
 
+# German and Dutch, whose verb comes before its subject after an opening date ("Am 14. November 2023 eroberten die
+# malische Armee …": ingest.inverted_order); a separable verb only with its particle at the clause's end ("nahmen die
+# Rebellen die Stadt ein", "namen de rebellen de stad in").
+_PARTICLE_AT_END = r"(?=[^,.;]{{1,100}}?\s+{}(?=\s*(?:[,.;]|$|\s(?:nachdem|nadat|und|en)\s)))"
+VERB_SECOND_TAKE = (r"eroberten|eroberte|übernahmen\s+die\s+kontrolle\s+über|"
+                    r"(?:namen|nam)(?:\s+[^,.;]{1,40}?)?\s+de\s+controle\s+over|heroverden|heroverde|veroverden|"
+                    r"veroverde|(?:nahmen|nahm)" + _PARTICLE_AT_END.format("ein") + r"|(?:namen|nam)"
+                    + _PARTICLE_AT_END.format("in"))
 TAKE = (r"tomaron\s+el\s+control\s+de|tomó\s+el\s+control\s+de|han\s+tomado\s+el\s+control\s+de|"
         r"se\s+hicieron\s+con\s+el\s+control\s+de|tomaron|tomó|capturaron|capturó|conquistaron|conquistó|ocuparon|"
         r"ocupó|se\s+apoderaron\s+de|se\s+apoderó\s+de|recuperaron|recuperó|retomaron|retomó|"
@@ -12,8 +20,7 @@ TAKE = (r"tomaron\s+el\s+control\s+de|tomó\s+el\s+control\s+de|han\s+tomado\s+e
         r"si\s+sono\s+impadroniti\s+(?:di|dell[ao]|del)|"
         r"(?:tomaram|tomou|assumiram)\s+o\s+control[eo]\s+d[aeo]s?|tomaram|tomou|capturaram|capturou|"
         r"conquistaram|conquistou|ocuparam|ocupou|retomaram|retomou|recuperaram|recuperou|"
-        r"eroberten|eroberte|übernahmen\s+die\s+kontrolle\s+über|"
-        r"(?:namen|nam)(?:\s+[^,.;]{1,40}?)?\s+de\s+controle\s+over|heroverden|heroverde|veroverden|veroverde|"
+        rf"{VERB_SECOND_TAKE}|"
         r"سيطر\s+على|سيطرت\s+على|سيطروا\s+على|استولى\s+على|استولت\s+على|استولوا\s+على|"
         r"(?:استعاد|استعادت|استعادوا)(?:\s+السيطرة\s+على)?")
 LEAVE = (r"se\s+retiraron\s+de|se\s+retiró\s+de|se\s+retiraran\s+de|se\s+retiraron\s+del|abandonaron|abandonó|evacuaron|huyeron\s+de|"
@@ -38,11 +45,13 @@ AFTER_THEY_LEFT = (r"(?:después\s+de\s+que|tras\s+que|dopo\s+che|depois\s+que|a
                    r"(?:hadden|had|hebben|heeft|waren|was)\s+(?:teruggetrokken|gevlucht|vertrokken)\b"
                    r"|(?<![\w])(?:بعد|عقب|إثر)\s+(?:أن\s+)?(?:انسحب|انسحبت|انسحبوا|فر|فرت|فروا|هرب|هربت|هربوا|غادر|غادرت|"
                    r"غادروا)\s+(?P<who_ar>[^,.;]{1,80}?)(?=\s+من\s|[,.;]|$)")
+# The particle a separable verb puts at its clause's end, after the place ("nahmen die Stadt Kidal ein").
+PARTICLES = r"ein|in"
 # Where a taken place's name ends in these languages ("Kidal tras la retirada", "كيدال بعد انسحاب", "كيدال من").
 OBJECT_END = r"tras|después|dopo|após|depois|nach|nachdem|am|im|na|nadat|op|بعد|عقب|إثر|من|في|منذ|خلال"
 # Letters the sentences with these verbs have (control_words passes over the others fast).
 TAKE_CUES = ("tom", "captur", "conquist", "ocup", "apoder", "recuper", "retom", "pres", "occup", "ripres",
-             "impadron", "erobert", "übernahm", "controle", "herover", "verover", "سيطر", "استول", "استعاد")
+             "impadron", "erobert", "übernahm", "nahm", "namen", "nam ", "controle", "herover", "verover", "سيطر", "استول", "استعاد")
 LEAVE_CUES = ("retir", "abandon", "evacu", "huy", "ritir", "fugg", "fugi", "verließ", "räumt", "terug", "verliet",
               "ontruim", "vlucht", "انسحب")
 # Words for a town in these languages ("la ciudad de Kidal", "a cidade de Gao", "مدينة كيدال").

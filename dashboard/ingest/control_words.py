@@ -101,6 +101,7 @@ _OBJECT_END = re.compile(
     r"|\s+(?:in|at|near|en|à|dans)\s+(?=(?:the\s+)?(?:wake|early|late|mid|january|february|march|april|may|june|july|"
     r"august|september|october|november|december|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|"
     r"novembre|décembre|\d|[a-zàâçéèêëîïôûùüÿ]))"
+    rf"|\s+(?:{languages.PARTICLES})(?=\s*(?:[,;.]|$))"
     r"|\s*[,;:.!?()\[\]\"“”«»]|\s+(?:in|at)\s*$", re.I)
 _LIST_GLUE = re.compile(rf"^(?:[\s,()-]|\band\b|\bet\b|\by\b|\be\b|\bund\b|\bel\b|\bil\b|\bo\b|\ballied\b|\bthe\b|\bles?\b|\bl['’]|"
                         rf"\bpro-government\b|\brebel\b|"

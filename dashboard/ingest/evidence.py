@@ -4,7 +4,9 @@ and when, with where each came from ("lead" or "body").
 Only the article's own event is read: Background and Prelude sections, end matter and the sentence a cut-off
 file stops in are left out. Sides come from the war's sentence shapes in the languages articles come in
 ("clashes broke out between Malian forces and the MNLA", "X attacked Y", "Y was ambushed by X", "an attack on Y
-by X", "Il oppose l'armée malienne aux rebelles de la CMA", Arabic's in arabic_sides) and a town changing hands
+by X", "Il oppose l'armée malienne aux rebelles de la CMA", Arabic's in arabic_sides, the verb before its subject
+after a German or Dutch opening date in inverted_order: "Am 21. Mai 2014 griffen Kämpfer der MNLA die malische
+Armee an") and a town changing hands
 as ingest.control reads it ("X took control of Kidal after Y withdrew": the taker first); a sentence that names the
 event's place or falls on its date is read before others (a lead that only says "Islamists" gives way to the body's "ISGS fighters").
 """
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 
 from dashboard.text.dates import find_lead_date
 from dashboard.ingest.layout.base import BACKGROUND_HEADINGS, RawArticle, is_background, split_paragraphs
-from dashboard.ingest import arabic_sides
+from dashboard.ingest import arabic_sides, inverted_order
 from dashboard.ingest.control import takers_and_losers
 from dashboard.ingest.mentions import find_parties
 from dashboard.parties.mentions import find_mentions
@@ -199,7 +201,8 @@ def _groups(sentence: str) -> list[list[str]] | None:
             groups = _split_at(sentence, m, victim_first)
             if groups:
                 return groups
-    for shape in (arabic_sides.verb_first_sides, arabic_sides.between_sides, _hands_changed):
+    for shape in (arabic_sides.verb_first_sides, inverted_order.attack_sides, arabic_sides.between_sides,
+                  _hands_changed):
         groups = shape(sentence)
         if groups and all(groups):
             return groups
@@ -228,7 +231,7 @@ def _one_sided(sentence: str) -> list[list[str]] | None:
         actor = _with_support(sentence[m.end():] if victim_first else sentence[:m.start()])
         if actor and not _with_support(sentence[:m.start()] if victim_first else sentence[m.end():]):
             return [actor, []]
-    for shape in (arabic_sides.verb_first_sides, _hands_changed):
+    for shape in (arabic_sides.verb_first_sides, inverted_order.attack_sides, _hands_changed):
         groups = shape(sentence)
         if groups and groups[0]:
             return [groups[0], []]
