@@ -82,6 +82,11 @@ def test_who_those_counted_are_may_stand_between_them_and_what_happened_to_them(
                                                          ("killed", 10, 10)]
 
 
+def test_what_happened_said_once_after_a_pair_of_figures_is_said_of_both():
+    claims = read("The MNLA said 12 soldiers and 40 rebels were killed. Seven trucks and 12 soldiers were seen.")
+    assert [(c.side, c.kind, c.low) for c in claims] == [("a", "killed", 12), ("b", "killed", 40)]
+
+
 def test_background_sections_and_other_years_give_no_claims():
     assert body_claims("", [("Background", "The MNLA stated that 180 prisoners were taken.")], MALI_MNLA,
                        "2013-06-05") == []

@@ -139,3 +139,22 @@ def test_a_nexis_export_keeps_its_body_and_leaves_its_load_date_and_end_of_docum
 def test_a_copy_without_a_databases_lines_is_left_as_it_is():
     assert is_press_export(page_rows((ARTICLES / "press_nexis_kidal.txt").read_text(encoding="utf-8")))
     assert not is_press_export(page_rows((ARTICLES / "news_wire_kidal.txt").read_text(encoding="utf-8")))
+
+
+def test_a_copied_post_is_dated_by_its_signature_and_its_hashtags_read_as_names():
+    assert publication_date("post\n10:42 AM · Jul 27, 2024 · 12.3K Views").day == dt.date(2024, 7, 27)
+    parsed = parse_file(ARTICLES / "post_fr_tinzaouaten.txt")
+    [event] = parsed.events
+    assert (event.start_date, event.place) == ("2024-07-27", "Tinzaouaten")  # "#Tinzaouaten"
+    assert event.sides == [["Mali", "Wagner Group"], ["CSP"]]
+    assert [(c.side, c.kind, c.low, c.claimed_by) for c in event.claims] == [
+        ("a", "killed", 47, "CSP"), ("a", "killed", 84, "CSP")]  # "Selon le CSP, 47 soldats maliens et 84 …"
+    assert "no title found; named after the file" in [p.reason for p in parsed.problems]
+
+
+def test_a_hashtag_reads_as_its_word_and_a_link_fragment_or_entity_is_left_alone():
+    from dashboard.text.social import without_hashtag_marks
+
+    assert without_hashtag_marks("combats à #Tinzaouaten entre les #FAMa") == "combats à Tinzaouaten entre les FAMa"
+    assert without_hashtag_marks("see page#History, &#39;quoted&#39; # Heading") == \
+        "see page#History, &#39;quoted&#39; # Heading"

@@ -30,6 +30,7 @@ _ZERO = re.compile(r"\b(?:no|aucune?)\s+(?P<np>(?:[\w'’-]+\s+){0,2}?)(?P<noun>
 # Who those counted are, said between them and what happened: "Ten peacekeepers from Chad were killed".
 _WHO_THEY_ARE = re.compile(r"\s+(?:from|of|in|de|du|des)\s+(?:the\s+|la\s+|le\s+|les\s+|l['’])?[\w'’-]+(?:\s+[\w'’-]+){0,2}?"
                            r"(?=\s+(?:were|was|had been|have been|ont été|a été|sont|furent)\s)", re.I)
+_AND_NEXT = re.compile(r"\s*,?\s*(?:and|et|y|e|und|en)\s+", re.I)
 _DEFINITE = re.compile(r"\b(?:the|these|those|les|ces)\s+$", re.I)
 _FOUR_BY_FOUR = re.compile(r"\b\d\s*[x×]\s*\d\b")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:they|it|ils|elles|il)\s*$", re.I)
@@ -223,7 +224,7 @@ def _figure(text: str, c: _Candidate, before: list[Figure], side_of: Sides, clai
     listed = previous is not None and _LIST_GAP.match(text[previous.end:c.start]) is not None
     if _DEFINITE.search(prefix) and not words.PART_CUE.search(prefix):
         return None, noun.end  # "the 30 soldiers killed were buried": a count given before, not a new one
-    what = _happened(after) or noun.kind
+    what = _happened(after) or noun.kind or _happened(_shared_happened(text, noun.end))
     active = words.BEFORE.search(prefix) if not what else None
     what = what or _happened(active)
     part = bool(words.PART_CUE.search(prefix)) or noun.them
@@ -256,6 +257,19 @@ def _figure(text: str, c: _Candidate, before: list[Figure], side_of: Sides, clai
     shown = text[c.start:c.end] + (" " + text[c.end:noun.end].strip() if noun.additive else "")
     return Figure(start, end, c.low, c.high, shown.strip(), kind, "civilian" if side == "civilian" else klass, side,
                   total, noun.additive), noun.end
+
+
+def _shared_happened(text: str, end: int) -> re.Match | None:
+    """What happened, said once after the next figure of a pair: "47 soldats maliens et 84 mercenaires de Wagner ont
+    été tués", "12 soldiers and 40 rebels were killed"."""
+    joined = _AND_NEXT.match(text, end)
+    if joined is None:
+        return None
+    following = find_numbers(text[joined.end():joined.end() + 40])
+    if not following or following[0].start > 15:  # "and at least 84 …"
+        return None
+    noun = _noun_phrase(text, joined.end() + following[0].end)
+    return words.AFTER.match(text, noun.end) if noun.noun and noun.noun != "elided" else None
 
 
 def _side(text: str, c: _Candidate, noun: _Noun, klass: str, inherited: Figure | None, previous: Figure | None,

@@ -22,6 +22,7 @@ from dashboard.ingest.names import (
 )
 from dashboard.ingest.places_in_text import names_no_place, prose_place
 from dashboard.text.scripts import western_digits
+from dashboard.text.social import without_hashtag_marks
 from dashboard.ingest.related import related_events
 from dashboard.model import ArticleError, Claim, DateRange, Event, ParseError, Problem, Reference, make_event_id
 from dashboard.text.when import format_date_range
@@ -62,7 +63,7 @@ def parse_file(path: str | Path) -> ParsedArticle:
 def parse_article(text: str, source_file: str) -> ParsedArticle:
     """The article's own event, its related-article events, and a named problem for everything not read."""
     out = ParsedArticle(source_file)
-    raw = read_article(western_digits(text))
+    raw = read_article(without_hashtag_marks(western_digits(text)))
     out.shape = raw.shape
     if raw.is_list:
         out.problems.append(Problem(source_file, "", "parse", "the page is only a list of names (a navigation box or "

@@ -20,6 +20,9 @@ MAX_LINES = 12  # the publication line stands in the copy's first lines (title, 
 _PUBLISHED = re.compile(
     r"^\W*(?:(?:first\s+)?published|posted|publi[ée]e?|paru|publicado|publicada|pubblicato|veröffentlicht|"
     r"gepubliceerd|опубликовано)\b(?:\s+(?:on|le|el|il|am|the|at|op))?[\s:,-]*(?P<date>.{6,60})$", re.I)
+# A post's signature: an embedded tweet's "— Name (@handle) July 27, 2024", a copied post's "10:42 AM · Jul 27, 2024".
+_SIGNATURE = re.compile(r"^\W*(?:[^()\n]{1,80}\(@\w{1,30}\)\s+(?P<date>[^()\n]{6,30})|"
+                        r"\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*·\s*(?P<date2>[^·\n]{6,20}?)(?:\s*·.*)?)\s*$")
 _UPDATED = re.compile(r"\b(?:(?:last\s+)?updated|mis\s+à\s+jour|modifi[ée]e?|actualis[ée]|actualizado|aggiornato|aktualisiert|bijgewerkt|aangepast)\b", re.I)
 _NUMERIC = re.compile(r"(?<!\d)(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d\d)(?!\d)")
 # "BAMAKO, May 21, 2014 (Reuters) -", "GAO, Mali, 21 mai 2014 (AFP) –": a place in capitals, a date, an agency.
@@ -66,8 +69,11 @@ def publication_date(text: str) -> Publication | None:
             continue
         match = _PUBLISHED.match(line)
         dateline = None if match else _DATELINE.match(line)
+        signed = None if match or dateline else _SIGNATURE.match(line)
         if match:
             day, said = _day(match["date"]), whole
+        elif signed:
+            day, said = _day(signed["date"] or signed["date2"]), whole
         elif dateline:
             day, said = _day(dateline["rest"] or dateline["rest2"]), dateline.group().strip()
         else:

@@ -16,7 +16,7 @@ from dashboard.ingest.layout.press import is_press_export, press_story
 from dashboard.ingest.layout.rows import Row, page_rows
 from dashboard.ingest.layout.sections import attach_headed_body, take_coordinate_lines, without_navboxes
 from dashboard.text.fold import label_key
-from dashboard.text.published import dates_the_copy, publication_date
+from dashboard.text.published import Publication, dates_the_copy, publication_date
 from dashboard.text.markup import SEO_PHRASES, image_names, is_chrome, without_images
 
 SHAPES = {"markdown": "markdown-infobox", "table": "table", "plain": "web-page"}
@@ -33,7 +33,8 @@ def read_page(text: str) -> RawArticle:
     rows = page_rows(text)
     box = find_infobox(rows)
     start, end = (box.start, box.end) if box else (len(rows), len(rows))
-    title_at, title = find_title(rows, start)
+    published = None if box else publication_date("\n".join(row.text for row in rows))
+    title_at, title = find_title(rows, start, published)
     article = RawArticle(SHAPES[box.layout] if box else "lead-only", title)
     if box:
         article.infobox = box.fields
@@ -49,7 +50,7 @@ def read_page(text: str) -> RawArticle:
         after = [row for row in rows[title_at + 1:] if row.blank or row.table or not is_boilerplate(row.text)]
         if is_press_export(after):  # a news database's copy: its header and footer lines are not the story
             after = press_story(after)
-        article.published = publication_date("\n".join(row.text for row in rows))
+        article.published = published
         if article.published is not None:  # its own line ("Publié le 12 mars 2022") is no section heading
             after = [row for row in after if not dates_the_copy(row.text, article.published)]
     body, navbox = without_navboxes(_without_contents(_lines(after)))
@@ -68,10 +69,10 @@ def field_label(field: Field) -> str:
     return f"{DISPLAY_NAMES.get(field.key or '', 'Row')} (label lost)"
 
 
-def find_title(rows: list[Row], before: int) -> tuple[int, str]:
-    """(row, title): "= Title =", else of the lines before the infobox that are neither chrome, a picture, prose
-    nor a label, the first that names an event ("Battle of …", "Combat de …", "Бой при …"), else the first (a
-    site's name may stand above the article's)."""
+def find_title(rows: list[Row], before: int, published: Publication | None = None) -> tuple[int, str]:
+    """(row, title): "= Title =", else of the lines before the infobox that are neither chrome, a picture, prose,
+    a label nor the copy's publication line, the first that names an event ("Battle of …", "Combat de …", "Бой при
+    …"), else the first (a site's name may stand above the article's)."""
     candidates = []
     for i, row in enumerate(rows[:before]):
         if row.blank:
@@ -81,6 +82,8 @@ def find_title(rows: list[Row], before: int) -> tuple[int, str]:
         if heading:
             return i, heading.group(1) or heading.group(2)
         if not text or is_chrome(text) or is_prose(text) or is_header(text) or match_label(text, glued=False):
+            continue
+        if published is not None and dates_the_copy(text, published):
             continue
         if image_names(text) and not without_images(text).strip():
             continue
