@@ -51,6 +51,9 @@ def test_the_taker_after_the_verb_is_who_took_the_town():
     ("Op 21 mei 2014 braken gevechten uit in Kidal. Daarna namen de rebellen van de MNLA de stad Kidal in.",
      "Gevechten in Kidal (2014)",
      ("took", "Kidal", ["MNLA"], [])),
+    # a German day before its month ("am 14. November") ends no sentence
+    ("Am 14. November 2023 eroberten die malische Armee und die Wagner-Gruppe die Stadt Kidal nach dem Rückzug der "
+     "Rebellen der CSP.", "Einnahme von Kidal (2023)", ("took", "Kidal", ["Mali", "Wagner Group"], ["CSP"])),
 ])
 def test_the_control_table_reads_the_taking(lead, title, change):
     [found] = read_control(lead_event(lead, title), GAZETTEER)
@@ -67,3 +70,8 @@ def test_a_meeting_a_visit_or_an_unnamed_attacker_gives_no_sides_and_no_taking(l
     event = lead_event(lead, title)
     assert not any(event.sides)
     assert read_control(event, GAZETTEER) == []
+
+
+def test_a_dutch_adjective_of_the_jihadist_camp_names_the_attackers():
+    event = lead_event("Op 10 januari 2013 vielen islamistische strijders de stad Konna aan.", "Slag om Konna")
+    assert event.sides == [["Jihadist groups"], []]

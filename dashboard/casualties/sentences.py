@@ -12,6 +12,7 @@ from typing import Iterator
 
 from dashboard.text.fold import label_key
 from dashboard.text.markup import CITATION
+from dashboard.text.months import MONTHS
 
 # Headings of sections about earlier events (English and French, folded).
 BACKGROUND_HEADINGS = re.compile(r"^(?:historical )?(?:background|context|history|origins?|causes|contexte|historique|"
@@ -44,7 +45,7 @@ def split_sentences(paragraph: str) -> list[tuple[str, tuple[str, ...]]]:
         markers = _MARKERS.match(paragraph, end)
         after = markers.end() if markers else end
         rest = paragraph[after:].lstrip()
-        if rest and not _STARTS_SENTENCE.match(rest):
+        if rest and not _STARTS_SENTENCE.match(rest) or _ordinal_day(paragraph[:match.start()], rest):
             continue
         out.append((paragraph[start:end].strip(), _notes(markers.group() if markers else "")))
         start = after
@@ -52,6 +53,12 @@ def split_sentences(paragraph: str) -> list[tuple[str, tuple[str, ...]]]:
     if tail:
         out.append((tail, ()))
     return [(text, notes) for text, notes in out if text]
+
+
+def _ordinal_day(before: str, rest: str) -> bool:
+    """A German day before its month ("am 14. November 2023") is no sentence's end."""
+    word = re.match(r"[^\W\d_]+", rest)
+    return bool(re.search(r"(?<!\d)\d{1,2}$", before)) and word is not None and word.group().casefold() in MONTHS
 
 
 def _notes(markers: str) -> tuple[str, ...]:

@@ -45,7 +45,8 @@ CAMP_WORDS = {
                        "pro-gouvernementaux", "loyaliste", "loyalistes"),
     "jihadist": ("jihadist", "jihadists", "jihadiste", "jihadistes", "djihadiste", "djihadistes", "islamist",
                  "islamists", "islamiste", "islamistes", "yihadista", "yihadistas", "jihadisti", "jihadistas",
-                 "dschihadisten", "dschihadist", "jihadisten", "islamistas", "islamisti", "islamisten", "الجهاديين", "الجهاديون",
+                 "dschihadisten", "dschihadist", "jihadisten", "islamistas", "islamistische", "islamistischen", "jihadistische",
+                 "dschihadistische", "dschihadistischen", "islamitische", "islamisti", "islamisten", "الجهاديين", "الجهاديون",
                  "الإسلاميين", "الإسلاميون", "المسلحين الإسلاميين"),
     # The state's forces when no country is named: "government forces", "the army", "soldiers".
     "state": ("government forces", "government troops", "government soldiers", "forces gouvernementales", "army",
