@@ -20,6 +20,7 @@ from dashboard.ingest.layout.base import BACKGROUND_HEADINGS, RawArticle, is_bac
 from dashboard.ingest import arabic_sides, inverted_order
 from dashboard.ingest.control import takers_and_losers
 from dashboard.ingest.mentions import find_parties
+from dashboard.ingest.responsibility import claimed_and_targeted
 from dashboard.parties.mentions import find_mentions
 from dashboard.model import DateRange
 from dashboard.parties import party_alignment
@@ -97,6 +98,11 @@ def prose_sides(prose: list[tuple[str, str]], place: str = "", dates: DateRange 
             + (1 if all(_specific(g) for g in groups if g) else -2) - (10 if lone else 0)
         if best is None or rank > best[0]:
             best = (rank, order, Found(groups, where, sentence))
+    if best is None or (best[0] < -5 and one_sided):  # none, or one-sided only: a claim of the attack may name both
+        sentences = [sentence for _, sentence in list(_sentences(prose))[:MAX_SENTENCES]]
+        claimed = claimed_and_targeted(sentences)
+        if claimed is not None:
+            return Found(claimed[0], "lead", claimed[1])
     return best[2] if best else None
 
 

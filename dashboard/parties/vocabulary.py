@@ -49,6 +49,10 @@ PARTIES: tuple[Party, ...] = (
                                       "Opération Barkhane", "Francia", "França", "Frankreich", "Frankrijk", "Франция", "法国")),
     Party("MINUSMA", "international", ("United Nations Multidimensional Integrated Stabilization Mission in Mali",
                                        "UN peacekeepers", "United Nations peacekeepers", "Casques bleus",
+                                       # in this war the peacekeepers are MINUSMA's
+                                       "peacekeepers", "peacekeeper", "blue helmets", "casque bleu", "caschi blu",
+                                       "cascos azules", "capacetes azuis", "Blauhelme", "Blauhelmsoldaten",
+                                       "blauwhelmen",
                                        "Nations unies", "Nazioni Unite", "Naciones Unidas", "Verenigde Naties", "VN-missie",
                                        "VN-vredesmacht", "МИНУСМА")),
     # Foreign states outside MINUSMA (e.g. Chad in the 2013 Serval campaign); as MINUSMA contingents
@@ -141,7 +145,7 @@ ARABIC_NAMES: dict[str, tuple[str, ...]] = {
     "Mali": ("مالي", "الجيش المالي", "القوات المسلحة المالية", "الحكومة المالية", "جمهورية مالي"),
     "France": ("فرنسا", "الجيش الفرنسي", "القوات الفرنسية", "عملية سرفال", "عملية برخان"),
     "Wagner Group": ("فاغنر", "مجموعة فاغنر", "فاجنر", "الفيلق الأفريقي"),
-    "MINUSMA": ("مينوسما", "بعثة الأمم المتحدة في مالي"),
+    "MINUSMA": ("مينوسما", "بعثة الأمم المتحدة في مالي", "قوات حفظ السلام"),
     "Chad": ("تشاد",), "Niger": ("النيجر",), "Burkina Faso": ("بوركينا فاسو",),
     "GATIA": ("مجموعة الدفاع الذاتي للطوارق إمغاد وحلفائهم", "غاتيا"),
     "CMA": ("تنسيقية حركات أزواد", "تنسيقية الحركات الأزوادية"),

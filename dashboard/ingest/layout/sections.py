@@ -127,5 +127,7 @@ def attach_headed_body(article: RawArticle, text: str) -> None:
     own_lead = "\n\n".join(headed[0][1])
     article.lead = "\n\n".join(filter(None, [article.lead, own_lead]))
     attach_body(article, [(h, "\n\n".join(p)) for h, p in headed[1:]])
-    if not article.lead and article.sections:
-        article.lead = article.sections[0][1].split("\n\n")[0]
+    if not article.lead and article.sections:  # the first section's first paragraph leads (read once, not twice)
+        heading, text = article.sections[0]
+        article.lead, _, rest = text.partition("\n\n")
+        article.sections[0:1] = [(heading, rest)] if rest.strip() else []
