@@ -74,6 +74,17 @@ def counts(page) -> str:
     return page.get_by_text("events shown").first.inner_text()
 
 
+def counts_when(page, wanted, timeout_ms: int = 60_000) -> str:
+    """The counts line once `wanted(line)` holds (or the last one seen): a loaded machine paints it late."""
+    line = counts(page)
+    for _ in range(timeout_ms // 250):
+        if wanted(line):
+            break
+        page.wait_for_timeout(250)
+        line = counts(page)
+    return line
+
+
 def map_ids(page, timeout_ms: int = 60_000) -> list[str]:
     """The event ids on the map, once its frame has drawn it."""
     for _ in range(timeout_ms // 250):
@@ -91,12 +102,16 @@ def map_ids(page, timeout_ms: int = 60_000) -> list[str]:
 
 def rerun(page) -> None:
     """A rerun of the session's own, as a user makes one: a filter chosen and removed again."""
-    box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text="Where it comes from")
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    box = sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Where it comes from")
     box.locator("input").first.click()
     page.get_by_role("option", name="its own article", exact=True).click()
     page.keyboard.press("Escape")
+    remove = sidebar.get_by_role("button", name="Remove its own article", exact=True)
+    remove.wait_for(timeout=60_000)
     settle(page)
-    page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Remove its own article", exact=True).click()
+    remove.click()
+    remove.wait_for(state="detached", timeout=60_000)  # on a loaded machine the run starts late: wait for it
     settle(page)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from served_app import CHROMIUM, ROOT, chromium, counts, map_shows, open_page, rerun, serve, settle, stop_group
+from served_app import CHROMIUM, ROOT, chromium, counts, counts_when, map_shows, open_page, rerun, serve, settle, stop_group
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 CORPUS = ROOT / "tests" / "corpus" / "articles"
@@ -117,15 +117,16 @@ def test_an_article_edited_or_removed_while_serving_shows_on_the_next_rerun(app,
     gao.write_text(original.replace("Battle of Gao", "Battle of Gao (edited)"), encoding="utf-8")
     try:
         rerun(page)
-        assert page.get_by_text("Battle of Gao (edited)").count() > 0
+        page.get_by_text("Battle of Gao (edited)").first.wait_for(state="attached", timeout=60_000)  # the table's cell
         aside = gao.rename(gao.with_name(".aside"))  # a dot-file is not an article
         rerun(page)
-        assert int(counts(page).split(" of ")[1].split()[0]) < int(before.split(" of ")[1].split()[0])
+        total = lambda line: int(line.split(" of ")[1].split()[0])  # noqa: E731
+        assert total(counts_when(page, lambda line: total(line) < total(before))) < total(before)
         aside.rename(gao)
     finally:
         gao.write_text(original, encoding="utf-8")
     rerun(page)
-    assert counts(page) == before
+    assert counts_when(page, lambda line: line == before) == before
     page.close()
 
 
