@@ -86,3 +86,19 @@ def test_the_control_table_reads_the_same_taker_and_loser():
     [change] = read_control(event, GAZETTEER)
     assert (change.change, change.place, change.holder_parties, change.previous_parties) == (
         "took", "Kidal", ["Mali", "Wagner Group"], ["CSP"])
+
+
+@pytest.mark.parametrize("lead", [
+    "Des soldats maliens ont exécuté sommairement une trentaine de civils à Diafarabé le 5 avril 2020.",
+    "On 5 April 2020 some 30 civilians were executed by Malian soldiers near Diafarabé.",
+    "On 5 April 2020 Malian soldiers executed 30 men, some suspected jihadists, in Diafarabé.",
+])
+def test_a_massacre_by_soldiers_has_the_army_as_its_one_side(lead):
+    """Those executed are no side, even when they are called suspects of one."""
+    [event] = parse_article(f"Diafarabé killings (2020)\n\n{lead}\n", "diafarabe.txt").events
+    assert (event.sides, event.place, event.start_date) == ([["Mali"], []], "Diafarabé", "2020-04-05")
+
+
+def test_a_rights_report_on_a_massacre_names_the_army_and_not_its_victims():
+    [event] = parse_file(ARTICLES / "report_hrw_moura.txt").events
+    assert event.sides == [["Mali"], []]

@@ -46,10 +46,15 @@ _ATTACKER_FIRST = re.compile(
     r"(?:on|against)|opened fire on|(?:after |in )?(?:heavy )?(?:fighting|clashes|battles?|combats?) (?:with|against)|"
     r"(?:combats?|affrontements?|accrochages?|heurts) (?:avec|contre)|(?:a |ont )?affronté|attaquent|attaque|ont attaqué|assaillent|attaccano|hanno attaccato|attaccarono|"
     r"atacaron|atacó|atacaram|atacou|griffen|напали на|атаковали|against|contre|contro|contra|gegen|против|ضد)\b", re.I)
+# A massacre told by its perpetrators ("soldiers executed 300 civilian men, some suspected Islamist fighters"):
+# one-sided, as those killed are no side even when they are called suspects of one.
+_EXECUTED = re.compile(r"\b(?:(?:summarily )?executed|massacred|slaughtered|(?:ont |a )?(?:sommairement )?"
+                       r"(?:exécuté|massacré)s?|ejecutaron|masacraron|hanno giustiziato|hanno massacrato|"
+                       r"massakrierten)\b", re.I)
 _VICTIM_FIRST = re.compile(
     r"\b(?:(?:was|were|had been|been) (?:\w+ )?(?:attacked|ambushed|targeted|raided|assaulted|besieged|overrun|killed|"
-    r"struck)(?: [\w ,]{0,80}?)? by|perpetrated by|carried out by|claimed by|attaqu[ée]e?s? par|pris(?:e|es)? pour "
-    r"cible par|attaccat[oaie] da|atacad[oa]s? por|angegriffen von|атакован\w* )\b", re.I)
+    r"struck|executed|massacred)(?: [\w ,]{0,80}?)? by|perpetrated by|carried out by|claimed by|attaqu[ée]e?s? par|"
+    r"(?:exécuté|massacré)e?s? par|pris(?:e|es)? pour cible par|attaccat[oaie] da|atacad[oa]s? por|angegriffen von|атакован\w* )\b", re.I)
 _ON_BY = re.compile(r"\b(?:attack|raid|assault|ambush|offensive|attaque|attacco|ataque|angriff)\s+(?:on|against|contre|"
                     r"contro|contra|sur|auf)\b(?P<victim>.+?)\bby\b(?P<actor>.+)", re.I)
 _BETWEEN = re.compile(r"\b(?:between|entre|tra|fra|zwischen|между)\b(?P<a>.+?)\b(?:and|et|e|y|und|и)\b(?P<b>.+)", re.I)
@@ -241,7 +246,9 @@ def _one_sided(sentence: str) -> list[list[str]] | None:
         groups = shape(sentence)
         if groups and groups[0]:
             return [groups[0], []]
-    return None
+    m = _EXECUTED.search(sentence)
+    actor = _with_support(sentence[:m.start()]) if m else []
+    return [actor, []] if actor else None
 
 
 def _split_at(sentence: str, m: re.Match, victim_first: bool) -> list[list[str]] | None:
