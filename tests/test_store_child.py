@@ -10,6 +10,7 @@ from dashboard import paths
 from dashboard.catalogue import cache, cached_catalogue, cached_prebuilt, write_catalogue
 from dashboard.catalogue.build import build_catalogue
 from dashboard.catalogue.store_child import write_apart
+from dashboard.catalogue.store_job import StoreJob
 from dashboard.datasets.base import DatasetError
 
 DATASETS = Path(__file__).resolve().parent / "datasets"
@@ -65,7 +66,7 @@ def test_a_dataset_the_child_refuses_is_refused_as_before(tmp_path, every_import
 
 
 def test_a_failed_child_leaves_the_folder_empty_for_the_server(tmp_path):
-    job = cache.StoreJob(str(tmp_path / "no such folder"), True, None, ())
+    job = StoreJob(str(tmp_path / "no such folder"), True, None, ())
     partial = tmp_path / "partial"
     partial.mkdir()
     assert write_apart(job, partial) is False
@@ -75,5 +76,5 @@ def test_a_failed_child_leaves_the_folder_empty_for_the_server(tmp_path):
 def test_the_import_size_counts_dataset_files_and_a_build_folders_csv(tmp_path):
     write_catalogue(build_catalogue(), tmp_path / "out")
     csv_bytes = sum(p.stat().st_size for p in (tmp_path / "out").glob("*.csv"))
-    assert cache.StoreJob(str(tmp_path / "out"), True, None, (str(GED),)).input_bytes() == csv_bytes + GED.stat().st_size
-    assert cache.StoreJob(str(paths.default_articles()), False, None, ()).input_bytes() == 0
+    assert StoreJob(str(tmp_path / "out"), True, None, (str(GED),)).input_bytes() == csv_bytes + GED.stat().st_size
+    assert StoreJob(str(paths.default_articles()), False, None, ()).input_bytes() == 0

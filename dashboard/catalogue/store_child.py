@@ -8,10 +8,8 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from dashboard.catalogue.cache import StoreJob
+from dashboard.catalogue.store_job import StoreJob
 
 
 def write_apart(job: StoreJob, partial: Path) -> bool:
@@ -30,8 +28,6 @@ def write_apart(job: StoreJob, partial: Path) -> bool:
 
 
 def main(argv: list[str]) -> int:
-    from dashboard.catalogue.cache import StoreJob
-
     fields = json.loads(argv[0])
     StoreJob(**{**fields, "datasets": tuple(fields["datasets"])}).write(Path(argv[1]))
     return 0
