@@ -102,3 +102,21 @@ def test_a_massacre_by_soldiers_has_the_army_as_its_one_side(lead):
 def test_a_rights_report_on_a_massacre_names_the_army_and_not_its_victims():
     [event] = parse_file(ARTICLES / "report_hrw_moura.txt").events
     assert event.sides == [["Mali"], []]
+
+
+@pytest.mark.parametrize("lead", [
+    "On 5 May 2023, JNIM fighters attacked the army camp in Boulkessi, in central Mali. Four soldiers were killed.",
+    "Le 5 mai 2023, des combattants du JNIM ont attaqué le camp militaire de Boulkessi, dans le centre du Mali. "
+    "Quatre soldats ont été tués.",
+])
+def test_an_attack_on_the_army_in_a_text_about_mali_is_on_malis_army(lead):
+    [event] = parse_article(f"Attack on Boulkessi (2023)\n\n{lead}\n", "boulkessi.txt").events
+    assert event.sides == [["Mali"], ["JNIM"]]
+    assert [(c.side, c.low) for c in event.claims] == [("a", 4)]  # the soldiers are Mali's
+
+
+def test_the_army_of_a_neighbour_the_war_spread_to_is_not_malis():
+    lead = ("On 5 May 2023, JNIM fighters attacked the army base in Djibo, in northern Burkina Faso, near the border "
+            "with Mali. Four soldiers were killed.")
+    [event] = parse_article(f"Attack on Djibo (2023)\n\n{lead}\n", "djibo.txt").events
+    assert event.sides == [["JNIM"], []]

@@ -113,3 +113,6 @@ def test_party_mentions_know_nationalities_and_not_countries_as_places():
     assert find_parties("Nigerien and U.S. soldiers near the village of Tongo Tongo, Niger") == ["Niger", "United States"]
     assert find_parties("les forces maliennes et françaises gagnent la zone") == ["Mali", "France"]
     assert find_parties("in the north of Mali, near the Niger River") == []
+    assert find_parties("near the border with Mali") == find_parties("à la frontière avec le Mali") == []
+    assert find_parties("attacked near the Malian border") == []
+    assert find_parties("Malian border guards were attacked") == ["Mali"]  # the guards are the state's

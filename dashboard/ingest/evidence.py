@@ -91,11 +91,13 @@ def prose_sides(prose: list[tuple[str, str]], place: str = "", dates: DateRange 
     """Two groups of canonical parties, as the sentence gives them (acting side first); with one_sided, when no
     sentence sets two against each other, the attackers of an attack on no named party and an empty second."""
     best: tuple[int, int, Found] | None = None
+    about_mali = one_sided and _about_mali(" ".join(p for _, p in prose[:3]))
     for order, (where, sentence) in enumerate(_sentences(prose)):
         if order >= MAX_SENTENCES:
             break
         groups = _groups(sentence)
-        lone = groups is None and one_sided and (groups := _one_sided(sentence)) is not None
+        lone = groups is None and one_sided and (groups := _one_sided(sentence, about_mali)) is not None
+        lone = lone and not groups[1]
         if not groups:
             continue
         rank = (2 if place and fold(place.split(",")[0]) in fold(sentence) else 0) \
@@ -130,10 +132,24 @@ def named_sides(prose: list[tuple[str, str]], title: str = "", year: int | None 
 def _malian_forces_unnamed(text: str, named: list[str]) -> bool:
     """The text is about Mali ("in northern Mali", "Malian") and names state forces by a camp word alone ("the army",
     "soldiers", "government forces") while no other state's forces are named."""
-    if not re.search(r"\b(?:mali|malian|malien|malienne|maliens|maliennes|malí|maliano|maliani|malischen?)\b", fold(text)):
+    if not _about_mali(text) or any(party_alignment(p, None) == "state" for p in named):
         return False
-    if any(party_alignment(p, None) == "state" for p in named):
-        return False
+    return _state_camp_unnamed(text)
+
+
+def _about_mali(text: str) -> bool:
+    """Mali is named and no neighbour the war spread to is, whose army "the army" could be as well."""
+    folded = fold(text)
+    return re.search(r"\b(?:mali|malian|malien|malienne|maliens|maliennes|malí|maliano|maliani|malischen?)\b",
+                     folded) is not None and _NEIGHBOUR.search(folded) is None
+
+
+_NEIGHBOUR = re.compile(r"\b(?:burkina|burkinabe|burkinab[eè]s?|nigerien(?:ne)?s?|(?:in|au|en|im) niger\b|niger's|"
+                        r"mauritani\w*|ouagadougou|niamey)", re.I)
+
+
+def _state_camp_unnamed(text: str) -> bool:
+    """State forces named by a camp word alone ("the army camp", "soldiers", "government forces")."""
     return any(m.camp == "state" and not m.party for m in find_mentions(text))
 
 
@@ -231,7 +247,7 @@ def _hands_changed(sentence: str) -> list[list[str]] | None:
     return [takers, [p for p in losers if p not in takers]] if takers else None
 
 
-def _one_sided(sentence: str) -> list[list[str]] | None:
+def _one_sided(sentence: str, about_mali: bool = False) -> list[list[str]] | None:
     """[the attackers, []] of a sentence whose attack names no party as its target ("ISGS gunmen attacked the
     village of Tamalat", "a convoy was ambushed by JNIM", "هاجم مسلحو داعش قرية"): a raid on civilians or an unnamed
     post; or the taker of a town taken from no party named ("Malian forces captured the town of Zorbakaye")."""
@@ -240,7 +256,11 @@ def _one_sided(sentence: str) -> list[list[str]] | None:
         if m is None or m.group().strip().casefold() in _BARE_PREPOSITIONS:
             continue
         actor = _with_support(sentence[m.end():] if victim_first else sentence[:m.start()])
-        if actor and not _with_support(sentence[:m.start()] if victim_first else sentence[m.end():]):
+        target = sentence[:m.start()] if victim_first else sentence[m.end():]
+        if actor and not _with_support(target):
+            # "JNIM attacked the army camp in Boulkessi": in a text about Mali, a bare "army" is Mali's
+            if about_mali and "Mali" not in actor and _state_camp_unnamed(target):
+                return [[p for p in actor if p != "Jihadist groups"] or actor, ["Mali"]]  # "Jihadists of the JNIM"
             return [actor, []]
     for shape in (arabic_sides.verb_first_sides, inverted_order.attack_sides, _hands_changed):
         groups = shape(sentence)

@@ -20,13 +20,16 @@ _COUNTRY_NAMES = {fold(name) for party in PARTIES if party.name in _STATES
                   and not re.search(r"arm|forc|milit|gouv|gov|operat|esercit|streit|армия|军队|serval|barkhane", name, re.I)}
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|near|to|from|into|of|across|throughout|en|au|à|dans|vers|du|nel|del|em|"
                            r"nach|в|northern|southern|central|eastern|western|north|south|nord|sud|centre|"
-                           r"في|إلى|من|شمال|جنوب|وسط|شرق|غرب|شمالي|جنوبي|دولة)|,)\s*$", re.I)
+                           r"في|إلى|من|شمال|جنوب|وسط|شرق|غرب|شمالي|جنوبي|دولة)|,|"
+                           # "near the border with Mali", "à la frontière avec le Mali": the place
+                           r"\b(?:border|frontier|frontière|frontera|fronteira|grenze|grens)\s+(?:with|avec|con|com|"
+                           r"mit|met|zu)(?:\s+(?:le|el|o))?)\s*$", re.I)
 _PLACE_AFTER = re.compile(r"\W{0,2}\s*(?:war|conflict|crisis|region|river|border|guerre|conflit|fleuve|krieg|война)\b"
                           r"|\s*:\s", re.I)  # "Mali : au moins quinze civils tués": a headline's country label
 
 _PLACE_NOUN_AFTER = re.compile(r"\s+(?:(?:desert|border|frontier|garrison|mining|market|regional|provincial)\s+)?"
                                r"(?:towns?|city|cities|villages?|capital|localities|locality|territory|soil|desert|"
-                               r"countryside)\b", re.I)
+                               r"countryside|border(?!\s+(?:guards?|police|posts?|forces?|units?)))\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -65,4 +68,4 @@ def _as_place(text: str, start: int, end: int) -> bool:
         return True
     if fold(text[start:end]) not in _COUNTRY_NAMES:  # "Malian troops", "government of Mali": the state
         return False
-    return bool(_PLACE_BEFORE.search(text, max(0, start - 16), start) or _PLACE_AFTER.match(text, end))
+    return bool(_PLACE_BEFORE.search(text, max(0, start - 24), start) or _PLACE_AFTER.match(text, end))

@@ -55,6 +55,10 @@ CAMP_WORDS = {
               "truppe", "truppen", "fuerzas gubernamentales", "forze governative", "regierungstruppen",
               "government", "gouvernement", "gobierno", "governo", "regierung", "junta", "leger", "regering",
               "regeringstroepen", "militairen", "troepen", "الجيش", "الحكومة",
+              # where its soldiers are: "attacked the military camp", "le camp militaire de Boulkessi"
+              "military camp", "military base", "military post", "camp militaire", "base militaire", "poste militaire",
+              "base militar", "campamento militar", "base militare", "militärlager", "militärstützpunkt",
+              "militair kamp", "legerbasis", "معسكر للجيش", "قاعدة عسكرية",
               "القوات الحكومية", "الجنود"),
 }
 # Aliases that, in running text, name something else as often as the party: "Azawad" is the MNLA only as an
