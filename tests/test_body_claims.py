@@ -202,3 +202,10 @@ def test_any_sentence_is_read_without_error_and_every_claim_is_well_formed(words
         assert claim.sentence and claim.origin in ("lead", "body")
         assert claim.low is None or claim.high is None or claim.low <= claim.high
         assert claim.part_of in ids | {""} and claim.revised_by in ids | {""}
+
+
+def test_who_lost_men_is_the_subject_of_lost_and_the_claimant_only_when_it_speaks_of_itself():
+    text = ("JNIM lost 20 fighters, the army said. The army lost four soldiers. "
+            "The army said it lost three soldiers.")
+    claims = body_claims("", [("Attack", text)], [["Mali"], ["JNIM"]], "2023-05-05")
+    assert [(c.side, c.low, c.claimed_by) for c in claims] == [("b", 20, "army"), ("a", 4, ""), ("a", 3, "army")]

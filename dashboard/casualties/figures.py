@@ -276,7 +276,13 @@ def _side(text: str, c: _Candidate, noun: _Noun, klass: str, inherited: Figure |
           active: re.Match | None, side_of: Sides, claimant_side: str | None, two_sides: bool, end: int) -> str:
     if klass == "civilian" or noun.noun == "civilian":
         return "civilian"
-    if noun.own or words.OWN_LOSSES.search(text[:c.start]) or words.OWN_AFTER.match(text, end):
+    lost = words.OWN_LOSSES.search(text[:c.start])
+    if lost and two_sides:  # "JNIM lost 20 fighters, the army said": the subject's losses, not the claimant's
+        subject = re.split(r"[,;:]", text[:lost.start()])[-1]
+        losing = None if _PRONOUN_SUBJECT.search(subject) else _last_side(subject, side_of)
+        if losing in ("a", "b"):
+            return losing
+    if noun.own or lost or words.OWN_AFTER.match(text, end):
         return claimant_side or "unknown"
     if noun.mention is not None:
         return side_of(noun.mention) or "unknown"
