@@ -209,3 +209,11 @@ def test_who_lost_men_is_the_subject_of_lost_and_the_claimant_only_when_it_speak
             "The army said it lost three soldiers.")
     claims = body_claims("", [("Attack", text)], [["Mali"], ["JNIM"]], "2023-05-05")
     assert [(c.side, c.low, c.claimed_by) for c in claims] == [("b", 20, "army"), ("a", 4, ""), ("a", 3, "army")]
+
+
+@pytest.mark.parametrize("sides, side", [([["Mali"], ["JNIM"]], "b"), ([["JNIM"], ["Mali", "Wagner Group"]], "a")])
+def test_terrorists_are_the_states_enemies_when_no_claimant_is_named(sides, side):
+    claims = body_claims("", [("Attack", "Une vingtaine de terroristes ont été neutralisés.")], sides, "2023-05-05")
+    assert [(c.side, c.low, c.kind) for c in claims] == [(side, 20, "killed")]
+    attackers = body_claims("", [("Attack", "Twelve assailants were killed.")], sides, "2023-05-05")
+    assert [c.side for c in attackers] == ["unknown"]  # either side may have attacked

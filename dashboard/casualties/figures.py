@@ -33,6 +33,8 @@ _WHO_THEY_ARE = re.compile(r"\s+(?:from|of|in|de|du|des)\s+(?:the\s+|la\s+|le\s+
 _AND_NEXT = re.compile(r"\s*,?\s*(?:and|et|y|e|und|en)\s+", re.I)
 _DEFINITE = re.compile(r"\b(?:the|these|those|les|ces)\s+$", re.I)
 _FOUR_BY_FOUR = re.compile(r"\b\d\s*[x×]\s*\d\b")
+# What the state's communiqués call its enemies ("une vingtaine de terroristes neutralisés", "bandits armés").
+_STATES_WORD = re.compile(r"\b(?:terror|bandit)", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:they|it|ils|elles|il)\s*$", re.I)
 Sides = Callable[[Mention], "str | None"]
 
@@ -288,6 +290,10 @@ def _side(text: str, c: _Candidate, noun: _Noun, klass: str, inherited: Figure |
         return side_of(noun.mention) or "unknown"
     if noun.hostile and claimant_side in ("a", "b") and two_sides:
         return "b" if claimant_side == "a" else "a"
+    if noun.hostile and two_sides and _STATES_WORD.search(text[c.end:noun.end]):
+        state = side_of(Mention(c.start, c.end, "", "state"))  # no claimant named: the words are the state's
+        if state in ("a", "b"):
+            return "b" if state == "a" else "a"
     if inherited is not None:
         return inherited.side
     if active is not None and two_sides:
