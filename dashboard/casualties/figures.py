@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable
 
 from dashboard.casualties import vocabulary as words
+from dashboard.casualties.figure_side import NounPhrase, Sides, figure_side
 from dashboard.parties.mentions import Mention, find_mentions
 from dashboard.text.fold import fold
 from dashboard.text.markup import CITATION
@@ -33,10 +33,6 @@ _WHO_THEY_ARE = re.compile(r"\s+(?:from|of|in|de|du|des)\s+(?:the\s+|la\s+|le\s+
 _AND_NEXT = re.compile(r"\s*,?\s*(?:and|et|y|e|und|en)\s+", re.I)
 _DEFINITE = re.compile(r"\b(?:the|these|those|les|ces)\s+$", re.I)
 _FOUR_BY_FOUR = re.compile(r"\b\d\s*[x×]\s*\d\b")
-# What the state's communiqués call its enemies ("une vingtaine de terroristes neutralisés", "bandits armés").
-_STATES_WORD = re.compile(r"\b(?:terror|bandit)", re.I)
-_PRONOUN_SUBJECT = re.compile(r"\b(?:they|it|ils|elles|il)\s*$", re.I)
-Sides = Callable[[Mention], "str | None"]
 
 
 @dataclass
@@ -128,20 +124,7 @@ def _candidates(text: str) -> list[_Candidate]:
     return out
 
 
-@dataclass
-class _Noun:
-    end: int  # end of the noun phrase's words
-    noun: str  # class, "" when the words count nothing we know ("elided" when there are no words)
-    mention: Mention | None
-    own: bool  # "of their fighters"
-    them: bool  # "of them", "of whom"
-    others: bool  # "others", "more": the same people as the figure before
-    kind: str  # what a noun says by itself ("prisoners": captured)
-    additive: bool
-    hostile: bool = False  # "attackers", "terrorists": the other side of whoever states it
-
-
-def _noun_phrase(text: str, start: int) -> _Noun:
+def _noun_phrase(text: str, start: int) -> NounPhrase:
     tokens = []
     for match in _TOKEN.finditer(text, start):
         if match["mark"] or len(tokens) >= 8:
@@ -162,12 +145,12 @@ def _noun_phrase(text: str, start: int) -> _Noun:
             break
         taken.append((word, match.end()))
     if not taken:
-        return _Noun(start, "elided", None, False, False, False, "", False)
+        return NounPhrase(start, "elided", None, False, False, False, "", False)
     end = taken[-1][1]
     noun, kind = "", ""
     for word, _ in taken:
         if word in words.UNITS and not noun:
-            return _Noun(end, "", None, False, False, False, "", False)
+            return NounPhrase(end, "", None, False, False, False, "", False)
         if word in words.CIVILIANS:
             noun = "civilian"
         elif word in words.VEHICLES:
@@ -183,7 +166,7 @@ def _noun_phrase(text: str, start: int) -> _Noun:
         mention = Mention(mention.start + start, mention.end + start, mention.party, mention.camp)
         noun = noun or "person"
     vocabulary = {w for w, _ in taken}
-    return _Noun(end, noun, mention, bool(vocabulary & words.OWN), partitive and bool(vocabulary & {"them", "whom", "eux"}),
+    return NounPhrase(end, noun, mention, bool(vocabulary & words.OWN), partitive and bool(vocabulary & {"them", "whom", "eux"}),
                  bool(vocabulary & {"others", "more", "autres"}), kind, bool(vocabulary & words.ADDITIVE),
                  bool(vocabulary & words.HOSTILE))
 
@@ -252,7 +235,8 @@ def _figure(text: str, c: _Candidate, before: list[Figure], side_of: Sides, clai
         return None, noun.end  # "including several children": no number to keep
     end = after.end() if after else noun.end
     start = active.start() if active is not None else c.start  # "killing fourteen civilians" is told from "killing"
-    side = _side(text, c, noun, klass, inherited, previous, active, side_of, claimant_side, two_sides, end)
+    side = figure_side(text, (c.start, c.end), noun, klass, inherited.side if inherited else None,
+                       previous.side if previous else None, active, side_of, claimant_side, two_sides, end)
     total = None
     if part and previous is not None:
         total = previous.part_of if previous.part_of is not None else len(before) - 1
@@ -272,56 +256,6 @@ def _shared_happened(text: str, end: int) -> re.Match | None:
         return None
     noun = _noun_phrase(text, joined.end() + following[0].end)
     return words.AFTER.match(text, noun.end) if noun.noun and noun.noun != "elided" else None
-
-
-def _side(text: str, c: _Candidate, noun: _Noun, klass: str, inherited: Figure | None, previous: Figure | None,
-          active: re.Match | None, side_of: Sides, claimant_side: str | None, two_sides: bool, end: int) -> str:
-    if klass == "civilian" or noun.noun == "civilian":
-        return "civilian"
-    lost = words.OWN_LOSSES.search(text[:c.start])
-    if lost and two_sides:  # "JNIM lost 20 fighters, the army said": the subject's losses, not the claimant's
-        subject = re.split(r"[,;:]", text[:lost.start()])[-1]
-        losing = None if _PRONOUN_SUBJECT.search(subject) else _last_side(subject, side_of)
-        if losing in ("a", "b"):
-            return losing
-    if noun.own or lost or words.OWN_AFTER.match(text, end):
-        return claimant_side or "unknown"
-    if noun.mention is not None:
-        return side_of(noun.mention) or "unknown"
-    if noun.hostile and claimant_side in ("a", "b") and two_sides:
-        return "b" if claimant_side == "a" else "a"
-    if noun.hostile and two_sides and _STATES_WORD.search(text[c.end:noun.end]):
-        state = side_of(Mention(c.start, c.end, "", "state"))  # no claimant named: the words are the state's
-        if state in ("a", "b"):
-            return "b" if state == "a" else "a"
-    if inherited is not None:
-        return inherited.side
-    if active is not None and two_sides:
-        subject = text[:active.start()]
-        acting = claimant_side if _PRONOUN_SUBJECT.search(subject) else _last_side(subject, side_of)
-        if acting in ("a", "b"):
-            return "b" if acting == "a" else "a"
-    if klass in ("vehicle", "aircraft"):
-        for mention in find_mentions(text[end:_clause_end(text, end)]):
-            side = side_of(mention)
-            if side:
-                return side
-        if previous is not None:
-            return previous.side
-    return "unknown"
-
-
-def _clause_end(text: str, start: int) -> int:
-    stop = re.search(r",\s+(?:and|but)\b|;|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", text[start:])
-    return start + stop.start() if stop else len(text)
-
-
-def _last_side(text: str, side_of: Sides) -> str | None:
-    for mention in reversed(find_mentions(text)):
-        side = side_of(mention)
-        if side:
-            return side
-    return None
 
 
 def _zero_figures(text: str, side_of: Sides, found: list[Figure]) -> list[Figure]:
