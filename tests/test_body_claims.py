@@ -217,3 +217,10 @@ def test_terrorists_are_the_states_enemies_when_no_claimant_is_named(sides, side
     assert [(c.side, c.low, c.kind) for c in claims] == [(side, 20, "killed")]
     attackers = body_claims("", [("Attack", "Twelve assailants were killed.")], sides, "2023-05-05")
     assert [c.side for c in attackers] == ["unknown"]  # either side may have attacked
+
+
+def test_french_losses_told_with_a_perdu_are_the_subjects():
+    sides = [["Mali"], ["JNIM"]]
+    claims = body_claims("", [("Attaque", "Le JNIM a perdu une dizaine d'hommes, selon l'armée. "
+                                          "L'armée a perdu le contrôle de la ville.")], sides, "2023-05-05")
+    assert [(c.side, c.low, c.kind, c.claimed_by) for c in claims] == [("b", 10, "killed", "armée")]

@@ -12,7 +12,7 @@ from dashboard.parties.mentions import Mention, find_mentions
 Sides = Callable[[Mention], "str | None"]
 # What the state's communiqués call its enemies ("une vingtaine de terroristes neutralisés", "bandits armés").
 _STATES_WORD = re.compile(r"\b(?:terror|bandit)", re.I)
-_PRONOUN_SUBJECT = re.compile(r"\b(?:they|it|ils|elles|il)\s*$", re.I)
+_PRONOUN_SUBJECT = re.compile(r"\b(?:they|it|ils|elles|elle|il)\s*$", re.I)
 
 
 @dataclass

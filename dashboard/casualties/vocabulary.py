@@ -185,7 +185,7 @@ _LOSS_STEMS = ("kill", "dead", "death", "die", "slain", "massacr", "murder", "li
                "muert", "murier", "falleci", "asesin", "abati", "matad", "matar", "mataron", "matando", "mató",
                "herid", "secuestr", "rehen", "desaparec", "desplaz", "uccis", "uccid", "ferit", "rapit", "ostagg",
                "prigion", "dispers", "sfollat", "vittim", "morr", "ferid", "sequestr", "refé", "refe", "matou",
-               "mataram", "perdi", "perso", "perdeu", "perder", "verlor", "getötet", "getotet",
+               "mataram", "perdi", "perdu", "perso", "perdeu", "perder", "verlor", "getötet", "getotet",
                "töt", "tote", "toten", "todesopfer", "starb", "gestorb", "leben",
                "verletz", "verwund", "entführ", "entfuhr", "geisel", "gefangen", "festgenommen", "vermisst",
                # Dutch
