@@ -222,14 +222,14 @@ def run_serve(port: int, address: str, catalogue: Path | None = None, seeds: Pat
     from streamlit.web import cli as streamlit_cli
 
     from dashboard.map import assets
-    from dashboard.web import loaders
+    from dashboard.web import loaders, warm_up
 
     # The offline Leaflet files are written before Streamlit starts: it walks the static folder as it starts,
     # and a file appearing meanwhile (a fresh clone) made it fail.
     assets.ensure_static_files(loaders.STATIC_DIR)
     # Streamlit runs in this process (no wrapper holding memory beside it, and stopping `serve` stops the
     # server); the warm-up fills the shared caches meanwhile, so the first visitor does not pay for them.
-    loaders.warm_up_when_serving()
+    warm_up.warm_up_when_serving()
     # No file watcher: it is for editing the app, and it walked every imported module's path after each run
     # (about half a second of the server's time per page load at 100k events, on this 2-core machine).
     sys.argv = ["streamlit", "run", str(APP), "--server.port", str(port), "--server.address", address,
