@@ -50,18 +50,18 @@ def figure_side(text: str, number: tuple[int, int], noun: NounPhrase, klass: str
     if noun.mention is not None:
         return side_of(noun.mention) or "unknown"
     if noun.hostile and claimant_side in ("a", "b") and two_sides:
-        return "b" if claimant_side == "a" else "a"
+        return _other(claimant_side)
     if noun.hostile and two_sides and _STATES_WORD.search(text[number_end:noun.end]):
         state = side_of(Mention(start, number_end, "", "state"))  # no claimant named: the words are the state's
         if state in ("a", "b"):
-            return "b" if state == "a" else "a"
+            return _other(state)
     if inherited is not None:
         return inherited
     if active is not None and two_sides:
         subject = text[:active.start()]
         acting = claimant_side if _PRONOUN_SUBJECT.search(subject) else _last_side(subject, side_of)
         if acting in ("a", "b"):
-            return "b" if acting == "a" else "a"
+            return _other(acting)
     if klass in ("vehicle", "aircraft"):
         for mention in find_mentions(text[end:_clause_end(text, end)]):
             side = side_of(mention)
@@ -70,6 +70,11 @@ def figure_side(text: str, number: tuple[int, int], noun: NounPhrase, klass: str
         if previous is not None:
             return previous
     return "unknown"
+
+
+def _other(side: str) -> str:
+    """The other of two sides."""
+    return "b" if side == "a" else "a"
 
 
 def _clause_end(text: str, start: int) -> int:

@@ -19,7 +19,7 @@ from dashboard.text.dates import find_lead_date
 from dashboard.ingest.layout.base import BACKGROUND_HEADINGS, RawArticle, is_background, split_paragraphs
 from dashboard.ingest import arabic_sides, inverted_order
 from dashboard.ingest.control import takers_and_losers
-from dashboard.ingest.mentions import find_parties
+from dashboard.ingest.mentions import GENERIC, find_parties
 from dashboard.ingest.responsibility import claimed_and_targeted
 from dashboard.parties.mentions import find_mentions
 from dashboard.model import DateRange
@@ -96,8 +96,9 @@ def prose_sides(prose: list[tuple[str, str]], place: str = "", dates: DateRange 
         if order >= MAX_SENTENCES:
             break
         groups = _groups(sentence)
-        lone = groups is None and one_sided and (groups := _one_sided(sentence, about_mali)) is not None
-        lone = lone and not groups[1]
+        # a one-sided reading ranks low; one that found the target ("the army camp": Mali's) ranks as two-sided
+        lone = groups is None and one_sided and (groups := _one_sided(sentence, about_mali)) is not None \
+            and not groups[1]
         if not groups:
             continue
         rank = (2 if place and fold(place.split(",")[0]) in fold(sentence) else 0) \
@@ -137,15 +138,15 @@ def _malian_forces_unnamed(text: str, named: list[str]) -> bool:
     return _state_camp_unnamed(text)
 
 
+_NEIGHBOUR = re.compile(r"\b(?:burkina|burkinabe|burkinab[eè]s?|nigerien(?:ne)?s?|(?:in|au|en|im) niger\b|niger's|"
+                        r"mauritani\w*|ouagadougou|niamey)", re.I)
+
+
 def _about_mali(text: str) -> bool:
     """Mali is named and no neighbour the war spread to is, whose army "the army" could be as well."""
     folded = fold(text)
     return re.search(r"\b(?:mali|malian|malien|malienne|maliens|maliennes|malí|maliano|maliani|malischen?)\b",
                      folded) is not None and _NEIGHBOUR.search(folded) is None
-
-
-_NEIGHBOUR = re.compile(r"\b(?:burkina|burkinabe|burkinab[eè]s?|nigerien(?:ne)?s?|(?:in|au|en|im) niger\b|niger's|"
-                        r"mauritani\w*|ouagadougou|niamey)", re.I)
 
 
 def _state_camp_unnamed(text: str) -> bool:
@@ -260,7 +261,7 @@ def _one_sided(sentence: str, about_mali: bool = False) -> list[list[str]] | Non
         if actor and not _with_support(target):
             # "JNIM attacked the army camp in Boulkessi": in a text about Mali, a bare "army" is Mali's
             if about_mali and "Mali" not in actor and _state_camp_unnamed(target):
-                return [[p for p in actor if p != "Jihadist groups"] or actor, ["Mali"]]  # "Jihadists of the JNIM"
+                return [[p for p in actor if p != GENERIC] or actor, ["Mali"]]  # "Jihadists of the JNIM"
             return [actor, []]
     for shape in (arabic_sides.verb_first_sides, inverted_order.attack_sides, _hands_changed):
         groups = shape(sentence)
@@ -291,7 +292,7 @@ def _with_support(text: str) -> list[str]:
 
 
 def _specific(group: list[str]) -> bool:
-    return any(p != "Jihadist groups" for p in group)
+    return any(p != GENERIC for p in group)
 
 
 def _dated_on(sentence: str, dates: DateRange) -> bool:
