@@ -248,3 +248,90 @@ def test_dates_in_every_language_articles_come_in(text, start, end):
 def test_a_name_that_looks_like_a_month_in_another_language_is_not_a_date():
     assert find_lead_date("Marco Polo and Julio visited Gao.") is None
     assert find_lead_date("Le combat de l'oued de Tin Keraten se déroule pendant l'intervention militaire de 2013.") is None
+
+
+def _lang(lang: str, text: str, start: str, end: str) -> object:
+    """One language's case, its test named by the language's code and the text."""
+    return pytest.param(text, start, end, id=f"{lang}: {text}")
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    _lang("pl", "10–17 stycznia 2013", "2013-01-10", "2013-01-17"),
+    _lang("pl", "w dniach 10–17 stycznia 2013 roku", "2013-01-10", "2013-01-17"),
+    _lang("pl", "17 maja 2014 r.", "2014-05-17", "2014-05-17"),
+    _lang("pl", "od 30 stycznia 2013 r. do 2 lutego 2013 r.", "2013-01-30", "2013-02-02"),
+    _lang("pl", "10 i 17 stycznia 2013", "2013-01-10", "2013-01-17"),
+    _lang("pl", "10–17 listopada 2013", "2013-11-10", "2013-11-17"),  # November in Polish
+    _lang("cs", "20.–21. března 2013", "2013-03-20", "2013-03-21"),
+    _lang("cs", "1. října 2019", "2019-10-01", "2019-10-01"),
+    _lang("cs", "v květnu 2014", "2014-05-01", "2014-05-31"),
+    _lang("cs", "10.–17. listopadu 2013", "2013-11-10", "2013-11-17"),  # November in Czech
+    _lang("sk", "20. – 21. marca 2013", "2013-03-20", "2013-03-21"),
+    _lang("sk", "17. mája 2014", "2014-05-17", "2014-05-17"),
+    _lang("uk", "30 вересня — 1 жовтня 2019", "2019-09-30", "2019-10-01"),
+    _lang("uk", "17 травня 2014 року", "2014-05-17", "2014-05-17"),
+    _lang("bg", "10 – 17 януари 2013 г.", "2013-01-10", "2013-01-17"),
+    _lang("sr", "од 10. до 17. јануара 2013. године", "2013-01-10", "2013-01-17"),
+    _lang("sr", "17. maja 2014.", "2014-05-17", "2014-05-17"),
+    _lang("hr", "10. siječnja 2013.", "2013-01-10", "2013-01-10"),
+    _lang("hr", "29. rujna – 3. listopada 2019.", "2019-09-29", "2019-10-03"),  # October in Croatian
+    _lang("hr", "10. listopada 2013. godine", "2013-10-10", "2013-10-10"),
+    _lang("sl", "10. januarja 2013", "2013-01-10", "2013-01-10"),
+    _lang("tr", "17–21 Mayıs 2014", "2014-05-17", "2014-05-21"),
+    _lang("tr", "17 Mayıs 2014", "2014-05-17", "2014-05-17"),
+    _lang("tr", "Kasım 2013'te", "2013-11-01", "2013-11-30"),
+    _lang("sv", "10–17 januari 2013", "2013-01-10", "2013-01-17"),
+    _lang("sv", "den 8 mars 2022", "2022-03-08", "2022-03-08"),
+    _lang("no", "17. mai 2014", "2014-05-17", "2014-05-17"),
+    _lang("da", "8. marts 2022", "2022-03-08", "2022-03-08"),
+    _lang("fi", "10.–17. tammikuuta 2013", "2013-01-10", "2013-01-17"),
+    _lang("fi", "17. toukokuuta 2014", "2014-05-17", "2014-05-17"),
+    _lang("hu", "2013. január 10–17.", "2013-01-10", "2013-01-17"),
+    _lang("hu", "2014. május 17.", "2014-05-17", "2014-05-17"),
+    _lang("hu", "2013. január 10-től 17-ig", "2013-01-10", "2013-01-17"),
+    _lang("ro", "10–17 ianuarie 2013", "2013-01-10", "2013-01-17"),
+    _lang("ca", "26-27 de juny de 2012", "2012-06-26", "2012-06-27"),
+    _lang("ca", "26 i 27 de juny de 2012", "2012-06-26", "2012-06-27"),
+    _lang("ca", "17 d'abril de 2013", "2013-04-17", "2013-04-17"),
+    _lang("gl", "do 10 ao 17 de xaneiro de 2013", "2013-01-10", "2013-01-17"),
+    _lang("eu", "2013ko urtarrilaren 10etik 17ra", "2013-01-10", "2013-01-17"),
+    _lang("eu", "2014ko maiatzaren 17an", "2014-05-17", "2014-05-17"),
+    _lang("id", "10–17 Januari 2013", "2013-01-10", "2013-01-17"),
+    _lang("ms", "10 Mac 2013", "2013-03-10", "2013-03-10"),
+    _lang("vi", "ngày 10 tháng 1 năm 2013", "2013-01-10", "2013-01-10"),
+    _lang("vi", "10–17 tháng 1 năm 2013", "2013-01-10", "2013-01-17"),
+    _lang("vi", "30 tháng 9 – 1 tháng 10 năm 2019", "2019-09-30", "2019-10-01"),
+    _lang("el", "10–17 Ιανουαρίου 2013", "2013-01-10", "2013-01-17"),
+    _lang("el", "17 Μαΐου 2014", "2014-05-17", "2014-05-17"),
+    _lang("he", "10–17 בינואר 2013", "2013-01-10", "2013-01-17"),
+    _lang("fa", "۱۰ ژانویه ۲۰۱۳", "2013-01-10", "2013-01-10"),
+    _lang("fa", "۱۰ ژانویهٔ ۲۰۱۳", "2013-01-10", "2013-01-10"),  # with the ezafe
+    _lang("fa", "۲۱ دی ۱۳۹۱", "2013-01-10", "2013-01-10"),  # Solar Hijri
+    _lang("fa", "۲۰ تا ۲۷ دی ۱۳۹۱", "2013-01-09", "2013-01-16"),
+    _lang("fa", "۲۲ بهمن ۱۳۵۷", "1979-02-11", "1979-02-11"),
+    _lang("ja", "2013年1月10日 - 1月17日", "2013-01-10", "2013-01-17"),
+    _lang("ja", "2013年1月10日 – 17日", "2013-01-10", "2013-01-17"),
+    _lang("ja", "2013年1月10日から17日", "2013-01-10", "2013-01-17"),
+    _lang("ko", "2013년 1월 10일 ~ 17일", "2013-01-10", "2013-01-17"),
+    _lang("ko", "2014년 5월 17일", "2014-05-17", "2014-05-17"),
+    _lang("zh", "2013年1月10日至17日", "2013-01-10", "2013-01-17"),
+])
+def test_dates_as_the_other_wikis_write_them(text, start, end):
+    found = parse_date_range(text)
+    assert (found.start, found.end) == (start, end)
+
+
+def test_a_word_that_only_looks_like_a_month_gives_no_date():
+    with pytest.raises(DateError):
+        parse_date_range("Rebelianci mają 17 pojazdów")  # "they have", not "maj" (May)
+    assert find_lead_date("W 2013 roku rebelianci mają 17 pojazdów.") is None
+    assert find_lead_date("در سال ۲۰۱۳ تعداد کشته‌ها به ۲۰ می‌رسد.") is None  # "می‌رسد" (reaches), not "می" (May)
+
+
+@pytest.mark.parametrize("text", [
+    "el 5 de junio de 2014 a 20 km de Gao",
+    "Il 10 gennaio 2014 i 20 ribelli entrarono a Konna",
+])
+def test_a_number_after_a_full_date_does_not_end_a_range(text):
+    found = parse_date_range(text)
+    assert found.start == found.end

@@ -3,7 +3,9 @@
 Text is split into tokens (day numbers, month names, four-digit years, ISO dates, range separators);
 a date expression is an unbroken run of such tokens. A run holds one date or two (a range); a part of
 a range that lacks its month or year borrows it from the other part ("16–21 May 2014",
-"November 10–14, 2023").
+"November 10–14, 2023"); only a date written year first ends a range with a bare day ("2013. január 10–17.").
+Month names and the words between come from text.months; text.calendars first rewrites the dates of other
+scripts and calendars ("2013年1月10日", "tháng 1", Solar Hijri).
 
 Precision rule: a range's precision is that of its *start* ("day", "month" or "year"). A start
 written as a month begins on the 1st, a start written as a year on 1 January; an end written as a
@@ -19,27 +21,20 @@ from dataclasses import dataclass
 from datetime import date
 
 from dashboard.model import DateError, DateRange
+from dashboard.text.calendars import as_read as _as_read
 from dashboard.text.markup import without_citations
-from dashboard.text.months import ENGLISH_MONTHS as _ENGLISH_MONTHS, MONTHS, iso_cjk as _iso_cjk
+from dashboard.text.months import MONTHS  # noqa: F401  (ingest.prose takes the month names from here)
+from dashboard.text.months import (FILLER_WORDS as _FILLER_WORDS, SEPARATOR_WORDS as _SEPARATOR_WORDS,
+                                   month_number as _month_number, month_table as _month_table)
 from dashboard.text.when import MONTH_NAMES
 
-# English month names that a lower-case word in prose is never: Dutch and German write months in lower case
-# ("op 30 september 2019"), and these are no other word ("may", "march", "august", "dec" are).
-_ONLY_MONTHS = {"january", "february", "april", "june", "july", "september", "october", "november",
-                "december"}
-
-
-_SEPARATOR_WORDS = {"to", "and", "until", "till", "through", "thru", "au", "et", "al", "e", "y", "a", "bis", "und",
-                    "по", "и", "до"}
-# May sit inside a date: "the 5th of June", "entre le 11 et le 12 août", "1 de julio de 2019", "il 5 giugno".
-_FILLER_WORDS = {"the", "of", "le", "de", "del", "il", "el", "lo", "am", "vom", "года", "г"}
 _ORDINAL_SUFFIXES = {"", "st", "nd", "rd", "th", "er", "re", "e", "ème", "eme", "º", "ª", "о", "го", "е"}
 
 _TOKEN = re.compile(
     r"(?P<iso>(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d))"
     r"|(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:[.:]\d+)*)(?P<suffix>[^\W\d_]*)"
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)"
-    r"|(?P<dash>[-–—−])"
+    r"|(?P<dash>[-–—−－~～〜])"
     r"|(?P<comma>,)"
     r"|(?P<space>\s+)"
     r"|(?P<other>.)",
@@ -69,6 +64,7 @@ class _Part:
     month: int | None = None
     year: int | None = None
     complete: bool = False  # an ISO date fills every field at once
+    year_first: bool = False  # its year came before its day ("2013. január 10–17.", "2013年1月10日 – 17日")
 
     def is_empty(self) -> bool:
         return self.day is None and self.month is None and self.year is None
@@ -87,10 +83,11 @@ def _classify_number(digits: str, suffix: str, start: int, end: int, prose: bool
     return _Token("word", digits + suffix, start, end)
 
 
-def _classify_word(word: str, start: int, end: int, prose: bool) -> _Token:
+def _classify_word(word: str, start: int, end: int, prose: bool, months: dict[str, int]) -> _Token:
     low = word.casefold()
-    if low in MONTHS and not (prose and low in _ENGLISH_MONTHS and low not in _ONLY_MONTHS and not word[0].isupper()):
-        return _Token("month", MONTHS[low], start, end)
+    month = _month_number(word, months, prose)
+    if month:
+        return _Token("month", month, start, end)
     if low in _SEPARATOR_WORDS:
         return _Token("sep", low, start, end)
     if low in _FILLER_WORDS:
@@ -105,6 +102,7 @@ def _tokenize(text: str, prose: bool = False) -> list[_Token]:
     years: four-digit numbers in prose are often head counts ("1500 Malian soldiers").
     """
     tokens: list[_Token] = []
+    months = _month_table(text)
     for m in _TOKEN.finditer(text):
         kind, start, end = m.lastgroup, m.start(), m.end()
         if kind == "suffix":
@@ -115,16 +113,27 @@ def _tokenize(text: str, prose: bool = False) -> list[_Token]:
         elif kind == "num":
             tokens.append(_classify_number(m.group("num"), m.group("suffix"), start, end, prose))
         elif kind == "word":
-            tokens.append(_classify_word(m.group("word"), start, end, prose))
+            tokens.append(_classify_word(m.group("word"), start, end, prose, months))
         elif kind == "dash":
             tokens.append(_Token("sep", "-", start, end))
         elif kind == "comma":
             tokens.append(_Token("filler", ",", start, end))
         elif kind == "other":
-            if m.group() == "." and tokens and tokens[-1].kind in ("month", "day") and tokens[-1].end == start:
-                continue  # abbreviated month ("Sept."), German day ("1. Juli 2019")
+            if m.group() == "." and _dot_inside_date(tokens, text, start):
+                continue
             tokens.append(_Token("break", m.group(), start, end))
     return tokens
+
+
+def _dot_inside_date(tokens: list[_Token], text: str, at: int) -> bool:
+    """A full stop inside a date: "Sept.", "1. Juli", and a year's that the date goes on after ("2013. január")."""
+    last = tokens[-1] if tokens else None
+    if last is None or last.end != at:
+        return False
+    if last.kind in ("month", "day"):
+        return True
+    after = text[at + 1:at + 4].lstrip()[:1]
+    return last.kind in ("year", "filler") and (after.islower() or after in ("-", "–", "—"))
 
 
 def _runs(tokens: list[_Token]) -> list[tuple[int, list[_Token]]]:
@@ -174,15 +183,20 @@ def _parts(run: list[_Token]) -> list[_Part]:
             if not part.is_empty():
                 break
             part.year, part.month, part.day = tok.value
-            part.complete = True
+            part.complete = part.year_first = True
             continue
-        field = {"day": "day", "month": "month", "year": "year"}[tok.kind]
-        if getattr(part, field) is not None:
+        if getattr(part, tok.kind) is not None:
             break
-        setattr(part, field, tok.value)
-    if parts[-1].is_empty():
+        setattr(part, tok.kind, tok.value)
+        part.year_first = part.year_first or (tok.kind == "year" and part.day is None)
+    if parts[-1].is_empty() or (len(parts) == 2 and _stray_day(*parts)):
         parts.pop()
     return parts
+
+
+def _stray_day(left: _Part, right: _Part) -> bool:
+    """A lone day after a date written year last, so no range's end ("el 5 de junio de 2014 a 20 km de Gao")."""
+    return (right.month, right.year) == (None, None) and None not in (left.day, left.year) and not left.year_first
 
 
 def _borrow(left: _Part, right: _Part) -> None:
@@ -239,7 +253,7 @@ def _range_from_run(run: list[_Token], text: str, default_year: int | None) -> D
 
 def parse_date_range(text: str, *, default_year: int | None = None) -> DateRange:
     """The first date or date range written in text; default_year fills a date written without one."""
-    cleaned = _iso_cjk(without_citations(text))
+    cleaned = _as_read(without_citations(text))
     for _, run in _runs(_tokenize(cleaned)):
         if _has_date(run):
             return _range_from_run(run, text, default_year)
@@ -280,7 +294,7 @@ def find_lead_date(text: str, *, default_year: int | None = None) -> DateRange |
     Dates after "since", "until", "retrieved"… are skipped; a paragraph that gives a birth or death date
     ("born December 31, 1964") is about a person, so it has no event date (None). Bare years do not count.
     """
-    cleaned = _iso_cjk(without_citations(text))
+    cleaned = _as_read(without_citations(text))
     tokens = _tokenize(cleaned, prose=True)
     years = [(i, t.value) for i, t in enumerate(tokens) if t.kind == "year"]
     month_fallback: DateRange | None = None
