@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 
+from dashboard.casualties.kind_words import (
+    CLAIMANT_ENDING, CLAIMANT_WORDS, CLAIMED_AFTER, CLAIMED_AFTER_GLUED, KINDS as _KINDS,
+)
 from dashboard.casualties.vocabulary import ABSURD_FIGURE
 from dashboard.model import CasualtyError, Claim
 from dashboard.text.markup import without_citations
@@ -23,15 +26,12 @@ _VAGUE = re.compile(
     r"centenas|mehrere|dutzende|hunderte|tientallen|honderden|enkele|verscheidene|несколько|десятки|сотни|многие|عشرات|مئات|عدة|العديد)\b"
 )
 
-_CLAIMANT_WORDS = (r"per|according to|as claimed by|claimed by|selon|d['’]après|source:?|sources:?|secondo|según|"
-                   r"segundo|de acordo com|laut|nach angaben (?:von|der|des)|volgens|по данным|согласно|据|حسب|بحسب|وفقا ل|وفقًا ل|وفق|"
-                   r"حسب مصادر|ادعاء|بحسب ادعاء|حسب ادعاء")
-_ATTRIBUTION = re.compile(  # "(per Mali)", "(According to the MNLA)", "(Malian government claim)"
-    rf"\(\s*(?:(?:{_CLAIMANT_WORDS})\s+(?P<who>[^()]+?)"
-    r"|(?P<who2>[^()\s]+(?:\s+[^()\s]+){0,2}?)\s+claims?)\s*\)",
+_ATTRIBUTION = re.compile(  # "(per Mali)", "(According to the MNLA)", "(Malian government claim)", "(MNLA'ya göre)"
+    rf"[(（]\s*(?:(?:{CLAIMANT_WORDS})\s+(?P<who>[^()（）]+?)"
+    rf"|(?P<who2>[^()（）\s]+(?:\s+[^()（）\s]+){{0,2}}?)(?:\s+(?:{CLAIMED_AFTER})|\s*(?:{CLAIMED_AFTER_GLUED})))\s*[)）]",
     re.I,
 )
-_HEADING = re.compile(rf"^\s*(?P<words>(?:{_CLAIMANT_WORDS})\s+(?P<who>[^:()\n]+?)|(?P<who2>[^:()\n\d]{{2,40}}?)\s+"
+_HEADING = re.compile(rf"^\s*(?P<words>(?:{CLAIMANT_WORDS})\s+(?P<who>[^:()\n]+?)|(?P<who2>[^:()\n\d]{{2,40}}?)\s+"
                       r"(?:claims?|figures?))\s*:\s*(?P<rest>.*)$", re.I)  # "Per CMA: …", "Malian claim: …"
 
 _THOUSANDS = re.compile(r",\d{3}(?!\d)")  # the comma in "1,500" is not a list comma
@@ -63,24 +63,6 @@ _VEHICLE_DESTROYED = re.compile(r"\b(?:destroyed|lost|damaged|blown up|burn(?:ed
                                 r"abgeschossen|vernietigd|verwoest|neergeschoten|уничтожен\w*|сбит\w*)\b")
 _VEHICLE_CAPTURED = re.compile(r"\b(?:captured|seized|taken|confiscated|capturés?|saisis|catturati|capturados|"
                                r"erbeutet|buitgemaakt|veroverd|захвачен\w*)\b")
-_KINDS = [
-    # English, then the French of francophone infoboxes ("50 morts", "12 blessés", "6 prisonniers").
-    # Then Italian, Spanish, Portuguese, German and Russian (stems: Russian words change with case and number).
-    ("killed", re.compile(r"\b(?:killed|dead|deaths?|died|kia|executed|fatalities|slain|massacred|morts?|tu[ée]s?|"
-                          r"morti|morto|uccisi|ucciso|muertos?|fallecidos|mortos?|tote|getötet|gefallene?|doden|dode|gedood|"
-                          r"gesneuveld|omgekomen|"
-                          r"погиб\w*|убит\w*|死亡|\w*قتي?ل\w*|\w*قتلى|\w*مقتل\w*|\w*شهيدا?|\w*شهداء|\w*موتى)\b")),
-    ("injured", re.compile(r"\b(?:injured|wounded|wia|hurt|injuries|bless[ée]s?|feriti|ferito|heridos?|feridos?|"
-                           r"verletzte|verwundete|gewonden|gewond|ранен\w*|受伤|\w*جريحا?|\w*جرحى|\w*مصابا?|\w*مصابين|\w*إصابات?)\b")),
-    ("captured", re.compile(r"\b(?:prisoners?|captured|arrested|detained|pows?|hostages?|abducted|kidnapped|apprehended|"
-                            r"prisonniers?|captur[ée]s?|otages?|prigionier[oi]|catturati|prisioneros?|capturados|"
-                            r"prisioneiros?|gefangene|gevangenen|gevangengenomen|gijzelaars|ontvoerd|пленн\w*|заключ[её]нн\w*|захвачен\w*|\w*أسيرا?|\w*أسرى|\w*معتقلا?|"
-                            r"\w*معتقلين|\w*رهائن|\w*رهينة)\b")),
-    ("missing", re.compile(r"\b(?:missing|mia|disappeared|disparus?|dispersi|desaparecidos|vermisste|vermisten|vermist|пропавш\w*|"
-                           r"\w*مفقودا?|\w*مفقودين)\b")),
-    ("displaced", re.compile(r"\b(?:displaced|refugees|idps?|d[ée]plac[ée]s|r[ée]fugi[ée]s|sfollati|desplazados|"
-                             r"deslocados|vertriebene|ontheemden|vluchtelingen|беженц\w*|\w*نازحا?|\w*نازحين|\w*لاجئا?|\w*لاجئين)\b")),
-]
 # A civilian figure says so outside any parenthesis ("60 injured (civilian/military estimate)" is not one).
 _CIVILIAN = re.compile(r"\b(?:civilians?|civils?|civili|civiles|civis|zivilisten|burgers|мирн\w+|гражданск\w+)\b")
 # "None" as a whole figure is a count of zero ("Casualties2: None", "Nessuno").
@@ -185,7 +167,7 @@ def _figure(figure: str, side: str, claimed_by: str, text: str) -> Claim | None:
 
 def _claimant(raw: str) -> str:
     """Light normalisation of who claimed a figure: "the MNLA" -> "MNLA"."""
-    name = re.sub(r"\s+", " ", raw).strip(" .,;:")
+    name = CLAIMANT_ENDING.sub("", re.sub(r"\s+", " ", raw).strip(" .,;:"))
     return re.sub(r"^(?:the|le|la|les|l['’]|el|los|las|il|lo|gli|o|os|a|as|der|die|das)(?:\s+|(?<=['’]))", "", name,
                   flags=re.I)
 

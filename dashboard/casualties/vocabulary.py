@@ -192,8 +192,10 @@ _LOSS_STEMS = ("kill", "dead", "death", "die", "slain", "massacr", "murder", "li
                "gedood", "dood", "omgekom", "leven", "gesneuv", "vermoord", "overled", "gewond", "verwond", "ontvoer",
                "gearrest", "opgepakt", "vermist", "vernietig", "verwoest", "ontheemd", "gijzel", "verloor")
 _WORDS = re.compile(r"\w+")
+# Words a stem starts that describe rather than count ("one of the deadliest attacks this year").
+_NOT_LOSS = {"deadly", "deadlier", "deadliest", "deadline", "deadlines"}
 
 
 def tells_loss(text: str) -> bool:
     """Whether the text has some word of a loss ("killed", "wounded", "prisonniers"…); one without states none."""
-    return any(word.startswith(_LOSS_STEMS) for word in set(_WORDS.findall(text.casefold())))
+    return any(word.startswith(_LOSS_STEMS) and word not in _NOT_LOSS for word in set(_WORDS.findall(text.casefold())))
