@@ -17,14 +17,26 @@ _STATES = {"Mali", "Niger", "Chad", "Burkina Faso", "France", "United States", "
 _COUNTRY_NAMES = {fold(name) for party in PARTIES if party.name in _STATES
                   for name in (party.name, *party.aliases) if len(name.split()) <= 2
                   and not re.fullmatch(r"[A-Z.]{2,}[a-z]?", name)
-                  and not re.search(r"arm|forc|milit|gouv|gov|operat|esercit|streit|армия|军队|serval|barkhane", name, re.I)}
+                  and not re.search(r"arm|forc|milit|gouv|gov|operat|esercit|streit|армия|军队|serval|barkhane|kuvvet|ordu|"
+                                    r"silahl|wojsk|siły|sił|армі|збройн|hadsereg|exèrcit|tentara|quân|军|軍|政府|"
+                                    r"hükümet|regering|hallitus|rząd|vláda|уряд|kormány|guvern|pemerintah|chính phủ",
+                                    name, re.I)}
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|near|to|from|into|of|across|throughout|en|au|à|dans|vers|du|nel|del|em|"
                            r"nach|в|northern|southern|central|eastern|western|north|south|nord|sud|centre|"
-                           r"في|إلى|من|شمال|جنوب|وسط|شرق|غرب|شمالي|جنوبي|دولة)|,|"
+                           r"في|إلى|من|شمال|جنوب|وسط|شرق|غرب|شمالي|جنوبي|دولة|"
+                           # the same in the other languages: "w północnym Mali", "i östra Mali", "у Малі"
+                           r"w|we|v|ve|i|u|na|în|di|tại|ở|στο|στη|στην|ב|در|у|з|до|із|"
+                           r"północn\w*|południow\w*|środkow\w*|wschodni\w*|zachodni\w*|severn\w*|jižn\w*|"
+                           r"středn\w*|východn\w*|západn\w*|kuzey\w*|güney\w*|norra|södra|östra|västra|centrala|"
+                           r"nordlige|sørlige|østlige|vestlige|nordre|pohjois|etelä|keski|північн\w*|південн\w*|"
+                           r"центральн\w*|східн\w*|західн\w*|északi|déli|keleti|nyugati|nordul|sudul|centrul|"
+                           r"utara|selatan|tengah|timur|barat|bắc|miền)|,|"
                            # "near the border with Mali", "à la frontière avec le Mali": the place
                            r"\b(?:border|frontier|frontière|frontera|fronteira|grenze|grens)\s+(?:with|avec|con|com|"
                            r"mit|met|zu)(?:\s+(?:le|el|o))?)\s*$", re.I)
-_PLACE_AFTER = re.compile(r"\W{0,2}\s*(?:war|conflict|crisis|region|river|border|guerre|conflit|fleuve|krieg|война)\b"
+_PLACE_AFTER = re.compile(r"\W{0,2}\s*(?:war|conflict|crisis|region|river|border|guerre|conflit|fleuve|krieg|война|"
+                          r"wojn\w*|válk\w*|savaş\w*|kriget|sodassa|sota|війн\w*|háború\w*|război\w*|perang|"
+                          r"chiến tranh|πόλεμο\w*|紛争|戦争|内戦)\b|['’](?:n[ıiuü]n|[ıiuü]n|d[ae]|y[ae])\s+(?:kuzey|güney|doğu|batı|orta)"
                           r"|\s*:\s", re.I)  # "Mali : au moins quinze civils tués": a headline's country label
 
 _PLACE_NOUN_AFTER = re.compile(r"\s+(?:(?:desert|border|frontier|garrison|mining|market|regional|provincial)\s+)?"

@@ -15,6 +15,7 @@ from typing import Sequence
 from dashboard.parties.alignment import side_alignment
 from dashboard.parties.names import parse_party
 from dashboard.parties.vocabulary import COALITIONS, PARENT_GROUPS, PARTIES
+from dashboard.parties.world_names import WORLD_CAMP_WORDS
 from dashboard.text.fold import fold, fold_in_place
 
 # What the people of a country are called, in the languages articles come in, for the party that country fights as
@@ -61,6 +62,7 @@ CAMP_WORDS = {
               "militair kamp", "legerbasis", "معسكر للجيش", "قاعدة عسكرية",
               "القوات الحكومية", "الجنود"),
 }
+CAMP_WORDS = {camp: (*words, *WORLD_CAMP_WORDS.get(camp, ())) for camp, words in CAMP_WORDS.items()}
 # Aliases that, in running text, name something else as often as the party: "Azawad" is the MNLA only as an
 # infobox flag; in prose it is the region.
 _NOT_IN_PROSE = {"azawad"}

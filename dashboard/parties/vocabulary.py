@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dashboard.parties.world_names import WORLD_NAMES
+
 # Every alignment a party or a side can have, in the order legends and tie-breaks use.
 ALIGNMENTS = ("state", "state ally", "international", "pro-government", "rebel", "jihadist", "unknown")
 
@@ -138,6 +140,8 @@ PARTIES: tuple[Party, ...] = (
                                "Estado Islámico", "Estado Islámico en el Gran Sahara", "Estado Islâmico",
                                "Islamischer Staat", "Исламское государство", "Исламское государство в Большой Сахаре",
                                "Islamitische Staat", "Islamitische Staat in de Grote Sahara")),
+    # Burkina Faso's own jihadist group, beside JNIM in the 2019 attacks on the camps of the Mopti region.
+    Party("Ansarul Islam", "jihadist", ("Ansaroul Islam", "Ansar ul Islam", "Ansar-ul-Islam")),
 )
 
 # The parties as Arabic pages name them (an infobox lists each on its own line, without the prefixes "و", "ب").
@@ -163,7 +167,8 @@ ARABIC_NAMES: dict[str, tuple[str, ...]] = {
     "ISGS": ("تنظيم الدولة الإسلامية في الصحراء الكبرى", "الدولة الإسلامية في الصحراء الكبرى", "ولاية الساحل",
              "داعش"),
 }
-PARTIES = tuple(Party(p.name, p.alignment, (*p.aliases, *ARABIC_NAMES.get(p.name, ()))) for p in PARTIES)
+PARTIES = tuple(Party(p.name, p.alignment, (*p.aliases, *ARABIC_NAMES.get(p.name, ()), *WORLD_NAMES.get(p.name, ())))
+                for p in PARTIES)
 
 COALITIONS: tuple[Coalition, ...] = (
     Coalition("Platform", "pro-government",
@@ -179,7 +184,11 @@ COALITIONS: tuple[Coalition, ...] = (
               tuple(Member(p.name) for p in PARTIES if p.alignment == "jihadist"),
               aliases=("jihadist", "jihadists", "jihadist groups", "Islamist", "Islamists", "Islamist groups", "Islamists groups",
                        "jihadistes", "djihadistes", "islamistes", "jihadisti", "yihadistas", "jihadistas",
-                       "Dschihadisten", "джихадисты")),
+                       "Dschihadisten", "джихадисты", "dżihadyści", "islamiści", "džihádisté", "islamisté",
+                       "cihatçılar", "İslamcılar", "jihadister", "islamister", "jihadistit", "islamistit", "джихадисти",
+                       "ісламісти", "dzsihadisták", "iszlamisták", "jihadiști", "islamiști", "gihadistes", "islamistes",
+                       "jihadis", "kelompok jihadis", "phiến quân Hồi giáo", "τζιχαντιστές", "ג'יהאדיסטים",
+                       "جهادی‌ها", "イスラム過激派", "イスラム過激派勢力", "イスラム武装勢力", "이슬람 무장세력", "伊斯蘭武裝分子")),
 )
 
 # Parent groups whose factions are separate parties: choosing the parent gets the factions too.
