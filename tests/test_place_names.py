@@ -45,7 +45,8 @@ def test_different_names_keep_different_keys(a, b):
     ("Aguelhokk", "Aguelhok", "variant"),
     ("Idelimane", "Indelimane", "fuzzy"),  # the corpus's places list spells it so
     ("Douenza", "Douentza", "fuzzy"),
-    ("Tombouctu", "Timbuktu", "fuzzy"),
+    ("Tombouctu", "Timbuktu", "variant"),  # ou and u fold alike (as Cyrillic "у" writes both)
+    ("Tombuctoo", "Timbuktu", "fuzzy"),
     ("In Kalil", "In Khalil", "fuzzy"),
 ])
 def test_spellings_not_in_the_table_are_found_and_say_how(gazetteer, written, name, spelling):

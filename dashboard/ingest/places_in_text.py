@@ -9,24 +9,45 @@ from dashboard.ingest.evidence import Found
 from dashboard.ingest.mentions import find_parties
 from dashboard.text.fold import fold
 
-_NAME = r"(?:[A-ZÀ-ÖØ-ÞА-Я][\w'’-]*)(?:[ -](?:(?:de|du|el|al|ag|In|Tin)[ -])?[A-ZÀ-ÖØ-ÞА-Я][\w'’-]*){0,3}"
-_AREA = r"(?:,\s*(?:in\s+)?[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:Region|Cercle|region|cercle)|,\s*Mali\b)?"
-_SETTLEMENT = (r"(?:town|city|village|commune|locality|camp|base|ville|localité|village|città|paese|villaggio|ciudad|"
-               r"pueblo|localidad|cidade|vila|aldeia|Stadt|Dorf|Ortschaft|stad|dorp|plaats|gemeente|legerkamp|kamp|город|городе|деревне|посёлке)")
+# A capital in any script articles are written in (Latin with its extensions, Greek, Cyrillic).
+_UPPER = "".join(ch for ch in map(chr, range(0x41, 0x530)) if ch.isupper())
+_CAP = f"[{re.escape(_UPPER)}]"
+_NAME = rf"(?:{_CAP}[\w'’-]*)(?:[ -](?:(?:de|du|el|al|ag|In|Tin)[ -])?{_CAP}[\w'’-]*){{0,3}}"
+_AREA = rf"(?:,\s*(?:in\s+)?{_CAP}[\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:Region|Cercle|region|cercle)|,\s*Mali\b)?"
+# The words for a town, a village or a camp before its name, in the languages articles come in.
+_SETTLEMENT = ("(?:" + "|".join((
+    "town|city|village|commune|locality|camp|base|ville|localité|village|città|paese|villaggio|ciudad|pueblo|"
+    "localidad|cidade|vila|aldeia|Stadt|Dorf|Ortschaft|stad|dorp|plaats|gemeente|legerkamp|kamp",
+    "город|городе|деревне|посёлке|місто|місті|міста|село|селі|селище|селищі|таборі|базі|града|граду|селото",
+    "miasto|mieście|miasta|miejscowości|miejscowość|wieś|wsi|wiosce|obozie|bazie",  # pl
+    "město|městě|města|městečku|vesnice|vesnici|obec|obci|táboře|základně|meste|mesto|dedine",  # cs, sk
+    "grad|gradu|selo|selu|mjestu|mestu|naselju",  # hr, sr, sl
+    "staden|byn|orten|lägret|basen|byen|landsbyen|leiren|byen",  # sv, no, da
+    "orașul|orașului|satul|localitatea|tabăra|ciutat|poble|localitat|kota|desa|kampung|pangkalan",  # ro, ca, id
+    "thị trấn|thành phố|làng|πόλη|πόλης|χωριό|χωριού",  # vi, el
+)) + ")")
+# Prepositions before a place, in the languages articles come in.
+_AT = ("in|at|near|à|dans|près de|nei pressi di|cerca de|perto de|bei|bij|nabij|in de buurt van|"
+       "w|we|pod|koło|niedaleko|w pobliżu|v|ve|poblíž|nedaleko|vid|nära|ved|nær|lähellä|"
+       "в|у|біля|поблизу|під|край|край на|близо до|kod|blizu|u blizini|în|lângă|prop de|di|dekat|"
+       "tại|gần|στην|στο|κοντά σε|κοντά στο")
 # Strongest first: a settlement named as such, a place with its region, then "in/at/near X".
 PATTERNS = [
     re.compile(rf"\b(?:the|la|le|l['’]|della|de la|del|da|der)?\s*{_SETTLEMENT}\s+(?:of|de|d['’]|di|do|da)?\s*"
                rf"(?P<place>{_NAME}{_AREA})"),
     re.compile(rf"\b(?:in|at|near|à|dans|près de|a|nei pressi di|en|cerca de|em|perto de|bei|bij|nabij|в|у)\s+"
-               rf"(?P<place>{_NAME},\s*(?:in\s+)?[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:Region|Cercle|region|cercle))"),
-    re.compile(rf"\b(?:in|at|near|à|dans|près de|nei pressi di|cerca de|perto de|bei|bij|nabij|in de buurt van)\s+"
-               rf"(?P<place>{_NAME}{_AREA})"),
+               rf"(?P<place>{_NAME},\s*(?:in\s+)?{_CAP}[\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:Region|Cercle|region|cercle))"),
+    re.compile(rf"\b(?:{_AT})\s+(?P<place>{_NAME}{_AREA})"),
     # Prepositions that also stand before other words ("a Gao", "en Boulkessi", "em Kidal"): only a name that ends
     # its phrase ("a Gao, nel nord del Mali"), never one a noun follows ("a Malian soldier").
     # Arabic has no capitals: a town named as such, one word ("في مدينة كيدال").
     re.compile(r"(?:مدينة|بلدة|قرية|مخيم|معسكر)\s+(?P<place>[\u0621-\u064A]{3,})"),
     re.compile(rf"(?<![\w.])(?:a|en|em|nel|nella|no|na)\s+(?P<place>{_NAME})"
                r"(?=\s*[,.;:)]|\s+(?:nel|nella|del|della|en el|en la|no|na|do|da|im|in der|au|dans)\b|\s*$)"),
+    # Languages that put the case after the name: Turkish ("Kidal'da", "Kidal şehrinde"), Hungarian ("Kidal
+    # városában"), Finnish ("Kidalin kaupungissa").
+    re.compile(rf"(?P<place>{_NAME})(?:['’](?:da|de|ta|te)\b|\s+(?:şehrinde|kentinde|köyünde|kasabasında|ilçesinde|"
+               r"városában|városban|faluban|falujában|településen|kaupungissa|kylässä|kaupungin))"),
 ]
 _NOT_PLACES = {"mali", "northern mali", "central mali", "africa", "west africa", "the", "sahel", "azawad", "niger",
                "the mali war", "mali war", "guerre du mali", "guerra del mali", "algerie", "algeria", "argelia",

@@ -108,6 +108,8 @@ class Gazetteer:
         parts = split_query(query or "")
         if not parts:
             return []
+        if len(parts) > 1 and self._only_country(parts[0]) and not all(map(self._only_country, parts[1:])):
+            parts = [*parts[1:], parts[0]]  # "マリ、コンナ": Japanese and Korean write the country first
         head, qualifiers = parts[0], parts[1:]
         found = words(head)
         spans = bracketed(head)
@@ -119,6 +121,8 @@ class Gazetteer:
         if not named:
             return []
         chosen = [(m, choose(m.claims, hints)) for m in named]
+        if any(c.place.kind != "country" for _, c in chosen):  # "말리 키달": the town, in its country
+            chosen = [(m, c) for m, c in chosen if c.place.kind != "country"]
         if any(not c.place.foreign for _, c in chosen):  # a foreign place never wins over a Malian one
             chosen = [(m, c) for m, c in chosen if not c.place.foreign]
         covered = {i for m in mentions for i in range(m.first, m.end)}
@@ -130,6 +134,10 @@ class Gazetteer:
         rest = [self._make(c, m, query, precision=c.place.precision, how="mention", written=_said(head, m))
                 for m, c in chosen[1:]]
         return [primary, *rest]
+
+    def _only_country(self, part: str) -> bool:
+        named = self._index.scan(part, capitalised=False)
+        return bool(named) and all(c.place.kind == "country" for m in named for c in m.claims)
 
     def mentions(self, text: str, context: Context = Context(), *, fuzzy: bool = True) -> list[PlaceMatch]:
         """The places free text names (capitalised, whole words), once each, in order of first appearance."""

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from dashboard.model import Problem
 from dashboard.places.names import (MIN_VARIANT_LENGTH, PERSON_LINKS, base_name, elided_key, elision_length,
-                                    is_capitalised, is_person_or_river, variant_key, word_key, words)
+                                    inflection_stems, is_capitalised, is_person_or_river, variant_key, word_key, words)
 from dashboard.places.rows import Place, gazetteer_problem
 
 SAME_PLACE_KM = 10.0  # two rows may share a name only when they are this close (twin towns, spellings)
@@ -144,6 +144,15 @@ class NameIndex:
                     continue
                 first_char = found[i].start() + (elision_length(found[i].group()) if head != keys[i] else 0)
                 return Mention(tuple(claims), i, i + n, first_char, found[i + n - 1].end(), spelling)
+        return self._inflected_at(found, i)
+
+    def _inflected_at(self, found: list[re.Match[str]], i: int) -> Mention | None:
+        """One word that is a known name with a case ending ("w Kidalu", "Gao'da"), when nothing else matched; never
+        a country, whose people's names look the same ("Mauritanian", "Nigerien")."""
+        for stem in inflection_stems(found[i].group()):
+            claims = self.exact.get(stem) or self.variant.get(variant_key(stem))
+            if claims and all(c.place.kind != "country" for c in claims) and not is_person_or_river(found, i, 1):
+                return Mention(tuple(claims), i, i + 1, found[i].start(), found[i].end(), "variant")
         return None
 
     def _fuzzy_runs(self, text: str, found: list[re.Match[str]], mentions: list[Mention],

@@ -2,7 +2,8 @@
 around a name that say it is a person or a river rather than a place.
 
 The exact key is `text.fold.name_key` ("In-Delimane" = "In Delimane" = "indelimane"). The transliteration key
-also folds what French, English and Tamasheq spellings of one name vary in: ou/w ("Tinzaouaten"/"Tinzawaten"),
+also folds what French, English, Tamasheq and Cyrillic spellings of one name vary in: ou/u/w ("Tinzaouaten"/
+"Tinzawaten", "Boulkessi"/"Булкесси"),
 a mute final e ("Tinzaouatène"), doubled letters ("Anéfiss"), c/k before a consonant or at the end ("Aguelhoc"),
 dj/j, y/i, sh/ch and the Tamasheq prefixes Tin-/Ti-n-/Tine-/In- written joined or apart.
 """
@@ -52,7 +53,7 @@ def elided_key(word: str) -> str | None:
 
 _VARIANT_RULES = (
     (re.compile(r"^tine(?=[aeiou])"), "tin"),  # Tine Aouker / Tin Aouker
-    (re.compile(r"ou"), "w"),  # Zaouaten / Zawaten
+    (re.compile(r"ou|w"), "u"),  # Zaouaten / Zawaten, Boulkessi / Булкесси
     (re.compile(r"dj"), "j"),  # Adjelhoc / Ajelhoc
     (re.compile(r"sh"), "ch"),
     (re.compile(r"y"), "i"),
@@ -69,6 +70,33 @@ def variant_key(text: str) -> str:
     for pattern, replacement in _VARIANT_RULES:
         key = pattern.sub(replacement, key)
     return key
+
+
+# Case endings a name takes in the languages that inflect place names ("w Kidalu", "v Timbuktu", "Gao'da",
+# "Kidalissa", "Gaóban", "Ménakaregionen"), longest first; a stem is tried as written and with the "a" that
+# Polish and Czech replace ("Konnę", "Konnie", "Konny" -> "Konna"). Folded keys, so no accents.
+_TURKISH_ENDING = re.compile(r"[" + APOSTROPHES + r"](?:y?[aeiıuü]|d[ae]n?|t[ae]n?|n[ıiuü]n|[ıiuü]n|l[ae]|yl[ae]|n[ae])$",
+                             re.I)
+_ENDINGS = tuple(sorted((
+    "regionens", "regionen", "regionu", "regionie", "region", "ssa", "sta", "lla", "lta", "lle", "ban", "ben", "bol",
+    "rol", "nal", "nel", "hoz", "hez", "iem", "ach", "ami", "om", "em", "ie", "on", "en", "ra", "re", "ou", "ow",
+    "iin", "in", "u", "e", "y", "i", "n", "a", "o", "iu"), key=len, reverse=True))
+MIN_STEM_LENGTH = 4
+
+
+def inflection_stems(word: str) -> list[str]:
+    """Keys a word written with a case ending may be the name of ("Kidalu" -> ["kidal", "kidala", …]); the apostrophe
+    of Turkish endings makes theirs sure enough for three-letter names ("Gao'da" -> ["gao"])."""
+    turkish = _TURKISH_ENDING.search(word)
+    if turkish and len(name_key(word[:turkish.start()])) >= 3:
+        return [name_key(word[:turkish.start()])]
+    key = name_key(word)
+    stems: list[str] = []
+    for ending in _ENDINGS:
+        stem = key[:-len(ending)]
+        if key.endswith(ending) and len(stem) >= MIN_STEM_LENGTH:
+            stems += [stem, stem + "a"]
+    return stems
 
 
 def base_name(name: str) -> str:

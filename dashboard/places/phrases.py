@@ -56,12 +56,13 @@ class Relation:
 
 
 def split_query(query: str) -> list[str]:
-    """The query's parts at top-level commas and semicolons ("Tin Keraten (oued; …), Mali" -> 2 parts)."""
+    """The query's parts at top-level commas and semicolons, also the ideographic ones ("Tin Keraten (oued; …), Mali",
+    "マリ、コンナ" -> 2 parts)."""
     parts, depth, start = [], 0, 0
     for i, ch in enumerate(query):
-        depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(ch, 0)
+        depth += {"(": 1, "[": 1, ")": -1, "]": -1, "（": 1, "）": -1}.get(ch, 0)
         depth = max(depth, 0)
-        if ch in ",;" and depth == 0:
+        if ch in ",;、，；" and depth == 0:
             parts.append(query[start:i])
             start = i + 1
     parts.append(query[start:])

@@ -5,6 +5,16 @@ import re
 import unicodedata
 
 _NOT_WORD = re.compile(r"[\W_]+")
+# Cyrillic and Greek letters as French-based Latin spellings of the Sahel's names are usually carried over
+# ("Булкессі" -> "bulkessi", "Кидаль" -> "kidal", "Γκάο" -> "gao"), so a name keys alike in every script. Applied
+# to folded (lower-case, accent-free) text.
+_CYRILLIC = dict(zip("абвгґдезийіїклмнопрстуфыэ", "abvggdeziiiiklmnoprstufye")) | {
+    "ж": "j", "х": "kh", "ц": "ts", "ч": "tch", "ш": "ch", "щ": "chtch", "ь": "", "ъ": "", "ю": "iu", "я": "ia",
+    "є": "ie", "ё": "io", "ў": "u", "ј": "j", "љ": "l", "њ": "n", "ћ": "tch", "ђ": "dj", "џ": "dj"}
+_GREEK = dict(zip("αβγδεζηθικλμνξοπρσςτυφχψω", "avgdeziqiklmnxoprsstifhpo")) | {
+    "θ": "th", "χ": "kh", "ψ": "ps", "ξ": "x"}
+_GREEK_PAIRS = (("ου", "ou"), ("γκ", "g"), ("μπ", "b"), ("ντ", "d"), ("αι", "e"), ("ει", "i"), ("οι", "i"))
+_TO_LATIN = str.maketrans(_CYRILLIC | _GREEK)
 
 
 def fold(text: str) -> str:
@@ -14,8 +24,19 @@ def fold(text: str) -> str:
 
 
 def name_key(text: str) -> str:
-    """Letters and digits of the folded text only: "In-Delimane", "In Delimane" and "indelimane" are one key."""
-    return "".join(ch for ch in fold(text) if ch.isalnum())
+    """Letters and digits of the folded text only, in Latin letters: "In-Delimane", "In Delimane", "indelimane"
+    and "Ин-Делимане" are one key."""
+    return "".join(ch for ch in in_latin(fold(text)) if ch.isalnum())
+
+
+def in_latin(folded: str) -> str:
+    """Folded Cyrillic or Greek text in Latin letters; other text unchanged."""
+    if folded.isascii():
+        return folded
+    if any("α" <= ch <= "ω" for ch in folded):
+        for pair, latin in _GREEK_PAIRS:
+            folded = folded.replace(pair, latin)
+    return folded.translate(_TO_LATIN)
 
 
 def label_key(text: str) -> str:
