@@ -8,9 +8,11 @@ from pathlib import Path
 
 from dashboard.casualties.body import body_claims
 from dashboard.casualties.merge import merge_claims
+from dashboard.casualties.vocabulary import tells_loss
 from dashboard.ingest.belligerents import infobox_claims, infobox_sides, per_side_values, with_prose
 from dashboard.ingest.coords import parse_coordinates
 from dashboard.text.dates import parse_date_range
+from dashboard.text.event_words import first_event_word
 from dashboard.text.references import parse_references
 from dashboard.ingest.decode import decode_article
 from dashboard.ingest.evidence import event_prose, first_dates, named_sides, news_date, prose_date, prose_sides
@@ -274,7 +276,10 @@ def _set_sides(event: Event, boxed: list, prose: list, problems: list, origins: 
     if not complete:
         dates = DateRange(event.start_date, event.end_date, "day") if event.start_date else None
         found = prose_sides(prose, event.place, dates, one_sided=not any(sides.sides))
-        if (found is None or not all(found.value)) and not any(sides.sides) and news:
+        # A news copy, or a page whose lead is all there is, tells fighting and was not read by its verbs (a
+        # language the sentence shapes do not know): the state's side against its opponents as the lead names them.
+        if (found is None or not all(found.value)) and not any(sides.sides) and (news or not boxed and (
+                first_event_word(event.title) or any(first_event_word(p) or tells_loss(p) for _, p in prose[:2]))):
             found = named_sides(prose, event.title, _year_hint(event.start_date)) or found
         if found is not None:
             sides, filled = with_prose(sides, found.value, found.where)

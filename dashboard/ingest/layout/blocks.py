@@ -53,12 +53,17 @@ class _Label:
     table: bool = False  # the label stands in a table row, its values in the next cells
 
 
+# Scripts written without spaces between words (Chinese, Japanese, Korean's syllables).
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
 def is_prose(text: str) -> bool:
     """A sentence of running text, not an infobox line."""
     text = text.strip()
     words = re.findall(r"[^\W\d_]{2,}", text)
     return (len(text) >= 100 and len(words) >= 12 and bool(re.search(r"[.!?;:]\s|[.!?]$", text))) \
-        or (len(text) > 400 and len(words) >= 30)
+        or (len(text) > 400 and len(words) >= 30) \
+        or (len(_UNSPACED.findall(text)) >= 30 and "。" in text)
 
 
 def find_infobox(rows: list[Row]) -> Infobox | None:
@@ -167,7 +172,8 @@ def _last_block_end(rows: list[Row], last: _Label, layout: str) -> int:
     if not last.inline:
         while j < len(rows) and rows[j].blank:
             j += 1
-        while j < len(rows) and not rows[j].blank and not is_prose(rows[j].text):
+        while j < len(rows) and not rows[j].blank and not is_prose(rows[j].text) \
+                and not _lead_after_losses(rows[j].text, last.key):
             j += 1
     end = j
     while j < len(rows) and not is_prose(rows[j].text):
@@ -177,6 +183,13 @@ def _last_block_end(rows: list[Row], last: _Label, layout: str) -> int:
             end = j + 1
         j += 1
     return end
+
+
+def _lead_after_losses(line: str, key: str | None) -> bool:
+    """A short first sentence straight after the casualty lines ("Konnan taistelu käytiin 10.–17. tammikuuta 2013
+    Konnan kaupungissa."): the lead, which a page without a blank line runs on from the box."""
+    return key == "casualties" and len(line.split()) >= 6 and bool(re.search(r"[.!?。]\s*$", line.strip())) \
+        and not names_a_casualty(line)
 
 
 def _value_line(line: str, key: str | None) -> bool:
