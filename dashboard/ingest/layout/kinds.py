@@ -15,7 +15,10 @@ from dashboard.text.markup import image_names, squeeze, unglue_acronyms, without
 RESULT_WORDS = re.compile(
     r"\b(?:victory|victorious|defeat|stalemate|inconclusive|indecisive|withdrawal|repulsed|ceasefire|"
     r"victoire|défaite|indécis|statu quo|vittoria|sconfitta|indeciso|victoria|derrota|vitória|sieg|niederlage|"
-    r"победа|победы|поражение|胜利)\b", re.I)
+    r"победа|победы|поражение|zwycięstwo|porażka|vítězství|porážka|víťazstvo|zafer|zaferi|yenilgi|seger|nederlag|"
+    r"voitto|tappio|перемога|поразка|победа|пораз|pobjeda|poraz|győzelem|győzelme|vereség|victorie|înfrângere|"
+    r"victòria|kemenangan|kekalahan|chiến thắng|thất bại|νίκη|ήττα|ניצחון|תבוסה|پیروزی|شکست|انتصار|هزيمة)\b"
+    r"|勝利|敗北|승리|패배|胜利|勝利|失败|失敗", re.I)
 STRENGTH_WORDS = re.compile(
     r"\b(?:men|soldiers|fighters|militants|troops|vehicles|pick-?ups?|technicals|motorcycles|aircraft|"
     r"hommes|soldats|combattants|véhicules|uomini|soldati|combattenti|veicoli|hombres|soldados|combatientes|"

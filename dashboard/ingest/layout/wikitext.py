@@ -33,13 +33,23 @@ _FILE_LINK = re.compile(r"^(?:file|image|fichier|datei|archivo|ficheiro|immagine
                         r"catégorie|categoria|kategorie|категория):", re.I)
 
 
+MIN_KNOWN_KEYS = 3  # a template of another wiki is its infobox when this many of its keys are infobox labels
+
+
 def infobox_template(text: str) -> tuple[Wikicode, Template] | None:
-    """The parsed page and its infobox template, when the page is raw wikitext with one."""
-    if "{{" not in text or not re.search(r"\{\{\s*(?:infobox|info/|ficha|conflitto|военный|карточка)", text, re.I):
+    """The parsed page and its infobox template, when the page is raw wikitext with one: a template named as one,
+    else the first whose keys are an infobox's ("{{Konflikt zbrojny infobox |czas= |miejsce= |strona1= …}}",
+    "{{Askerî çatışma bilgi kutusu |tarih= |yer= |taraf1= …}}", whatever the wiki calls it)."""
+    if "{{" not in text or not re.search(r"^\s*\|\s*[^|=\n]{1,40}=", text, re.M):
         return None
     code = mwparserfromhell.parse(text)
-    for template in code.filter_templates(recursive=False):
+    templates = code.filter_templates(recursive=False)
+    for template in templates:
         if _INFOBOX.match(str(template.name).strip()):
+            return code, template
+    for template in templates:
+        keys = {canonical_key(str(p.name).strip()) for p in template.params if p.showkey}
+        if len({key[0] for key in keys if key}) >= MIN_KNOWN_KEYS:
             return code, template
     return None
 
