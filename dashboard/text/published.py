@@ -18,8 +18,12 @@ from dashboard.text.months import MONTHS
 
 MAX_LINES = 12  # the publication line stands in the copy's first lines (title, byline, date)
 _PUBLISHED = re.compile(
-    r"^\W*(?:(?:first\s+)?published|posted|publi[ée]e?|paru|publicado|publicada|pubblicato|veröffentlicht|"
-    r"gepubliceerd|опубликовано)\b(?:\s+(?:on|le|el|il|am|the|at|op))?[\s:,-]*(?P<date>.{6,60})$", re.I)
+    r"^\W*(?:(?:first\s+)?published|posted|publi[ée]e?|paru|publicado|publicada|pubblicato|veröffentlicht|datum|"
+    r"stand|gepubliceerd|опубликовано|opublikowano|publikacja|publikováno|zveřejněno|yayınlanma(?:\s+tarihi)?|"
+    r"yayınlandı|publicerad|publicerat|publisert|publiceret|julkaistu|опубліковано|megjelent|publicat|"
+    r"diterbitkan|dipublikasikan|đăng|δημοσιεύθηκε|δημοσίευση|פורסם|منتشر شده|تاریخ انتشار|نشر في|"
+    r"公開日?|掲載|发布(?:时间)?|發布|입력|발행)\b(?:\s+(?:on|le|el|il|am|the|at|op|den|dne|w))?[\s:,-]*"
+    r"(?P<date>.{6,60})$", re.I)
 # A post's signature: an embedded tweet's "— Name (@handle) July 27, 2024", a copied post's "10:42 AM · Jul 27, 2024".
 _SIGNATURE = re.compile(r"^\W*(?:[^()\n]{1,80}\(@\w{1,30}\)\s+(?P<date>[^()\n]{6,30})|"
                         r"\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*·\s*(?P<date2>[^·\n]{6,20}?)(?:\s*·.*)?)\s*$")
@@ -43,12 +47,25 @@ for _index, _names in enumerate((
         ("thursday", "jeudi", "jueves", "giovedì", "giovedi", "quinta-feira", "donnerstag", "donderdag"),
         ("friday", "vendredi", "viernes", "venerdì", "venerdi", "sexta-feira", "freitag", "vrijdag"),
         ("saturday", "samedi", "sábado", "sabado", "sabato", "samstag", "zaterdag"),
-        ("sunday", "dimanche", "domingo", "domenica", "sonntag", "zondag"))):
+        ("sunday", "dimanche", "domingo", "domenica", "sonntag", "zondag"),
+        # Russian and Ukrainian ("в субботу", "у суботу"), Polish, Czech, Turkish, Swedish, Catalan, Romanian
+        ("понедельник", "понеділок", "poniedziałek", "pondělí", "pazartesi", "måndag", "dilluns", "luni"),
+        ("вторник", "вівторок", "wtorek", "úterý", "salı", "tisdag", "dimarts", "marți"),
+        ("среду", "среда", "середу", "середа", "środa", "środę", "středa", "středu", "çarşamba", "onsdag",
+         "dimecres", "miercuri"),
+        ("четверг", "четвер", "czwartek", "čtvrtek", "perşembe", "torsdag", "dijous", "joi"),
+        ("пятницу", "пятница", "пʼятницю", "п'ятницю", "п'ятниця", "piątek", "pátek", "cuma", "fredag", "divendres",
+         "vineri"),
+        ("субботу", "суббота", "суботу", "субота", "sobota", "sobotę", "cumartesi", "lördag", "dissabte", "sâmbătă"),
+        ("воскресенье", "неділю", "неділя", "niedziela", "niedzielę", "neděle", "neděli", "pazar", "söndag",
+         "diumenge", "duminică"))):
     WEEKDAYS.update(dict.fromkeys(_names, _index))
 _DAYS_BACK = {"yesterday": 1, "hier": 1, "ayer": 1, "ieri": 1, "ontem": 1, "gestern": 1, "gisteren": 1,
               "today": 0, "aujourd'hui": 0, "aujourd’hui": 0, "hoy": 0, "oggi": 0, "hoje": 0, "heute": 0, "vandaag": 0, "vanochtend": 0, "vannacht": 0,
               "this morning": 0, "ce matin": 0, "last night": 1, "overnight": 0, "la nuit dernière": 1,
-              "cette nuit": 0, "tonight": 0}
+              "cette nuit": 0, "tonight": 0, "вчера": 1, "вчора": 1, "сегодня": 0, "сьогодні": 0, "wczoraj": 1,
+              "dzisiaj": 0, "včera": 1, "dnes": 0, "dün": 1, "bugün": 0, "igår": 1, "i går": 1, "idag": 0,
+              "i dag": 0, "ahir": 1, "avui": 0, "ieri": 1, "azi": 0, "kemarin": 1, "tegnap": 1, "eilen": 1}
 _RELATIVE_DAY = re.compile(r"(?<![\w-])(?P<word>%s)(?![\w-])" % "|".join(
     sorted(map(re.escape, [*WEEKDAYS, *_DAYS_BACK]), key=len, reverse=True)), re.I)
 
