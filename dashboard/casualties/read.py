@@ -168,7 +168,7 @@ def _figure(figure: str, side: str, claimed_by: str, text: str) -> Claim | None:
 def _claimant(raw: str) -> str:
     """Light normalisation of who claimed a figure: "the MNLA" -> "MNLA"."""
     name = CLAIMANT_ENDING.sub("", re.sub(r"\s+", " ", raw).strip(" .,;:"))
-    return re.sub(r"^(?:the|le|la|les|l['’]|el|los|las|il|lo|gli|o|os|a|as|der|die|das)(?:\s+|(?<=['’]))", "", name,
+    return re.sub(r"^(?:the|le|la|les|l['’]|el|los|las|il|lo|gli|o|os|a|as|az|der|die|das)(?:\s+|(?<=['’]))", "", name,
                   flags=re.I)
 
 

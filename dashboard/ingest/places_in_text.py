@@ -7,6 +7,7 @@ import re
 
 from dashboard.ingest.evidence import Found
 from dashboard.ingest.mentions import find_parties
+from dashboard.parties.mentions import find_mentions
 from dashboard.text.fold import fold
 
 # A capital in any script articles are written in (Latin with its extensions, Greek, Cyrillic).
@@ -18,8 +19,10 @@ _AREA = rf"(?:,\s*(?:in\s+)?{_CAP}[\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:Region|
 _SETTLEMENT = ("(?:" + "|".join((
     "town|city|village|commune|locality|camp|base|ville|localité|village|città|paese|villaggio|ciudad|pueblo|"
     "localidad|cidade|vila|aldeia|Stadt|Dorf|Ortschaft|stad|dorp|plaats|gemeente|legerkamp|kamp",
-    "город|городе|деревне|посёлке|місто|місті|міста|село|селі|селище|селищі|таборі|базі|града|граду|селото",
-    "miasto|mieście|miasta|miejscowości|miejscowość|wieś|wsi|wiosce|obozie|bazie",  # pl
+    "город|городе|городом|деревне|посёлке|поселке|районе|лагерь|лагере|місто|місті|міста|містом|село|селі|селище|"
+    "селищі|районі|таборі|базі|града|граду|селото",
+    "miasto|mieście|miasta|miastem|miejscowości|miejscowość|miejscowością|wieś|wsi|wsią|wiosce|obozie|obozem|"
+    "bazie|bazą",  # pl
     "město|městě|města|městečku|vesnice|vesnici|obec|obci|táboře|základně|meste|mesto|dedine",  # cs, sk
     "grad|gradu|selo|selu|mjestu|mestu|naselju",  # hr, sr, sl
     "staden|byn|orten|lägret|basen|byen|landsbyen|leiren|byen",  # sv, no, da
@@ -63,10 +66,13 @@ def prose_place(prose: list[tuple[str, str]], titled: str = "") -> Found | None:
     best: tuple[int, int, Found] | None = None
     order = 0
     for where, paragraph in prose:
+        named = [(m.start, m.end) for m in find_mentions(paragraph) if m.party]
         for rank, pattern in enumerate(PATTERNS):
             for m in pattern.finditer(paragraph):
                 place = _trimmed(m.group("place"))
                 if not place or fold(place) in _NOT_PLACES or _MONTH.match(place) or find_parties(place):
+                    continue
+                if any(a <= m.start("place") < b for a, b in named):  # "в Большой Сахаре" of the group's name
                     continue
                 if titled and fold(titled) not in fold(place):
                     continue
