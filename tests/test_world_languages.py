@@ -117,3 +117,31 @@ def test_a_place_written_with_a_case_ending_or_in_cyrillic_is_found(written, pla
 def test_a_word_that_only_looks_inflected_is_no_other_place(word):
     found = GAZETTEER.match(word)
     assert found is None or found.place.name == word.replace("'s", "")
+
+
+@pytest.mark.parametrize("name, start, end, place, sides, claim", [
+    # "{{Konflikt zbrojny infobox |czas= |miejsce= |strona1= …}}": an infobox by its keys, whatever its name
+    ("pl_wikitext_tessalit.wiki", "2012-02-11", "2012-03-10", "Tessalit", [{"Mali"}, {"MNLA", "Ansar Dine"}],
+     ("a", "killed", 50, "MNLA")),
+    ("tr_wikitext_konna.wiki", "2013-01-10", "2013-01-17", "Konna", [{"Mali", "France"}, {"Ansar Dine", "AQIM", "MOJWA"}],
+     ("b", "killed", 100, "Mali")),
+])
+def test_wikitext_of_another_wiki_is_read_by_its_template_keys(name, start, end, place, sides, claim):
+    [event] = parse_file(ARTICLES / name).events
+    assert (event.start_date, event.end_date, _placed(event), _sides(event)) == (start, end, place, sides)
+    assert claim in {(c.side, c.kind, c.low, c.claimed_by) for c in event.claims}
+
+
+@pytest.mark.parametrize("name, day, place, sides", [
+    ("news_de_dw_gao.txt", "2024-03-11", "Gao", [{"Mali"}, {"JNIM"}]),  # "Datum 12.03.2024" … "am Montag"
+    ("news_pl_kidal.txt", "2023-11-14", "Kidal", [{"Mali", "Wagner Group"}, {"CSP"}]),  # "Opublikowano:" … "we wtorek"
+    ("news_ru_tessit.txt", "2022-08-07", "Tessit", [{"Mali"}, {"ISGS"}]),  # "Опубликовано:" … "в воскресенье"
+])
+def test_a_news_copy_in_another_language_counts_its_weekday_back_from_its_publication_line(name, day, place, sides):
+    [event] = parse_file(ARTICLES / name).events
+    assert (event.start_date, _placed(event), _sides(event)) == (day, place, sides)
+
+
+def test_a_place_word_inside_a_groups_name_is_not_the_place():
+    [event] = parse_file(ARTICLES / "news_ru_tessit.txt").events
+    assert event.place == "Тессит"  # "в районе Тессит", not "в Большой Сахаре" of the Islamic State's name
