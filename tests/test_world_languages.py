@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.casualties.body import body_claims
 from dashboard.ingest.parse import parse_file
 from dashboard.parties.names import canonical_party
 from dashboard.places.gazetteer import Gazetteer
@@ -53,23 +54,37 @@ def test_a_wikipedia_copy_in_another_language_gives_its_dates_place_and_sides(na
 
 
 @pytest.mark.parametrize("name, claim", [
-    ("pl_tabs_bitwa_o_konne.txt", ("b", "killed", 100, "Mali")),  # "100 zabitych (według Mali)"
+    ("pl_tabs_bitwa_o_konne.txt", ("b", "killed", 100, "Mali")),  # "100 zabitych (według Mali)", and the body's
     ("tr_tabs_kidal_muharebesi.txt", ("a", "killed", 50, "MNLA")),  # "50 ölü (MNLA'ya göre)"
     ("tr_tabs_kidal_muharebesi.txt", ("a", "injured", 40, "")),  # "40 yaralı"
     ("cs_tabs_bitva_o_timbuktu.txt", ("b", "killed", 21, "")),  # "21 mrtvých"
     ("uk_tabs_napad_na_boulkessi.txt", ("a", "killed", 40, "уряду")),  # "40 загиблих (за даними уряду)"
+    ("uk_tabs_napad_na_boulkessi.txt", ("a", "killed", 25, "Mali")),  # "За даними уряду Малі, загинули 25 військових"
     ("ca_tabs_batalla_de_gao.txt", ("a", "killed", 35, "MNLA")),  # "35 morts (segons el MNLA)"
-    ("ja_tabs_konna.txt", ("b", "killed", 100, "マリ政府")),  # "100人死亡（マリ政府発表）"
+    ("ja_tabs_konna.txt", ("b", "killed", 100, "Mali")),  # "100人死亡（マリ政府発表）"
     ("hu_tabs_kidali_csata.txt", ("a", "killed", 50, "MNLA")),  # "50 halott (az MNLA szerint)"
-    ("fi_tabs_konnan_taistelu.txt", ("b", "killed", 100, "Malin armeijan")),  # "(Malin armeijan mukaan)"
+    ("fi_tabs_konnan_taistelu.txt", ("b", "killed", 100, "Mali")),  # "(Malin armeijan mukaan)"
     ("id_tabs_pertempuran_gao.txt", ("a", "killed", 35, "MNLA")),  # "35 tewas (menurut MNLA)"
-    ("ro_tabs_batalia_de_la_konna.txt", ("b", "killed", 100, "armatei maliene")),  # "(conform armatei maliene)"
+    ("ro_tabs_batalia_de_la_konna.txt", ("b", "killed", 100, "Mali")),  # "(conform armatei maliene)"
     ("ko_tabs_kidal.txt", ("a", "killed", 50, "MNLA")),  # "50명 사망 (MNLA 주장)"
     ("fa_tabs_nabard_konna.txt", ("b", "killed", 100, "")),  # "۱۰۰ کشته"
 ])
-def test_infobox_casualties_in_another_language_give_the_kind_and_the_claimant(name, claim):
+def test_casualties_in_another_language_give_the_kind_and_the_claimants_party(name, claim):
     [event, *_] = parse_file(ARTICLES / name).events
-    assert claim in {(c.side, c.kind, c.low, c.claimed_by) for c in event.claims}
+    assert claim in {(c.side, c.kind, c.low, c.claimant_org) for c in event.claims}
+
+
+@pytest.mark.parametrize("sentence, claim", [
+    ("В результате атаки погибли 42 военнослужащих, сообщило правительство страны.", ("a", "killed", 42, "Mali")),
+    ("W walkach zginęło 20 żołnierzy, poinformowała armia.", ("a", "killed", 20, "Mali")),
+    ("MSA uppgav att 30 av dess kämpar dödades.", ("a", "killed", 30, "MSA")),  # its own fighters
+    ("Saldırıda 15 asker öldü.", ("a", "killed", 15, "")),
+    ("Hyökkäyksessä kuoli 10 sotilasta.", ("a", "killed", 10, "")),
+    ("Enligt lokala källor dödades minst 100 civila.", ("civilian", "killed", 100, "")),
+])
+def test_a_sentence_in_another_language_states_its_figure_with_its_side_and_speaker(sentence, claim):
+    found = body_claims(sentence, [], [["Mali", "MSA", "GATIA"], ["ISGS"]], "2022-03-08")
+    assert claim in {(c.side, c.kind, c.low, c.claimant_org) for c in found}
 
 
 @pytest.mark.parametrize("name", ["fi_tabs_konnan_taistelu.txt", "ro_tabs_batalia_de_la_konna.txt",

@@ -32,13 +32,23 @@ _SPEECH = (r"stated|states|stating|said|says|saying|claimed|claims|claiming|repo
            r"sagte|sagten|teilte mit|teilten mit|teilte|teilten|mitteilte|mitteilten|erklärte|erklärten|berichtete|"
            r"berichteten|meldete|meldeten|bestätigte|hieß es|gab an|gaben an|"
            r"meldt|meldde|meldden|zegt|zei|zeiden|verklaarde|verklaarden|liet weten|lieten weten|maakte bekend|"
-           r"maakten bekend|bevestigde|aldus")
+           r"maakten bekend|bevestigde|aldus|"
+           # Russian, Ukrainian, Polish, Czech, Turkish, the Nordic languages, Finnish, Hungarian, Romanian, Catalan,
+           # Indonesian
+           r"сообщил[аои]?|заявил[аои]?|говорится|передает|повідомив|повідомил[аои]|заявив|заявил[аи]|"
+           r"poinformował[aoy]?|poinformowali|podał[aoy]?|podali|oświadczył[aoy]?|przekazał[aoy]?|przekazali|"
+           r"uvedl[aoi]?|oznámil[aoi]?|sdělil[aoi]?|açıkladı|bildirdi|duyurdu|uppgav|uppger|meddelade|opplyste|"
+           r"oplyste|kertoi|ilmoitti|közölte|jelentette|a anunțat|a declarat|au anunțat|au declarat|va informar|"
+           r"va afirmar|mengatakan|menyatakan|melaporkan")
+# The word that opens what was said ("said that", "a déclaré que", "uppgav att", "заявил, что").
+_THAT = r"(?:that|que|att|że|что|що|že|ki|että|hogy|că|bahwa)\b|qu['’]"
 SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH})\b", re.I)
 DENIAL_VERB = re.compile(r"\b(?:denied|denies|rejected|dismissed|refuted|a démenti|dément|a nié)\s+(?:that|que)\b", re.I)
 REVISION = re.compile(r"\b(?:revised|revising|updated|raised|lowered|corrected|new toll|later (?:said|stated|claimed|"
                       r"reported)|nouveau bilan|révisé|revu)\b", re.I)
 _ACCORDING = (r"(?:according to|per|selon|d['’]apr[èe]s|según|segun|de acuerdo con|secondo|stando a|segundo|"
-              r"de acordo com|conforme|laut|nach angaben(?:\s+(?:von|der|des))?|volgens)")
+              r"de acordo com|conforme|laut|nach angaben(?:\s+(?:von|der|des))?|volgens|enligt|ifølge|według|podle|"
+              r"по данным|по словам|согласно|за даними|за словами|menurut|potrivit|segons)")
 _ACCORDING_TO = re.compile(rf"^\s*{_ACCORDING}\s+(?P<who>[^,]{{2,80}}?)\s*,\s*", re.I)
 _ACCORDING_TO_END = re.compile(rf",?\s*{_ACCORDING}\s+(?P<who>[^,]{{2,80}}?)\s*[.!]?\s*$", re.I)
 # German glues the source to "Angaben": "nach Behördenangaben", "nach Armeeangaben".
@@ -173,9 +183,9 @@ def attribution(sentence: str, speakers: Speakers) -> Attribution:
         return Attribution(None, 0, len(text), "", denied=DENIAL_VERB.search(text) is not None)
     subject = _subject(text[:verb.start()])
     # The content starts after "that" when it comes soon ("claimed on November 18 that …"), else after the verb.
-    content = re.match(r"[^.;,\"“]{0,50}?\b(?:that|que|qu['’])\s*", text[verb.end():])
+    content = re.match(rf"[^.;,\"“]{{0,50}}?\b(?:{_THAT})\s*", text[verb.end():])
     if content is None or tells_loss(content.group()):
-        content = re.match(r"\s*(?:that|que|qu['’])?\s*", text[verb.end():])
+        content = re.match(rf"\s*(?:{_THAT})?\s*", text[verb.end():])
     claimant = claimant_of(subject, speakers) if subject else None
     denial = DENIAL_VERB.search(text)
     denied = denial is not None and denial.start() <= verb.start() + 1

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from dashboard.model import Claim
-from dashboard.parties.names import canonical_party
+from dashboard.casualties.claimants import organisation
+from dashboard.parties.names import canonical_party, tidy
 from dashboard.text.fold import name_key
 
 
@@ -41,8 +42,12 @@ def _both(box: Claim, said: Claim) -> str:
 
 
 def _org_of(claimed_by: str) -> str:
-    """The party an infobox's "(per X)" names, or X itself (an outlet, "loyalists")."""
-    return canonical_party(claimed_by) if claimed_by else ""
+    """The party an infobox's "(per X)" names ("(per Mali)", "(за даними уряду Малі)", "(conform armatei maliene)"), or
+    X itself (an outlet, "loyalists")."""
+    if not claimed_by:
+        return ""
+    named = canonical_party(claimed_by)
+    return named if named != tidy(claimed_by) else organisation(claimed_by) or named
 
 
 def _same_claim(box: Claim, said: Claim) -> bool:

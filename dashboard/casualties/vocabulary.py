@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+from dashboard.casualties import world_vocabulary as world
+from dashboard.text.fold import fold
+
 ABSURD_FIGURE = 100_000  # more than any single battle of the war; such a figure is a typo or a misread
 
 # What a figure counts.
@@ -71,7 +74,7 @@ NOUN_STOPS = {"were", "was", "are", "is", "had", "have", "has", "been", "being",
               "abatidos", "secuestrados", "morti", "feriti", "uccisi", "rapiti", "mortos", "feridos",
               "zijn", "werden", "waren", "bij", "op", "door", "volgens", "tijdens", "of", "die", "dat", "om", "ook",
               "gedood", "gewond", "omgekomen", "ontvoerd", "vermist"}
-PARTITIVE = {"of", "de", "d", "des", "du"}  # "dozens of MNLA fighters", "three of them", "une dizaine de morts"
+PARTITIVE = {"of", "de", "d", "des", "du", "av"}  # "dozens of MNLA fighters", "three of them", "une dizaine de morts"
 # Those a party's statement counts on the other side: "the army said fifteen attackers died".
 HOSTILE = {"attackers", "attacker", "assailants", "assailant", "enemy", "enemies", "terrorists", "terrorist",
            "gunmen", "assaillants", "ennemis", "terroristes", "bandits", "hostiles", "terroristas", "asaltantes",
@@ -104,6 +107,15 @@ _HAPPENED = (
                   r"lost|d[ée]truits?|incendi[ée]s?|abattus?|destruid[oa]s|distrutt[ie]|zerst[öo]rt|vernietigd|verwoest"),
     ("displaced", r"displaced|fled their homes|forced to flee|d[ée]plac[ée]s?|ontheemd"),
 )
+
+
+def _with_folded(words: str) -> str:
+    """An alternation of words as written and folded: sentences reach the patterns either way."""
+    return words if fold(words) == words else f"{words}|{fold(words)}"
+
+
+_HAPPENED = tuple((kind, f"{words}|{_with_folded(world.HAPPENED_AFTER[kind])}" if kind in world.HAPPENED_AFTER
+                   else words) for kind, words in _HAPPENED)
 _AUXILIARIES = (r"(?:(?:were|was|are|is|had been|have been|has been|had|have|has|being|been|got|reportedly|allegedly|also|all|"
                 r"later|then|subsequently|eventually|both|ont été|a été|ont|sont|furent|été|auraient été|"
                 r"seraient|avaient été|aussi|fueron|han sido|habían sido|resultaron|quedaron|sono stati|sono state|"
@@ -115,14 +127,14 @@ AFTER = re.compile(rf"\s*{_AUXILIARIES}{_MANNER}(?:(?P<what>{'|'.join(f'(?P<{k}>
                    re.I)
 # The same, said before the figure: "killing fourteen civilians", "the deaths of three", "they seized 50".
 BEFORE = re.compile(
-    r"(?:(?P<killed>killing|killed|kills|neutrali[sz]ing|neutrali[sz]ed|the deaths? of|deaths? of|tuant|faisant|"
+    rf"(?:(?P<killed>{_with_folded(world.HAPPENED_BEFORE['killed'])}|killing|killed|kills|neutrali[sz]ing|neutrali[sz]ed|the deaths? of|deaths? of|tuant|faisant|"
     r"neutralisé|tué|abattu|"
     r"(?:matando|mataron|matar|mató|matado|asesinando|asesinaron|asesinado|abatiendo|abatieron|abatido|"
     r"neutralizaron|neutralizado|neutralizando|matou|mataram)(?:[\"”»']?\s+a)?|"
     r"uccidendo|ucciso|uccisi|neutralizzato|neutralizzati|abbattuto|töteten|tötete|getötet|doodden|doodde)"
-    r"|(?P<injured>wounding|wounded|injuring|injured|blessant|hiriendo|hirieron|herido a|ferendo|ferito|ferindo|"
+    rf"|(?P<injured>{_with_folded(world.HAPPENED_BEFORE['injured'])}|wounding|wounded|injuring|injured|blessant|hiriendo|hirieron|herido a|ferendo|ferito|ferindo|"
     r"verletzten|verletzte)"
-    r"|(?P<captured>the capture of|capture of|captured|capturing|arrested|arresting|kidnapped|abducted|took|taking|"
+    rf"|(?P<captured>{_with_folded(world.HAPPENED_BEFORE['captured'])}|the capture of|capture of|captured|capturing|arrested|arresting|kidnapped|abducted|took|taking|"
     r"seized|seizing|detained|holding|capturé|enlevé|arrêté|secuestraron a|secuestrado a|capturaron a|"
     r"capturado a|rapito|rapiti|catturato|catturati|sequestraram|capturaram|entführten)"
     r"|(?P<executed>executed|executing|exécuté)"
@@ -145,7 +157,9 @@ QUALIFIER = re.compile(
     r"al menos|por lo menos|más de|mas de|unos|unas|cerca de|alrededor de|hasta|solo|almeno|più di|piu di|oltre|"
     r"circa|fino a|pelo menos|ao menos|mais de|até|apenas|mindestens|mehr als|über|uber|etwa|rund|"
     r"bis zu|nur|minstens|ten minste|tenminste|zeker|meer dan|ruim|bijna|ongeveer|zo['’]n|rond de|tot|hooguit|"
-    r"slechts)\s+$", re.I)
+    r"slechts|" + "|".join(sorted({fold(w) for w in world.LOWER_BOUND | world.APPROXIMATE | world.UPPER_BOUND}, key=len,
+                                  reverse=True))
+    + r")\s+$", re.I)
 LOWER_BOUND = {"at least", "no fewer than", "not less than", "over", "more than", "upwards of", "in excess of",
                "au moins", "plus de", "al menos", "por lo menos", "mas de", "almeno", "piu di", "oltre",
                "pelo menos", "ao menos", "mais de", "mindestens", "mehr als", "uber", "minstens", "ten minste",
@@ -173,6 +187,16 @@ NOUN_KINDS = {"dead": "killed", "killed": "killed", "bodies": "killed", "deaths"
               "doden": "killed", "gewonden": "injured", "gijzelaars": "captured", "gevangenen": "captured",
               "vermisten": "missing", "ontheemden": "displaced", "vluchtelingen": "displaced"}
 
+# The same words in the other languages (casualties.world_vocabulary), folded as sentences are.
+PEOPLE |= {fold(w) for w in world.PEOPLE}
+CIVILIANS |= {fold(w) for w in world.CIVILIANS}
+HOSTILE |= {fold(w) for w in world.HOSTILE}
+NOUN_KINDS |= {fold(w): kind for w, kind in world.NOUN_KINDS.items()}
+LOWER_BOUND |= {fold(w) for w in world.LOWER_BOUND}
+UPPER_BOUND |= {fold(w) for w in world.UPPER_BOUND}
+NOUN_STOPS |= {fold(w) for w in world.NOUN_STOPS}
+OWN |= {fold(w) for w in world.OWN}
+
 # The start of some word of what happened, in any form: a sentence with none states no loss and is not read further.
 _LOSS_STEMS = ("kill", "dead", "death", "die", "slain", "massacr", "murder", "lives", "perish", "execut", "injur", "wound",
                "hurt", "captur", "prisoner", "hostage", "captive", "arrest", "detain", "kidnap", "abduct", "seiz",
@@ -190,7 +214,8 @@ _LOSS_STEMS = ("kill", "dead", "death", "die", "slain", "massacr", "murder", "li
                "verletz", "verwund", "entführ", "entfuhr", "geisel", "gefangen", "festgenommen", "vermisst",
                # Dutch
                "gedood", "dood", "omgekom", "leven", "gesneuv", "vermoord", "overled", "gewond", "verwond", "ontvoer",
-               "gearrest", "opgepakt", "vermist", "vernietig", "verwoest", "ontheemd", "gijzel", "verloor")
+               "gearrest", "opgepakt", "vermist", "vernietig", "verwoest", "ontheemd", "gijzel", "verloor",
+               *world.LOSS_STEMS)
 _WORDS = re.compile(r"\w+")
 # Words a stem starts that describe rather than count ("one of the deadliest attacks this year").
 _NOT_LOSS = {"deadly", "deadlier", "deadliest", "deadline", "deadlines"}

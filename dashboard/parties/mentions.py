@@ -88,7 +88,7 @@ def _pattern() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
         names.update({fold(word): (party, "") for word in words})
     for camp, words in CAMP_WORDS.items():
         for word in words:  # "jihadists" names the camp, not one coalition of it
-            names[word] = ("", camp)
+            names[fold(word)] = ("", camp)
     alternatives = sorted(names, key=len, reverse=True)
     body = "|".join(_glued_and(re.escape(name).replace(r"\ ", r"\s+").replace(r"\-", "[-\\s]?"))
                     for name in alternatives)
