@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from dashboard.casualties.body import body_claims
-from dashboard.ingest.parse import parse_file
+from dashboard.ingest.control import read_control
+from dashboard.ingest.parse import parse_article, parse_file
 from dashboard.parties.names import canonical_party
 from dashboard.places.gazetteer import Gazetteer
 
@@ -160,3 +161,19 @@ def test_a_news_copy_in_another_language_counts_its_weekday_back_from_its_public
 def test_a_place_word_inside_a_groups_name_is_not_the_place():
     [event] = parse_file(ARTICLES / "news_ru_tessit.txt").events
     assert event.place == "Тессит"  # "в районе Тессит", not "в Большой Сахаре" of the Islamic State's name
+
+
+@pytest.mark.parametrize("title, lead, holders, previous", [
+    ("Odbicie Kidalu (2023)", "Armia Mali i Grupa Wagnera przejęły kontrolę nad miastem Kidal 14 listopada 2023 roku.",
+     ["Mali", "Wagner Group"], []),
+    ("Взятие Кидаля (2023)", "14 ноября 2023 года малийская армия и группа Вагнера взяли под контроль город Кидаль, "
+                             "после того как повстанцы CSP покинули город.", ["Mali", "Wagner Group"], ["CSP"]),
+    ("Захоплення Кідаля (2023)", "14 листопада 2023 року малійська армія та група Вагнера захопили місто Кідаль.",
+     ["Mali", "Wagner Group"], []),
+])
+def test_a_lead_in_another_language_gives_the_change_of_control_of_its_town(title, lead, holders, previous):
+    [event] = parse_article(f"{title}\n\n{lead}\n", "lead.txt").events
+    assert event.start_date == "2023-11-14"
+    [change] = read_control(event, GAZETTEER)
+    assert (change.change, change.place, change.holder_parties, change.previous_parties) == (
+        "took", "Kidal", holders, previous)
