@@ -177,3 +177,19 @@ def test_a_lead_in_another_language_gives_the_change_of_control_of_its_town(titl
     [change] = read_control(event, GAZETTEER)
     assert (change.change, change.place, change.holder_parties, change.previous_parties) == (
         "took", "Kidal", holders, previous)
+
+
+def test_a_short_news_page_source_is_read_as_html_with_its_headline_day_and_claims():
+    [event] = parse_file(ARTICLES / "news_page_short_menaka.html").events
+    assert event.title == "Mali attack: Dozens of civilians killed near Ménaka"  # not "<main><article><h1>…"
+    assert event.start_date == "2022-03-08"  # "on Tuesday", counted back from its <time> of 10 March 2022
+    assert _sides(event) == [{"MSA"}, {"ISGS"}]  # "Mali attack:" is where, not who
+    claims = {(c.side, c.kind, c.low, c.claimed_by) for c in event.claims}
+    assert ("civilian", "killed", 30, "") in claims and ("a", "killed", 15, "MSA") in claims  # "15 of its fighters"
+
+
+def test_a_post_gives_the_figures_its_verbs_follow_with_no_auxiliary():
+    [event] = parse_file(ARTICLES / "post_en_gao_strike.txt").events
+    assert (event.start_date, event.place, _sides(event)) == ("2024-06-05", "Gao", [{"Mali"}, {"JNIM"}])
+    claims = {(c.side, c.kind, c.low) for c in event.claims}
+    assert claims >= {("b", "killed", 12), ("b", "vehicles destroyed", 4)}  # "12 terrorists neutralized, 4 vehicles…"

@@ -143,6 +143,8 @@ def _noun_phrase(text: str, start: int) -> NounPhrase:
             break  # the next figure
         if word in words.NOUN_STOPS and not (word in words.NOUN_KINDS and not taken):
             break
+        if taken and words.AFTER.match(text, match.start()):
+            break  # what happened to them, in any language's words ("12 terrorists neutralized")
         taken.append((word, match.end()))
     if not taken:
         return NounPhrase(start, "elided", None, False, False, False, "", False)

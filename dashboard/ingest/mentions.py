@@ -35,6 +35,8 @@ _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|near|to|from|into|of|across|throughou
                            r"\b(?:border|frontier|frontière|frontera|fronteira|grenze|grens)\s+(?:with|avec|con|com|"
                            r"mit|met|zu)(?:\s+(?:le|el|o))?)\s*$", re.I)
 _PLACE_AFTER = re.compile(r"\W{0,2}\s*(?:war|conflict|crisis|region|river|border|guerre|conflit|fleuve|krieg|война|"
+                          # a headline's "Mali attack:", "Mali massacre": what happened in the country
+                          r"attacks?|massacres?|clashes|violence|unrest|killings|bombings?|ambush|"
                           r"wojn\w*|válk\w*|savaş\w*|kriget|sodassa|sota|війн\w*|háború\w*|război\w*|perang|"
                           r"chiến tranh|πόλεμο\w*|紛争|戦争|内戦)\b|['’](?:n[ıiuü]n|[ıiuü]n|d[ae]|y[ae])\s+(?:kuzey|güney|doğu|batı|orta)"
                           r"|\s*:\s", re.I)  # "Mali : au moins quinze civils tués": a headline's country label

@@ -25,8 +25,14 @@ _ALT = re.compile(r"\balt\s*=\s*[\"']([^\"']*)[\"']", re.I)
 _TAG = re.compile(r"<[^>]+>")
 
 
+_DOCUMENT = re.compile(r"<!doctype\s+html|<html\b|<body\b|<article\b|<main\b", re.I)
+
+
 def looks_like_html(text: str) -> bool:
-    return len(_MARKUP.findall(text[:20000])) >= 5
+    """A page's source: a document's tags (however short its story), or a run of block tags."""
+    head = text[:20000]
+    blocks = len(_MARKUP.findall(head))
+    return blocks >= 5 or (blocks >= 1 and _DOCUMENT.search(head) is not None)
 
 
 def html_text(text: str) -> str:
