@@ -193,3 +193,15 @@ def test_a_post_gives_the_figures_its_verbs_follow_with_no_auxiliary():
     assert (event.start_date, event.place, _sides(event)) == ("2024-06-05", "Gao", [{"Mali"}, {"JNIM"}])
     claims = {(c.side, c.kind, c.low) for c in event.claims}
     assert claims >= {("b", "killed", 12), ("b", "vehicles destroyed", 4)}  # "12 terrorists neutralized, 4 vehicles…"
+
+
+@pytest.mark.parametrize("name, day, place, sides, claim", [
+    # A French page machine-translated: "Issue" became "Wydanie"/"Ausgabe", "Forces en présence" "Siły obecne"
+    ("pl_frwiki_tenenkou.txt", "2015-01-16", "Ténenkou", [{"Mali"}, {"Katiba Macina"}], ("b", "killed", 10, "")),
+    ("de_frwiki_lere.txt", "2015-04-29", "Léré", [{"Mali"}, {"CMA"}], ("b", "killed", 5, "Mali")),
+])
+def test_a_machine_translated_french_page_is_read_by_its_translated_labels(name, day, place, sides, claim):
+    [event] = parse_file(ARTICLES / name).events
+    assert (event.start_date, _placed(event), _sides(event)) == (day, place, sides)
+    assert event.result in ("Malijskie zwycięstwo", "Malischer Sieg")
+    assert claim in {(c.side, c.kind, c.low, c.claimant_org) for c in event.claims}

@@ -33,14 +33,18 @@ LABELS: dict[str, tuple[str, ...]] = {
         # pl, cs, sk, tr, ja, zh-Hant, ko, sv, no, da, fi, uk, bg, sr, hr, sl, hu, ro, ca, id, vi, el, he, fa
         "czas", "data bitwy", "trvání", "datum bitvy", "dátum", "tarih", "日時", "年月日", "期間", "日付", "날짜", "기간", "dato",
         "tidpunkt", "päivämäärä", "aika", "ajankohta", "датум", "időpont", "tanggal", "waktu", "thời gian", "ngày",
-        "χρονολογία", "ημερομηνία", "תאריך", "تاریخ"),
+        "χρονολογία", "ημερομηνία", "תאריך", "تاریخ",
+        # machine translations of a French infobox's labels ("Issue", "Forces en présence")
+        "dated", "fechado", "con fecha de", "gedateerd", "datowany", "datowane", "tarihli", "датовано", "datat"),
     "place": ("الموقع", "المكان", "place", "location", "locations", "lieu", "lieux", "localisation", "emplacement", "luogo", "posizione",
               "localita", "lugar", "ubicacion", "local", "localizacao", "ort", "место", "locatie", "plaats", "место расположения",
               "местоположение", "地点", "位置",
         # pl, cs, sk, tr, ja, zh-Hant, ko, sv, no, da, fi, uk, bg, sr, hr, sl, hu, ro, ca, id, vi, el, he, fa
         "miejsce", "místo", "miesto", "yer", "konum", "場所", "地點", "장소", "위치", "plats", "sted", "paikka", "місце",
         "място", "mjesto", "lokacija", "локација", "kraj", "helyszín", "hely", "locul", "loc", "lloc", "lokasi",
-        "tempat", "địa điểm", "τόπος", "τοποθεσία", "מקום", "مکان", "محل"),
+        "tempat", "địa điểm", "τόπος", "τοποθεσία", "מקום", "مکان", "محل",
+        # machine translations of a French infobox's labels ("Issue", "Forces en présence")
+        "localización", "lokalizacja", "umístění"),
     "coordinates": ("الإحداثيات", "الاحداثيات", "coordinates", "coord", "coordonnees", "coordinate", "coordenadas", "koordinaten", "координаты",
                     "坐标",
         # pl, cs, sk, tr, ja, zh-Hant, ko, sv, no, da, fi, uk, bg, sr, hr, sl, hu, ro, ca, id, vi, el, he, fa
@@ -50,7 +54,10 @@ LABELS: dict[str, tuple[str, ...]] = {
                "ausgang", "итог", "resultaat", "uitkomst", "afloop", "исход", "результат", "结果",
         # pl, cs, sk, tr, ja, zh-Hant, ko, sv, no, da, fi, uk, bg, sr, hr, sl, hu, ro, ca, id, vi, el, he, fa
         "wynik", "rezultat", "výsledek", "výsledok", "sonuç", "結果", "결과", "utfall", "lopputulos", "tulos",
-        "наслідки", "ishod", "izid", "eredmény", "hasil", "kết quả", "έκβαση", "αποτέλεσμα", "תוצאה", "نتیجه"),
+        "наслідки", "ishod", "izid", "eredmény", "hasil", "kết quả", "έκβαση", "αποτέλεσμα", "תוצאה", "نتیجه",
+        # machine translations of a French infobox's labels ("Issue", "Forces en présence")
+        "exit", "ausgabe", "salida", "edición", "saída", "edição", "uscita", "problema", "uitgave", "probleem",
+        "wydanie", "выпуск", "проблема", "sorun", "utgåva", "vydání", "випуск"),
     "territory": ("تغييرات حدودية", "تغيرات إقليمية", "territory", "territorial changes", "changements territoriaux", "modifiche territoriali",
                   "cambios territoriales", "mudancas territoriais", "alteracoes territoriais",
                   "territoriale veranderungen", "territoriale veranderingen", "территориальные изменения", "领土变更",
@@ -72,7 +79,10 @@ LABELS: dict[str, tuple[str, ...]] = {
         "szemben álló felek", "hadviselő felek", "beligeranți", "beligeranti", "părți beligerante", "bàndols",
         "bel·ligerants", "combatents", "pihak terlibat", "pihak yang terlibat", "tham chiến", "các bên tham chiến",
         "αντιμαχόμενοι", "εμπόλεμοι", "צדדים לוחמים", "הצדדים", "طرفین درگیر", "طرف‌های درگیر", "متخاصمان", "strona",
-        "taraf", "bàndol", "сторона", "szemben", "part", "strana", "osapuoli", "beligerant"),
+        "taraf", "bàndol", "сторона", "szemben", "part", "strana", "osapuoli", "beligerant",
+        # machine translations of a French infobox's labels ("Issue", "Forces en présence")
+        "kriegführende", "kriegsführende", "wojownicy", "strony wojujące", "walczący", "oorlogvoerende partijen",
+        "oorlogvoerenden", "savaşanlar", "válčící strany", "воюючі сторони", "krigförande parter"),
     "commander": ("القادة", "القادة والزعماء", "القادة والرؤساء", "commander", "commanders", "commanders and leaders", "leaders", "commandant", "commandants",
                   "commandement", "chefs", "comandanti", "comandante", "comandantes", "befehlshaber", "kommandeure", "leiders", "commandanten", "bevelhebbers", "aanvoerders",
                   "командующие", "командир", "командиры", "指挥官",
@@ -82,7 +92,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         "kommandører", "komentajat", "komentajat ja johtajat", "командувачі", "командири", "командири та лідери",
         "командири и водачи", "команданти", "zapovjednici", "zapovednici", "poveljniki", "parancsnokok",
         "comandanți", "comandants", "komandan", "komandan dan pemimpin", "chỉ huy", "chỉ huy và lãnh đạo",
-        "διοικητές", "מפקדים", "فرماندهان", "رهبران", "parancsnok", "comandant", "командувач", "komentaja"),
+        "διοικητές", "מפקדים", "فرماندهان", "رهبران", "parancsnok", "comandant", "командувач", "komentaja",
+        # machine translations of a French infobox's labels ("Issue", "Forces en présence")
+        "kommandanten", "komendanci"),
     "units": ("الوحدات", "الوحدات المشاركة", "units", "units involved", "unites", "unites engagees", "unita coinvolte", "unita", "unidades",
               "unidades involucradas", "unidades envolvidas", "einheiten", "beteiligte einheiten", "eenheden", "betrokken eenheden", "подразделения",
               "参战部队",
@@ -96,7 +108,13 @@ LABELS: dict[str, tuple[str, ...]] = {
         # pl, cs, sk, tr, ja, zh-Hant, ko, sv, no, da, fi, uk, bg, sr, hr, sl, hu, ro, ca, id, vi, el, he, fa
         "siły", "siły stron", "síla", "sily", "síly", "güçler", "kuvvetler", "güç", "戦力", "병력", "styrka", "styrker",
         "vahvuus", "vahvuudet", "сили", "сили сторін", "jačina", "snage", "сила", "moč", "szemben álló erők", "erők",
-        "haderő", "forțe", "forte", "efectius", "kekuatan", "lực lượng", "δυνάμεις", "כוחות", "قوا", "توان"),
+        "haderő", "forțe", "forte", "efectius", "kekuatan", "lực lượng", "δυνάμεις", "כוחות", "قوا", "توان",
+        # machine translations of a French infobox's labels ("Issue", "Forces en présence")
+        "forces present", "forces involved", "forces in presence", "kräfte vorhanden", "beteiligte kräfte",
+        "vorhandene kräfte", "fuerzas presentes", "fuerzas involucradas", "forças presentes", "forze presenti",
+        "forze in presenza", "aanwezige krachten", "betrokken krachten", "aanwezige troepen", "siły obecne",
+        "zaangażowane siły", "присутствующие силы", "силы в присутствии", "mevcut kuvvetler", "přítomné síly",
+        "присутні сили"),
     "casualties": ("الخسائر", "الخسائر والإصابات", "الضحايا والخسائر", "casualties", "casualties and losses", "losses", "perte", "pertes", "perdite", "bajas", "perdidas",
                    "baixas", "perdas", "verluste", "verliezen", "slachtoffers", "потери", "伤亡",
         # pl, cs, sk, tr, ja, zh-Hant, ko, sv, no, da, fi, uk, bg, sr, hr, sl, hu, ro, ca, id, vi, el, he, fa
@@ -153,7 +171,10 @@ DISPLAY_NAMES = {"conflict": "Conflict", "part_of": "Part of", "date": "Date", "
 # Lines that open an infobox without being a field ("Informations générales").
 HEADERS = frozenset(label_key(h) for h in (
     "infobox", "general information", "informations générales", "informazioni generali", "información general",
-    "informações gerais", "allgemeine informationen", "algemene informatie", "общие сведения", "общая информация", "基本信息", "معلومات عامة"))
+    "informações gerais", "allgemeine informationen", "algemene informatie", "общие сведения", "общая информация", "基本信息", "معلومات عامة",
+    "informacje ogólne", "genel bilgi", "genel bilgiler", "allmän information", "generell informasjon", "obecné informace",
+    "загальна інформація", "informații generale", "általános információ", "általános információk", "informació general",
+    "informasi umum", "yleistä tietoa", "一般情報", "일반 정보"))
 _LABEL_TO_CANONICAL = {label_key(label): canon for canon, labels in LABELS.items() for label in labels}
 # Labels a value may be glued to: a page shows them as words, so only those of two letters or more.
 _GLUEABLE = sorted((k for k in _LABEL_TO_CANONICAL if (len(k) >= 2 and not k.isascii()) or len(k) >= 4 or k == "ort"),
