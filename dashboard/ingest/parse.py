@@ -8,16 +8,16 @@ from pathlib import Path
 
 from dashboard.casualties.body import body_claims
 from dashboard.casualties.merge import merge_claims
-from dashboard.casualties.vocabulary import tells_loss
-from dashboard.ingest.belligerents import infobox_claims, infobox_sides, per_side_values, with_prose
+from dashboard.ingest.belligerents import infobox_claims, per_side_values
 from dashboard.ingest.coords import parse_coordinates
 from dashboard.text.dates import parse_date_range
-from dashboard.text.event_words import first_event_word
 from dashboard.text.references import parse_references
 from dashboard.ingest.decode import decode_article
-from dashboard.ingest.evidence import event_prose, first_dates, named_sides, news_date, prose_date, prose_sides
+from dashboard.ingest.event_sides import set_sides, year_hint_of
+from dashboard.ingest.evidence import event_prose, first_dates, news_date, prose_date
 from dashboard.ingest.layout import RawArticle, read_article
 from dashboard.ingest.layout.blocks import Field
+from dashboard.ingest.layout.feed import feed_items
 from dashboard.ingest.layout.labels import canonical_key
 from dashboard.ingest.names import (
     UNKNOWN, clean, clean_commanders, clean_parties, place_from_title, region_from_place, split_side_block,
@@ -63,7 +63,11 @@ def parse_file(path: str | Path) -> ParsedArticle:
 
 
 def parse_article(text: str, source_file: str) -> ParsedArticle:
-    """The article's own event, its related-article events, and a named problem for everything not read."""
+    """The article's own event, its related-article events, and a named problem for everything not read; a feed's
+    stories each give theirs."""
+    stories = feed_items(text)
+    if stories is not None:
+        return _feed_article(stories, source_file)
     out = ParsedArticle(source_file)
     raw = read_article(without_hashtag_marks(western_digits(text)))
     out.shape = raw.shape
@@ -87,6 +91,16 @@ def parse_article(text: str, source_file: str) -> ParsedArticle:
     out.events.extend(related)
     out.problems.extend(related_problems)
     out.people_or_groups = people
+    return out
+
+
+def _feed_article(stories: list[str], source_file: str) -> ParsedArticle:
+    out = ParsedArticle(source_file, shape="feed")
+    for story in (parse_article(text, source_file) for text in stories):
+        out.events.extend(story.events)
+        out.problems.extend(story.problems)
+    if not stories:
+        out.problems.append(Problem(source_file, "", "parse", "the file is a news feed with no stories in it"))
     return out
 
 
@@ -116,7 +130,7 @@ def build_event(raw: RawArticle, source_file: str, *, cut_off: str = "") -> tupl
     _set_dates(event, fields.get(("date", None), ""), raw, prose, problems, origins)
     _set_place(event, fields.get(("place", None), ""), prose, problems, origins)
     _set_coordinates(event, raw.coordinates_text or fields.get(("coordinates", None), ""), problems, origins)
-    _set_sides(event, boxed, prose, problems, origins, news=raw.published is not None and not raw.fields)
+    set_sides(event, boxed, prose, problems, origins, news=raw.published is not None and not raw.fields)
     n_sides = len(event.sides)
     event.commanders = [clean_commanders(v) for v in per_side_values(boxed, "commander", n_sides, event.sides)]
     event.strengths = [clean(v) for v in per_side_values(boxed, "strength", n_sides, event.sides)]
@@ -185,7 +199,7 @@ def _set_aside_cut_field(raw: RawArticle, fields: dict, cut_off: str, problems: 
 
 
 def _set_dates(event: Event, date_text: str, raw: RawArticle, prose: list, problems: list, origins: dict) -> None:
-    year_hint = _year_hint(event.title)
+    year_hint = year_hint_of(event.title)
     found, origin = None, ""
     if date_text.strip() and date_text.strip().casefold() not in UNKNOWN:
         try:
@@ -268,37 +282,6 @@ def _set_coordinates(event: Event, text: str, problems: list, origins: dict) -> 
     event.latitude, event.longitude = point
     event.location_precision, event.location_source = 1, "article"
     origins["coordinates"] = "page"
-
-
-def _set_sides(event: Event, boxed: list, prose: list, problems: list, origins: dict, *, news: bool = False) -> None:
-    sides = infobox_sides(boxed, event.result)
-    complete = len([s for s in sides.sides if s]) >= 2 and sides.positioned
-    if not complete:
-        dates = DateRange(event.start_date, event.end_date, "day") if event.start_date else None
-        found = prose_sides(prose, event.place, dates, one_sided=not any(sides.sides))
-        # A news copy, or a page whose lead is all there is, tells fighting and was not read by its verbs (a
-        # language the sentence shapes do not know): the state's side against its opponents as the lead names them.
-        if (found is None or not all(found.value)) and not any(sides.sides) and (news or not boxed and (
-                first_event_word(event.title) or any(first_event_word(p) or tells_loss(p) for _, p in prose[:2]))):
-            found = named_sides(prose, event.title, _year_hint(event.start_date)) or found
-        if found is not None:
-            sides, filled = with_prose(sides, found.value, found.where)
-            for i in filled:
-                problems.append(("sides", f"the infobox names no party for side {'abcdefgh'[i]}; taken from the "
-                                          f"{found.where}: {', '.join(sides.sides[i])} "
-                                          f"({re.sub(chr(10), ' ', found.sentence)[:100]!r})"))
-    event.sides = [s for s in sides.sides]
-    while event.sides and not event.sides[-1] and len(event.sides) > 2:
-        event.sides.pop()
-
-    for letter, origin in zip("abcdefgh", sides.origins):
-        if origin:
-            origins[f"side_{letter}"] = origin
-
-
-def _year_hint(title: str) -> int | None:
-    match = re.search(r"\b(1[89]\d\d|20\d\d)\b", title)
-    return int(match.group(1)) if match else None
 
 
 MAX_REASON = 400  # a reason quotes the article; a huge field is shortened (the infobox keeps it whole)
