@@ -205,3 +205,23 @@ def test_a_machine_translated_french_page_is_read_by_its_translated_labels(name,
     assert (event.start_date, _placed(event), _sides(event)) == (day, place, sides)
     assert event.result in ("Malijskie zwycięstwo", "Malischer Sieg")
     assert claim in {(c.side, c.kind, c.low, c.claimant_org) for c in event.claims}
+
+
+def test_a_saved_feed_gives_one_event_per_story_with_the_day_counted_back_from_its_date():
+    parsed = parse_file(ARTICLES / "feed_rss_sahel.xml")
+    assert parsed.shape == "feed"
+    got = [(e.title, e.start_date, e.place, _sides(e)) for e in parsed.events]
+    assert got == [
+        ("Mali: JNIM claims attack on army post near Boni", "2023-02-13", "Boni", [{"Mali"}, {"JNIM"}]),  # "on Monday"
+        ("Mali: rebels say they seized army base in Ber", "2023-08-13", "Ber", [{"Mali", "Wagner Group"}, {"CMA"}]),
+    ]
+    assert ("a", "killed", 8, "security sources") in {(c.side, c.kind, c.low, c.claimed_by)
+                                                      for c in parsed.events[0].claims}
+
+
+def test_a_saved_web_archive_is_decoded_from_quoted_printable():
+    parsed = parse_file(ARTICLES / "archive_fr_boulkessi.mht")
+    [event] = parsed.events
+    assert (event.title, event.start_date, event.place) == (
+        "Attaque contre le camp de Boulkessi", "2025-06-01", "Boulkessi")
+    assert ("killed", 30, "armée") in {(c.kind, c.low, c.claimed_by) for c in event.claims}  # "ont =C3=A9t=C3=A9 tu=C3=A9s"

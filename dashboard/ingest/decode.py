@@ -5,6 +5,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from dashboard.ingest.mime import mime_page
 from dashboard.model import ArticleError
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
@@ -31,7 +32,8 @@ def decode_article(data: bytes) -> DecodedText:
         raise ArticleError(f"file is {len(data) // (1024 * 1024)} MB, over the {MAX_ARTICLE_BYTES // (1024 * 1024)} MB limit")
     if not data.strip():
         raise ArticleError("file is empty")
-    text, encoding, note = _decode(data)
+    page = mime_page(data)  # a saved web archive or mail: its page, already decoded
+    text, encoding, note = (page, "mime", "") if page is not None else _decode(data)
     if _looks_binary(text):
         raise ArticleError(f"file is not text (binary bytes; decoded as {encoding})")
     text = _LINE_ENDS.sub("\n", text).translate(_INVISIBLE)

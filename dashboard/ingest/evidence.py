@@ -292,8 +292,11 @@ def _split_at(sentence: str, m: re.Match, victim_first: bool) -> list[list[str]]
 
 
 def _with_support(text: str) -> list[str]:
-    """The parties of one side of a sentence, with those it says supported them ("Mali, supported by France")."""
-    return find_parties(_SUPPORT.sub(" ", text))
+    """The parties of one side of a sentence, with those it says supported them ("Mali, supported by France"); the
+    camp word goes when a group of the camp is named ("Jihadists of the JNIM": JNIM)."""
+    parties = find_parties(_SUPPORT.sub(" ", text))
+    named = [p for p in parties if p != GENERIC]
+    return named if named and any(party_alignment(p, None) == "jihadist" for p in named) else parties
 
 
 def _specific(group: list[str]) -> bool:
