@@ -9,6 +9,7 @@ import pytest
 
 from dashboard.casualties.body import body_claims
 from dashboard.ingest.control import read_control
+from dashboard.ingest.names import place_from_title
 from dashboard.ingest.parse import parse_article, parse_file
 from dashboard.parties.names import canonical_party
 from dashboard.places.gazetteer import Gazetteer
@@ -106,7 +107,7 @@ def test_a_swedish_lead_gives_the_parties_by_their_camps_when_its_verbs_are_not_
     [event] = parse_file(ARTICLES / "lead_only_sv_menaka.txt").events
     assert _sides(event) == [{"MSA", "GATIA"}, {"ISGS"}]  # "i östra Mali" is the place, not the army
     assert event.start_date.startswith("2022-03")
-    assert event.place == "Tamalat"  # "angrep ISGS byn Tamalat": the village, as the lead names it
+    assert _placed(event) == "Ménaka"  # the title's "mot Ménaka": the lead's village Tamalat is no gazetteer place
 
 
 def test_an_ap_wire_names_the_suspected_group_in_its_third_paragraph():
@@ -225,3 +226,21 @@ def test_a_saved_web_archive_is_decoded_from_quoted_printable():
     assert (event.title, event.start_date, event.place) == (
         "Attaque contre le camp de Boulkessi", "2025-06-01", "Boulkessi")
     assert ("killed", 30, "armée") in {(c.kind, c.low, c.claimed_by) for c in event.claims}  # "ont =C3=A9t=C3=A9 tu=C3=A9s"
+
+
+@pytest.mark.parametrize("title, place", [
+    ("Bitwa o Konnę", "Konnę"), ("Напад на Булкессі (2019)", "Булкессі"), ("Bătălia de la Konna", "Konna"),
+    ("Anfallet mot Ménaka 2022", "Ménaka"), ("Kidal Muharebesi (2014)", "Kidal"), ("Konnan taistelu", "Konnan"),
+    ("키달 전투 (2023년)", "키달"), ("コンナの戦い", "コンナ"), ("基达尔战役 (2023年)", "基达尔"),
+    ("Боевики атаковали военный лагерь в Мали, погибли 42 военных", ""),  # a headline, not "Battle of X"
+    ("Kidal talks (2023)", ""),
+])
+def test_the_place_a_title_names_beside_its_event_word_in_any_language(title, place):
+    assert place_from_title(title) == place
+
+
+@pytest.mark.parametrize("name", ["lead_only_ja_kidal_2023.txt", "lead_only_zh_kidal_2023.txt"])
+def test_a_lead_in_a_script_without_spaces_gives_its_date_place_and_the_parties_it_names(name):
+    [event] = parse_file(ARTICLES / name).events
+    assert (event.start_date, _placed(event), _sides(event)) == (
+        "2023-11-14", "Kidal", [{"Mali", "Wagner Group"}, {"MNLA"}])

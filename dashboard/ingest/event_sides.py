@@ -7,9 +7,13 @@ import re
 
 from dashboard.casualties.vocabulary import tells_loss
 from dashboard.ingest.belligerents import infobox_sides, with_prose
-from dashboard.ingest.evidence import named_sides, prose_sides
+from dashboard.ingest.evidence import Found, malian_forces_unnamed, prose_sides
+from dashboard.ingest.mentions import find_parties
+from dashboard.parties import party_alignment
 from dashboard.model import DateRange, Event
 from dashboard.text.event_words import first_event_word
+
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def set_sides(event: Event, boxed: list, prose: list, problems: list, origins: dict, *, news: bool = False) -> None:
@@ -41,3 +45,29 @@ def set_sides(event: Event, boxed: list, prose: list, problems: list, origins: d
 def year_hint_of(title: str) -> int | None:
     match = re.search(r"\b(1[89]\d\d|20\d\d)\b", title)
     return int(match.group(1)) if match else None
+
+
+def named_sides(prose: list[tuple[str, str]], title: str = "", year: int | None = None) -> Found | None:
+    """When no sentence sets two parties against each other (a news copy: "rebels seized Kidal after fighting
+    with the Malian army" … "MNLA spokesman X said"): the state's side and its opponents as the title and the
+    first two paragraphs name them, state first, or the first three when two name only one side (a wire copy
+    names the suspected group in its third). Foreign and UN forces, often bystanders there, are left out."""
+    paragraphs = [p for _, p in prose if _word_count(p) >= 12][:3]  # not a byline, nor "3 MIN READ"
+    return _camps_named("\n".join([title, *paragraphs[:2]]), year) or (
+        _camps_named("\n".join([title, *paragraphs]), year) if len(paragraphs) > 2 else None)
+
+
+def _word_count(paragraph: str) -> int:
+    """Words of a paragraph; in a script written without spaces, a word is about two characters."""
+    return len(paragraph.split()) + len(_UNSPACED.findall(paragraph)) // 2
+
+
+def _camps_named(text: str, year: int | None) -> Found | None:
+    named = [p for p in find_parties(text, specific=True) if party_alignment(p, year) != "international"]
+    state = [p for p in named if party_alignment(p, year) in ("state", "state ally", "pro-government")]
+    others = [p for p in named if party_alignment(p, year) in ("rebel", "jihadist")]
+    if "Mali" not in state and others and malian_forces_unnamed(text, named):
+        state.insert(0, "Mali")  # "fighting with the army and Wagner": in a copy about Mali, its army
+    if not (state and others):
+        return None
+    return Found([state, others], "lead", text)

@@ -114,28 +114,7 @@ def prose_sides(prose: list[tuple[str, str]], place: str = "", dates: DateRange 
     return best[2] if best else None
 
 
-def named_sides(prose: list[tuple[str, str]], title: str = "", year: int | None = None) -> Found | None:
-    """When no sentence sets two parties against each other (a news copy: "rebels seized Kidal after fighting
-    with the Malian army" … "MNLA spokesman X said"): the state's side and its opponents as the title and the
-    first two paragraphs name them, state first, or the first three when two name only one side (a wire copy
-    names the suspected group in its third). Foreign and UN forces, often bystanders there, are left out."""
-    paragraphs = [p for _, p in prose if len(p.split()) >= 12][:3]  # not a byline, nor "3 MIN READ"
-    return _camps_named("\n".join([title, *paragraphs[:2]]), year) or (
-        _camps_named("\n".join([title, *paragraphs]), year) if len(paragraphs) > 2 else None)
-
-
-def _camps_named(text: str, year: int | None) -> Found | None:
-    named = [p for p in find_parties(text, specific=True) if party_alignment(p, year) != "international"]
-    state = [p for p in named if party_alignment(p, year) in ("state", "state ally", "pro-government")]
-    others = [p for p in named if party_alignment(p, year) in ("rebel", "jihadist")]
-    if "Mali" not in state and others and _malian_forces_unnamed(text, named):
-        state.insert(0, "Mali")  # "fighting with the army and Wagner": in a copy about Mali, its army
-    if not (state and others):
-        return None
-    return Found([state, others], "lead", text)
-
-
-def _malian_forces_unnamed(text: str, named: list[str]) -> bool:
+def malian_forces_unnamed(text: str, named: list[str]) -> bool:
     """The text is about Mali ("in northern Mali", "Malian") and names state forces by a camp word alone ("the army",
     "soldiers", "government forces") while no other state's forces are named."""
     if not _about_mali(text) or any(party_alignment(p, None) == "state" for p in named):

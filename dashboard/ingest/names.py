@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from dashboard.text.event_words import event_word_span
 from dashboard.text.markup import squeeze, without_images, without_residue
 
 _STATUS = {"KIA": "killed in action", "POW": "prisoner of war", "WIA": "wounded in action", "MIA": "missing in action",
@@ -78,7 +79,37 @@ def place_from_title(title: str) -> str:
     bare = _YEAR_OR_ORDINAL.sub("", bare)
     match = re.match(r"^((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*)*) (?:skirmish|ambush|battle|raid|attack|clashes|massacre|"
                      r"siege|offensive|bombing|incident|attacks|fighting)\b", bare, re.I)
-    return match.group(1) if match and match.group(1)[:1].isupper() else ""
+    if match and match.group(1)[:1].isupper():
+        return match.group(1)
+    return _beside_event_word(bare)
+
+
+# The small words between an event word and its place in other languages ("Bitwa o Konnę", "Напад на Булкессі",
+# "Bătălia de la Konna", "Anfallet mot Ménaka") and the genitive marks after a place ("コンナの戦い", "키달의 전투").
+_BEFORE_PLACE = re.compile(r"^(?:o|pod|w|we|nad|na|za|при|под|на|за|біля|під|у|в|de la|din|de|del|d['’]|du|des|di|do|"
+                           r"da|of|at|in|on|near|mot|vid|i|om|u|v|von|bei|van|bij|ve|ile)\s+", re.I)
+_GENITIVE_MARK = re.compile(r"(?:の|의|之|的)$")
+
+
+def _beside_event_word(bare: str) -> str:
+    """The place a title names beside its event word, in any language: the words after it ("Bitwa o Konnę"), else
+    the one to three words before it ("Kidal Muharebesi", "Konnan taistelu", "키달 전투", "コンナの戦い")."""
+    span = event_word_span(bare)
+    if span is None or len(bare.split()) > 5:  # a headline's sentence is no "Battle of X"
+        return ""
+    after = re.sub(r"^[\w-]*", "", bare[span[1]:], count=1).strip(" ,:-–")  # the rest of the event word's word
+    after = _BEFORE_PLACE.sub("", after)
+    after = re.sub(r"\s+\d{4}$", "", after)  # "Anfallet mot Ménaka 2022"
+    if _names_a_place(after):
+        return after
+    before = _GENITIVE_MARK.sub("", bare[:span[0]].strip(" ,:-–")).strip()
+    return before if _names_a_place(before) else ""
+
+
+def _names_a_place(words: str) -> bool:
+    """One to three words starting with a capital, or with a letter of a script that has no capitals ("コンナ")."""
+    first = words[:1]
+    return bool(first) and first.isalpha() and not first.islower() and len(words.split()) <= 3
 
 
 def region_from_place(place: str) -> str:

@@ -91,8 +91,13 @@ def _pattern() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
             names[fold(word)] = ("", camp)
     alternatives = sorted(names, key=len, reverse=True)
     body = "|".join(_glued_and(re.escape(name).replace(r"\ ", r"\s+").replace(r"\-", "[-\\s]?"))
-                    for name in alternatives)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])"), names
+                    for name in alternatives if not _UNSPACED.search(name))
+    # Names in scripts written without spaces ("マリ軍とワグネル"): found inside a run of letters
+    glued = "|".join(re.escape(name) for name in alternatives if _UNSPACED.search(name))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])" + (f"|{glued}" if glued else "")), names
+
+
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def _glued_and(name: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard.text.fold import fold
+from dashboard.text.fold import fold, fold_in_place
 
 # The types in the order legends and filters list them; each with the folded word stems that name it.
 # Stems are matched at the start of a word: "ambush" finds "ambushed", "embuscade" finds "embuscades".
@@ -67,3 +67,9 @@ def first_event_word(text: str) -> str | None:
     """The event type the text names first ("battle" for "Bitwa o Konnę"), None when it names none."""
     match = PATTERN.search(fold(text))
     return TYPE_OF_STEM[match.group(1) or match.group(2)] if match else None
+
+
+def event_word_span(text: str) -> tuple[int, int] | None:
+    """Where in the text, as written, the first event word stands ("Bitwa o Konnę" -> (0, 5))."""
+    match = PATTERN.search(fold_in_place(text))
+    return match.span() if match else None

@@ -19,8 +19,11 @@ _TO_LATIN = str.maketrans(_CYRILLIC | _GREEK)
 
 def fold(text: str) -> str:
     """Case- and accent-free text ("Anéfis" -> "anefis"); spacing and punctuation as written."""
+    if text.isascii():
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    # NFC again: Korean syllables come apart into letters under NFKD and must come back whole ("전투")
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))).casefold()
 
 
 def name_key(text: str) -> str:
