@@ -60,7 +60,7 @@ def test_a_wikipedia_copy_in_another_language_gives_its_dates_place_and_sides(na
     ("tr_tabs_kidal_muharebesi.txt", ("a", "killed", 50, "MNLA")),  # "50 ölü (MNLA'ya göre)"
     ("tr_tabs_kidal_muharebesi.txt", ("a", "injured", 40, "")),  # "40 yaralı"
     ("cs_tabs_bitva_o_timbuktu.txt", ("b", "killed", 21, "")),  # "21 mrtvých"
-    ("uk_tabs_napad_na_boulkessi.txt", ("a", "killed", 40, "уряду")),  # "40 загиблих (за даними уряду)"
+    ("uk_tabs_napad_na_boulkessi.txt", ("a", "killed", 40, "Mali")),  # "(за даними уряду)": the government, Mali
     ("uk_tabs_napad_na_boulkessi.txt", ("a", "killed", 25, "Mali")),  # "За даними уряду Малі, загинули 25 військових"
     ("ca_tabs_batalla_de_gao.txt", ("a", "killed", 35, "MNLA")),  # "35 morts (segons el MNLA)"
     ("ja_tabs_konna.txt", ("b", "killed", 100, "Mali")),  # "100人死亡（マリ政府発表）"

@@ -3,17 +3,21 @@ with both origins, every claim gets its id ("c1", "c2"…), and part_of / revise
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Sequence
 
 from dashboard.model import Claim
 from dashboard.casualties.claimants import organisation
+from dashboard.parties.mentions import find_mentions, side_of_mention
 from dashboard.parties.names import canonical_party, tidy
 from dashboard.text.fold import name_key
 
 
-def merge_claims(infobox: list[Claim], body: list[Claim]) -> list[Claim]:
+def merge_claims(infobox: list[Claim], body: list[Claim], sides: Sequence[Sequence[str]] = (),
+                 year: int | None = None) -> list[Claim]:
     """The infobox's claims (in its order, each merged with the text's same claim if there is one), then the text's
-    other claims in the article's order; ids renumbered "c1"… for the event."""
-    infobox = [replace(c, claimant_org=c.claimant_org or _org_of(c.claimed_by)) for c in infobox]
+    other claims in the article's order; ids renumbered "c1"… for the event. An infobox claimant named by a camp word
+    ("(per the government)", "(за даними уряду)") speaks for the one side of that camp among the event's sides."""
+    infobox = [replace(c, claimant_org=c.claimant_org or _org_of(c.claimed_by, sides, year)) for c in infobox]
     taken: dict[int, int] = {}  # body index -> infobox index it merged into
     merged = list(infobox)
     for i, box in enumerate(infobox):
@@ -41,13 +45,22 @@ def _both(box: Claim, said: Claim) -> str:
     return f"{said.claimed_by} ({box.claimed_by})"
 
 
-def _org_of(claimed_by: str) -> str:
-    """The party an infobox's "(per X)" names ("(per Mali)", "(за даними уряду Малі)", "(conform armatei maliene)"), or
-    X itself (an outlet, "loyalists")."""
+def _org_of(claimed_by: str, sides: Sequence[Sequence[str]] = (), year: int | None = None) -> str:
+    """The party an infobox's "(per X)" names ("(per Mali)", "(за даними уряду Малі)", "(conform armatei maliene)"),
+    the first party of the side the state's words name ("(per the government)"), or X itself (an outlet,
+    "loyalists")."""
     if not claimed_by:
         return ""
     named = canonical_party(claimed_by)
-    return named if named != tidy(claimed_by) else organisation(claimed_by) or named
+    if named != tidy(claimed_by):
+        return named
+    party = organisation(claimed_by)
+    if party:
+        return party
+    # the state's own words ("the government", "the army"), not a militia's camp ("loyalists": which of them?)
+    camps = [m for m in find_mentions(claimed_by) if m.camp]
+    index = side_of_mention(camps[0], sides, year) if len(camps) == 1 and camps[0].camp == "state" and sides else None
+    return canonical_party(sides[index][0]) if index is not None and sides[index] else named
 
 
 def _same_claim(box: Claim, said: Claim) -> bool:

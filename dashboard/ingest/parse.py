@@ -302,4 +302,4 @@ def article_claims(raw: RawArticle, event: Event, infobox: list[Claim]) -> tuple
     """All of an article's claims (the infobox's merged with its text's) and its References list, for build_event."""
     references = parse_references(raw.references)
     said = body_claims(raw.lead, raw.sections, event.sides, event.start_date, event.commanders, references)
-    return merge_claims(infobox, said), references
+    return merge_claims(infobox, said, event.sides, year_hint_of(event.start_date)), references
