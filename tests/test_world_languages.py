@@ -171,6 +171,11 @@ def test_a_place_word_inside_a_groups_name_is_not_the_place():
                              "после того как повстанцы CSP покинули город.", ["Mali", "Wagner Group"], ["CSP"]),
     ("Захоплення Кідаля (2023)", "14 листопада 2023 року малійська армія та група Вагнера захопили місто Кідаль.",
      ["Mali", "Wagner Group"], []),
+    # Swedish and Norwegian put the verb second, after an opening date, as German does
+    ("Intagandet av Kidal (2023)", "Den 14 november 2023 intog Malis armé och Wagnergruppen staden Kidal.",
+     ["Mali", "Wagner Group"], []),
+    ("Erobringen av Kidal (2023)", "Den 14. november 2023 inntok Malis hær og Wagner-gruppen byen Kidal.",
+     ["Mali", "Wagner Group"], []),
 ])
 def test_a_lead_in_another_language_gives_the_change_of_control_of_its_town(title, lead, holders, previous):
     [event] = parse_article(f"{title}\n\n{lead}\n", "lead.txt").events

@@ -8,7 +8,7 @@ from __future__ import annotations
 # malische Armee …": ingest.inverted_order); a separable verb only with its particle at the clause's end ("nahmen die
 # Rebellen die Stadt ein", "namen de rebellen de stad in").
 _PARTICLE_AT_END = r"(?=[^,.;]{{1,100}}?\s+{}(?=\s*(?:[,.;]|$|\s(?:nachdem|nadat|und|en)\s)))"
-VERB_SECOND_TAKE = (r"intog|erövrade|återtog|inntok|erobret|gjenerobret|eroberten|eroberte|übernahmen\s+die\s+kontrolle\s+über|"
+VERB_SECOND_TAKE = (r"intog|erövrade|återtog|inntok|erobret|gjenerobret|indtog|generobrede|eroberten|eroberte|übernahmen\s+die\s+kontrolle\s+über|"
                     r"(?:namen|nam)(?:\s+[^,.;]{1,40}?)?\s+de\s+controle\s+over|heroverden|heroverde|veroverden|"
                     r"veroverde|(?:nahmen|nahm)" + _PARTICLE_AT_END.format("ein") + r"|(?:namen|nam)"
                     + _PARTICLE_AT_END.format("in"))

@@ -1,6 +1,6 @@
 """A verb before its subject, for ingest.control and evidence: Arabic puts it there always ("هاجم مسلحو جماعة نصرة
-الإسلام والمسلمين الجيش المالي": JNIM's gunmen attacked the Malian army), German and Dutch after an opening date or
-adverb, the finite verb second ("Am 21. Mai 2014 griffen Kämpfer der MNLA die malische Armee in Kidal an", "Op 14
+الإسلام والمسلمين الجيش المالي": JNIM's gunmen attacked the Malian army), German, Dutch and the Nordic languages after an
+opening date or adverb, the finite verb second ("Am 21. Mai 2014 griffen Kämpfer der MNLA die malische Armee in Kidal an", "Op 14
 november 2023 heroverde het Malinese leger de stad Kidal"). One shape: the verb, then its subject (the parties
 right after it, joined by "and"), then its object; a separable verb's particle ends the clause ("griffen … an",
 "vielen … aan")."""
@@ -17,7 +17,7 @@ _ARTICLE = r"(?:der|die|das|den|dem|des|de|het|een|ein|eine|einer)"
 # What may stand between two parties of one subject: "and" (Arabic's glued to the next word) and one word for their
 # men or an article ("الجيش المالي ومجموعة فاغنر", "die malische Armee und die Wagner-Gruppe"), or "of" ("die
 # Rebellen der MNLA", "de rebellen van het CSP").
-_JOINED = re.compile(rf"\s*,?\s*(?:و\s*|(?:und|sowie|en)\s+)(?:\S+\s+)?|\s+(?:der|des|von|van)\s+(?:{_ARTICLE}\s+)?",
+_JOINED = re.compile(rf"\s*,?\s*(?:و\s*|(?:und|sowie|en|och|og)\s+)(?:\S+\s+)?|\s+(?:der|des|von|van)\s+(?:{_ARTICLE}\s+)?",
                      re.I)
 # What a subject may open with before its party's name: any two words in Arabic ("مسلحون من", "مقاتلو"); in German
 # and Dutch an article, or the men of a party ("Kämpfer der", "strijders van de"), not "sie die" (they … the).
@@ -28,7 +28,7 @@ GERMAN_DUTCH_LEAD = re.compile(
 # 2023", "Op 10 januari 2013", "Bei Kämpfen um Kidal", "Dann", "Daarna"), never a party (then it is the subject).
 _OPENER = re.compile(
     r"\s*(?:(?:am|im|an|in|um|bei|beim|nach|seit|vom|während|gegen|anfang|ende|mitte|op|bij|na|tijdens|sinds|rond|"
-    r"omstreeks|begin|eind|medio)\s+[^,;:]{1,60}?|dann|daraufhin|danach|anschließend|später|schließlich|kurz\s+darauf|"
+    r"omstreeks|begin|eind|medio|den|efter|under|etter)\s+[^,;:]{1,60}?|dann|daraufhin|danach|anschließend|später|schließlich|kurz\s+darauf|"
     r"daarna|toen|vervolgens|later|uiteindelijk|kort\s+daarna|nadien)\s*,?"
     r"(?:\s*(?:dann|daraufhin|danach|daarna|toen|vervolgens))?\s*", re.I)
 _CLAUSE_END = r"(?=\s*(?:[,.;:]|$|\s(?:und|en|nachdem|nadat|wobei|waarbij|bevor|voordat)\s))"

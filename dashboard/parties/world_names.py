@@ -38,7 +38,7 @@ WORLD_NAMES: dict[str, tuple[str, ...]] = {
                 "ミヌスマ", "国連マリ多元統合安定化ミッション", "국제연합 말리 다차원 통합 안정화 임무단", "聯合國馬里穩定團",
                 "联合国马里稳定团"),
     "Wagner Group": ("Grupa Wagnera", "Grupy Wagnera", "Grupą Wagnera", "Wagnerova skupina", "Wagner Grubu",
-                     "Wagnergruppen", "Wagner-ryhmä",
+                     "Wagnergruppen", "Wagner-gruppen", "Wagner-gruppa", "Wagner-ryhmä",
                      "Група Вагнера", "групи Вагнера", "ПВК «Вагнер»", "Вагнер", "группа Вагнера", "группы Вагнера",
                      "ЧВК Вагнер", "ЧВК «Вагнер»", "вагнеровцы", "Африканский корпус", "Африканський корпус",
                      "Wagner-csoport", "Grupul Wagner", "Grup Wagner",
