@@ -335,3 +335,23 @@ def test_a_word_that_only_looks_like_a_month_gives_no_date():
 def test_a_number_after_a_full_date_does_not_end_a_range(text):
     found = parse_date_range(text)
     assert found.start == found.end
+
+
+@pytest.mark.parametrize("written, start, end", [
+    ("22.03.2012", "2012-03-22", "2012-03-22"),  # an infobox's "Datum 22.03.2012"
+    ("22/03/2012", "2012-03-22", "2012-03-22"),  # day first, as the war's press writes it
+    ("03/22/2012", "2012-03-22", "2012-03-22"),  # month first only where the day cannot be a month
+    ("22. 3. 2012", "2012-03-22", "2012-03-22"),  # Czech, spaced
+    ("2012/03/22", "2012-03-22", "2012-03-22"),
+    ("22.03.2012 – 25.03.2012", "2012-03-22", "2012-03-25"),
+    ("13/14 June 2021", "2021-06-13", "2021-06-14"),  # a night's two days
+])
+def test_dates_written_in_numbers(written, start, end):
+    found = parse_date_range(written)
+    assert (found.start, found.end) == (start, end)
+
+
+@pytest.mark.parametrize("written", ["1/2 of the men", "v.1.2.2013", "32.13.2012"])
+def test_numbers_that_are_no_date(written):
+    with pytest.raises(DateError):
+        parse_date_range(written)

@@ -1,13 +1,14 @@
 """Dates written otherwise than with a day, a month's name and a year, rewritten for text.dates before it reads them:
 Chinese, Japanese and Korean dates ("2013年1月10日 – 17日", "2013년 1월 10일 ~ 17일"), Vietnamese months by number
 ("tháng 1"), Basque's case endings ("2013ko urtarrilaren 10ean"), the Levant's two-word Arabic months, Persian's
-ezafe ("ژانویهٔ") and the Solar Hijri dates of Persian pages ("۲۱ دی ۱۳۹۱", as the Gregorian days they are)."""
+ezafe ("ژانویهٔ"), the Solar Hijri dates of Persian pages ("۲۱ دی ۱۳۹۱", as the Gregorian days they are), dates in
+numbers ("22.03.2012", "22/03/2012", "22. 3. 2012", "2012/03/22") and a night's two days ("13/14 June 2021")."""
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
 
-from dashboard.text.months import SOLAR_HIJRI_MONTHS
+from dashboard.text.months import MONTHS, SOLAR_HIJRI_MONTHS, month_number
 from dashboard.text.when import MONTH_NAMES
 
 _LEVANT_MONTH = re.compile(r"(كانون|تشرين)\s+(الأول|الاول|الثاني)")
@@ -27,8 +28,32 @@ _SOLAR_DATE = re.compile(r"(?:(\d{1,2})(?:\s*(?:تا|[-–—])\s*(\d{1,2}))?\s+
 _NOWRUZ_1392 = date(2013, 3, 21)  # 1 Farvardin 1392
 
 
-def as_read(text: str) -> str:
-    """text with the dates of other scripts and calendars written as text.dates reads them."""
+# Day first, as the war's (French-writing) press and most of Europe write it; month first only where the day cannot be
+# a month ("03/22/2012").
+_NUMERIC_DATE = re.compile(r"(?<![\d.,/-])(\d{1,2})\s*([./-])\s*(\d{1,2})\s*\2\s*((?:19|20)\d\d)(?![\d]|[.,/]\d)")
+_YEAR_FIRST = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)([./])(\d{1,2})\2(\d{1,2})(?![\d]|[.,/]\d)")
+_DAY_PAIR = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?=\s+([^\W\d_]+))")
+
+
+def _numeric(day: str, month: str, year: str) -> str | None:
+    d, m = int(day), int(month)
+    if m > 12 >= d:
+        d, m = m, d
+    return f"{d} {MONTH_NAMES[m]} {year}" if 1 <= m <= 12 and 1 <= d <= 31 else None
+
+
+def _numbers_as_words(text: str) -> str:
+    """Dates in numbers written with the month's name, and "13/14 June" as the range of the night it is."""
+    text = _NUMERIC_DATE.sub(lambda m: _numeric(m[1], m[3], m[4]) or m.group(), text)
+    text = _YEAR_FIRST.sub(lambda m: _numeric(m[4], m[3], m[1]) or m.group(), text)
+    return _DAY_PAIR.sub(lambda m: f"{m[1]}–{m[2]}" if month_number(m[3], MONTHS) else m.group(), text)
+
+
+def as_read(text: str, *, numbers: bool = False) -> str:
+    """text with the dates of other scripts and calendars written as text.dates reads them; with numbers, dates
+    written in numbers too (a date field's value: in running text such a date is a copy's time stamp)."""
+    if numbers and ("/" in text or "." in text or "-" in text):
+        text = _numbers_as_words(text)
     if "ن " in text:
         text = _LEVANT_MONTH.sub(lambda m: _LEVANT_NAMES[(m[1], m[2].replace("الاول", "الأول"))], text)
     if _CJK_MARKS.search(text):

@@ -253,7 +253,7 @@ def _range_from_run(run: list[_Token], text: str, default_year: int | None) -> D
 
 def parse_date_range(text: str, *, default_year: int | None = None) -> DateRange:
     """The first date or date range written in text; default_year fills a date written without one."""
-    cleaned = _as_read(without_citations(text))
+    cleaned = _as_read(without_citations(text), numbers=True)
     for _, run in _runs(_tokenize(cleaned)):
         if _has_date(run):
             return _range_from_run(run, text, default_year)
