@@ -1,6 +1,6 @@
 """Reading event dates as articles write them ("16–21 May 2014", "between August 11 and 12, 2023") as ISO ranges.
 
-Text is split into tokens (day numbers, month names, four-digit years, ISO dates, range separators);
+Text is split into tokens (text.date_tokens: day numbers, month names, four-digit years, ISO dates, range separators);
 a date expression is an unbroken run of such tokens. A run holds one date or two (a range); a part of
 a range that lacks its month or year borrows it from the other part ("16–21 May 2014",
 "November 10–14, 2023"); only a date written year first ends a range with a bare day ("2013. január 10–17.").
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import bisect
 import calendar
-import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,38 +23,15 @@ from dashboard.model import DateError, DateRange
 from dashboard.text.calendars import as_read as _as_read
 from dashboard.text.markup import without_citations
 from dashboard.text.months import MONTHS  # noqa: F401  (ingest.prose takes the month names from here)
-from dashboard.text.months import (FILLER_WORDS as _FILLER_WORDS, SEPARATOR_WORDS as _SEPARATOR_WORDS,
-                                   month_number as _month_number, month_table as _month_table)
+from dashboard.text.date_tokens import Token as _Token, tokenize as _tokenize
 from dashboard.text.when import MONTH_NAMES
-
-_ORDINAL_SUFFIXES = {"", "st", "nd", "rd", "th", "er", "re", "e", "ème", "eme", "º", "ª", "о", "го", "е"}
-
-_TOKEN = re.compile(
-    r"(?P<iso>(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d))"
-    r"|(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:[.:]\d+)*)(?P<suffix>[^\W\d_]*)"
-    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)"
-    r"|(?P<dash>[-–—−－~～〜])"
-    r"|(?P<comma>,)"
-    r"|(?P<space>\s+)"
-    r"|(?P<other>.)",
-    re.S,
-)
 
 # Words before a date that say it is not the date of the event.
 _BIRTH_CUES = {"born", "née", "né", "died", "d", "b"}
 _NOT_EVENT_CUES = {"since", "until", "till", "retrieved", "archived", "accessed", "published", "updated"}
-_PROSE_YEARS = range(1800, 2101)
 _SKIPPABLE_BEFORE_CUE = {
     "around", "about", "c", "ca", "circa", "on", "in", "approximately", "approx", "the", "le", "en",
 }
-
-
-@dataclass
-class _Token:
-    kind: str  # day, month, year, iso, sep, filler, word, break
-    value: object
-    start: int
-    end: int
 
 
 @dataclass
@@ -71,69 +47,6 @@ class _Part:
 
     def precision(self) -> str:
         return "day" if self.day is not None else "month" if self.month is not None else "year"
-
-
-def _classify_number(digits: str, suffix: str, start: int, end: int, prose: bool) -> _Token:
-    if not digits.isdigit() or suffix.lower() not in _ORDINAL_SUFFIXES:
-        return _Token("word", digits + suffix, start, end)
-    if len(digits) <= 2:
-        return _Token("day", int(digits), start, end)
-    if len(digits) == 4 and not suffix and (not prose or int(digits) in _PROSE_YEARS):
-        return _Token("year", int(digits), start, end)
-    return _Token("word", digits + suffix, start, end)
-
-
-def _classify_word(word: str, start: int, end: int, prose: bool, months: dict[str, int]) -> _Token:
-    low = word.casefold()
-    month = _month_number(word, months, prose)
-    if month:
-        return _Token("month", month, start, end)
-    if low in _SEPARATOR_WORDS:
-        return _Token("sep", low, start, end)
-    if low in _FILLER_WORDS:
-        return _Token("filler", low, start, end)
-    return _Token("word", low, start, end)
-
-
-def _tokenize(text: str, prose: bool = False) -> list[_Token]:
-    """Date-relevant tokens of text.
-
-    In prose, lower-case English month names are words ("may", "march") and only plausible years are
-    years: four-digit numbers in prose are often head counts ("1500 Malian soldiers").
-    """
-    tokens: list[_Token] = []
-    months = _month_table(text)
-    for m in _TOKEN.finditer(text):
-        kind, start, end = m.lastgroup, m.start(), m.end()
-        if kind == "suffix":
-            kind = "num"
-        if kind == "iso":
-            y, mo, d = (int(x) for x in m.group("iso").split("-"))
-            tokens.append(_Token("iso", (y, mo, d), start, end))
-        elif kind == "num":
-            tokens.append(_classify_number(m.group("num"), m.group("suffix"), start, end, prose))
-        elif kind == "word":
-            tokens.append(_classify_word(m.group("word"), start, end, prose, months))
-        elif kind == "dash":
-            tokens.append(_Token("sep", "-", start, end))
-        elif kind == "comma":
-            tokens.append(_Token("filler", ",", start, end))
-        elif kind == "other":
-            if m.group() == "." and _dot_inside_date(tokens, text, start):
-                continue
-            tokens.append(_Token("break", m.group(), start, end))
-    return tokens
-
-
-def _dot_inside_date(tokens: list[_Token], text: str, at: int) -> bool:
-    """A full stop inside a date: "Sept.", "1. Juli", and a year's that the date goes on after ("2013. január")."""
-    last = tokens[-1] if tokens else None
-    if last is None or last.end != at:
-        return False
-    if last.kind in ("month", "day"):
-        return True
-    after = text[at + 1:at + 4].lstrip()[:1]
-    return last.kind in ("year", "filler") and (after.islower() or after in ("-", "–", "—"))
 
 
 def _runs(tokens: list[_Token]) -> list[tuple[int, list[_Token]]]:
