@@ -13,6 +13,7 @@ from dashboard.ingest.names import place_from_title
 from dashboard.ingest.parse import parse_article, parse_file
 from dashboard.parties.names import canonical_party
 from dashboard.places.gazetteer import Gazetteer
+from dashboard.text.markup import is_chrome, without_images
 
 ARTICLES = Path(__file__).parent / "articles"
 GAZETTEER = Gazetteer.from_csv(Path(__file__).parents[1] / "data" / "gazetteer.csv")
@@ -249,3 +250,18 @@ def test_a_lead_in_a_script_without_spaces_gives_its_date_place_and_the_parties_
     [event] = parse_file(ARTICLES / name).events
     assert (event.start_date, _placed(event), _sides(event)) == (
         "2023-11-14", "Kidal", [{"Mali", "Wagner Group"}, {"MNLA"}])
+
+
+@pytest.mark.parametrize("cell, left", [
+    ("Flaga Mali Mali", "Mali"), ("Vlajka Mali Mali", "Mali"), ("Прапор Малі Малі", "Малі"),
+    ("Mali bayrağı Mali", "Mali"), ("Malis flagga Mali", "Mali"), ("Malin lippu Mali", "Mali"),
+    ("マリの国旗 マリ", "マリ"), ("French flag.svg France", "France"), ("Mali\tMNLA", "Mali\tMNLA"),
+])
+def test_a_flag_caption_in_another_language_leaves_only_the_party(cell, left):
+    assert without_images(cell).strip() == left
+
+
+@pytest.mark.parametrize("line", ["Z Wikipedii, wolnej encyklopedii", "Vikipedi, özgür ansiklopedi", "Wikipediasta",
+                                  "出典: フリー百科事典『ウィキペディア（Wikipedia）』", "위키백과, 우리 모두의 백과사전."])
+def test_another_wikis_own_line_is_chrome(line):
+    assert is_chrome(line)

@@ -36,7 +36,12 @@ _FLAG_WORD = re.compile(r"^(?:flag|drapeau|bandiera|bandeira|bandera|flagge|vlag
 _CAPTION = re.compile(
     r"(?<![\w-])(?:Flag of (?:the )?|Drapeau (?:du |de la |de l['’]|des |de |d['’])|"
     r"Bandiera (?:del |della |dello |dell['’]|dei |degli |delle |di )|Bandeira (?:do |da |de |dos |das )|"
-    r"Bandera (?:de la |de los |de las |del |de )|Flagge (?:von |der |des )?|Флаг )(?=\S)")
+    r"Bandera (?:de la |de los |de las |del |de )|Flagge (?:von |der |des )?|Флаг |"
+    # the same in the other languages, the word before the country ("Flaga Mali", "Прапор Малі", "Drapelul Franței")
+    r"Flaga |Vlajka |Прапор |Знаме на |Застава |Zastava |Drapelul |Bendera |Cờ |Σημαία (?:του |της )?|דגל |پرچم )(?=\S)")
+# Or the word after it ("Mali bayrağı", "Malis flagga", "Malin lippu", "Mali zászlaja", "マリの国旗"): the caption ends there.
+_CAPTION_AFTER = re.compile(r"(?<![\w-])(?P<subject>[^\W\d_]+)(?: (?:bayrağı|flagga|flagg|flag|lippu|zászlaja)(?![\w-])|"
+                            r"の国旗| 국기)")
 # A site's own lines around the article: navigation, licence footers, revision banners, location-map captions.
 CHROME_LINE = re.compile(
     r"^(?:jump to (?:content|navigation|search)|aller au contenu|vai al contenuto|ir al contenido|"
@@ -44,6 +49,13 @@ CHROME_LINE = re.compile(
     r"un article de wikipédia, l['’]encyclopédie libre|da wikipedia, l['’]enciclopedia libera|"
     r"de wikipedia, la enciclopedia libre|origem: wikipédia, a enciclopédia livre|"
     r"aus wikipedia, der freien enzyklopädie|материал из википедии|source: wikipedia|last updated\b|"
+    r"z wikipedii, wolnej encyklopedii|z wikipedie, otevřené encyklopedie|vikipedi, özgür ansiklopedi|"
+    r"från wikipedia(?:, den fria encyklopedin)?|fra wikipedia, den frie encyklopedi\w*|wikipediasta|"
+    r"матеріал з вікіпедії[^\n]*|a wikipédiából, a szabad enciklopédiából|de la wikipedia, enciclopedia liberă|"
+    r"de la viquipèdia, l['’]enciclopèdia lliure|dari wikipedia bahasa indonesia, ensiklopedia bebas|"
+    r"bách khoa toàn thư mở wikipedia|από τη βικιπαίδεια, την ελεύθερη εγκυκλοπαίδεια|"
+    r"מתוך ויקיפדיה, האנציקלופדיה החופשית|از ویکی‌پدیا، دانشنامهٔ آزاد|出典: フリー百科事典[^\n]*|"
+    r"위키백과, 우리 모두의 백과사전\.?|维基百科，自由的百科全书|維基百科，自由的百科全書|"
     r"\(redirected from [^)]*\)|[\d,. ]+ pages$|this page uses creative commons|"
     # A site's navigation words alone on a line ("Home", "Accueil Chercher", "Menu Search").
     r"(?:(?:home|search|menu|main menu|log ?in|sign in|accueil|chercher|rechercher|menu principal|connexion|"
@@ -68,7 +80,9 @@ _SPACES = re.compile(r"\s+")
 _GLUED_ACRONYM = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z]{2,}\b)")
 
 
-_MAYBE_IMAGE = re.compile(IMAGE_EXTENSION + r"|!\[|\b(?:flag|drapeau|bandiera|bandeira|bandera|flagge|vlag)\b|флаг|旗",
+_MAYBE_IMAGE = re.compile(IMAGE_EXTENSION + r"|!\[|\b(?:flag|drapeau|bandiera|bandeira|bandera|flagge|vlag|flaga|vlajka|"
+                          r"bayrağı|flagga|flagg|lippu|zászlaja|drapelul|bendera|zastava)\b|флаг|прапор|знаме|застава|"
+                          r"σημαία|דגל|پرچم|cờ|국기|旗",
                           re.I)
 
 
@@ -135,6 +149,9 @@ def image_names(text: str) -> list[ImageName]:
         end = _caption_end(text, m.end())
         if not _names_a_file(text, m.end()) and not _inside(found, m.start()):
             found.append(ImageName(m.start(), end, text[m.end():end].strip()))
+    for m in _CAPTION_AFTER.finditer(text):
+        if not _inside(found, m.start()) and not re.match(IMAGE_EXTENSION, text[m.end():], re.I):
+            found.append(ImageName(m.start(), m.end(), m["subject"]))
     for m in re.finditer(IMAGE_EXTENSION, text, re.I):
         if _inside(found, m.start()):
             continue
