@@ -265,3 +265,9 @@ def test_a_flag_caption_in_another_language_leaves_only_the_party(cell, left):
                                   "出典: フリー百科事典『ウィキペディア（Wikipedia）』", "위키백과, 우리 모두의 백과사전."])
 def test_another_wikis_own_line_is_chrome(line):
     assert is_chrome(line)
+
+
+def test_running_text_finds_no_town_in_a_word_that_only_looks_inflected():
+    text = "Según el ejército, Amadou Sangaré y sus hombres atacaron Kidalu."
+    assert [m.place.name for m in GAZETTEER.mentions(text)] == []  # a query "Kidalu" is Kidal; free text is stricter
+    assert GAZETTEER.match("Según") is None

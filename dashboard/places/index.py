@@ -144,13 +144,15 @@ class NameIndex:
                     continue
                 first_char = found[i].start() + (elision_length(found[i].group()) if head != keys[i] else 0)
                 return Mention(tuple(claims), i, i + n, first_char, found[i + n - 1].end(), spelling)
-        return self._inflected_at(found, i)
+        # a query is a place's name (a field, a lead's place phrase); free text has words that only look inflected
+        return None if capitalised else self._inflected_at(found, i)
 
     def _inflected_at(self, found: list[re.Match[str]], i: int) -> Mention | None:
-        """One word that is a known name with a case ending ("w Kidalu", "Gao'da"), when nothing else matched; never
+        """One word that is a known name with a case ending ("w Kidalu", "Gao'da"), when nothing else matched: the
+        stem spelt exactly as the name (a loose spelling of a stem is another word: "Según" is no "Ségou"), and never
         a country, whose people's names look the same ("Mauritanian", "Nigerien")."""
         for stem in inflection_stems(found[i].group()):
-            claims = self.exact.get(stem) or self.variant.get(variant_key(stem))
+            claims = self.exact.get(stem)
             if claims and all(c.place.kind != "country" for c in claims) and not is_person_or_river(found, i, 1):
                 return Mention(tuple(claims), i, i + 1, found[i].start(), found[i].end(), "variant")
         return None

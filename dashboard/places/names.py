@@ -80,7 +80,7 @@ _TURKISH_ENDING = re.compile(r"[" + APOSTROPHES + r"](?:y?[aeiıuü]|d[ae]n?|t[a
 _ENDINGS = tuple(sorted((
     "regionens", "regionen", "regionu", "regionie", "region", "ssa", "sta", "lla", "lta", "lle", "ban", "ben", "bol",
     "rol", "nal", "nel", "hoz", "hez", "iem", "ach", "ami", "om", "em", "ie", "on", "en", "ra", "re", "ou", "ow",
-    "iin", "in", "an", "u", "e", "y", "i", "n", "a", "o", "iu"), key=len, reverse=True))
+    "iin", "in", "an", "u", "e", "y", "i", "a", "o", "iu"), key=len, reverse=True))
 MIN_STEM_LENGTH = 4
 
 
