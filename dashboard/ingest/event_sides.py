@@ -9,11 +9,10 @@ from dashboard.casualties.vocabulary import tells_loss
 from dashboard.ingest.belligerents import infobox_sides, with_prose
 from dashboard.ingest.evidence import Found, malian_forces_unnamed, prose_sides
 from dashboard.ingest.mentions import find_parties
-from dashboard.parties import party_alignment
 from dashboard.model import DateRange, Event
+from dashboard.parties import party_alignment
 from dashboard.text.event_words import first_event_word
-
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+from dashboard.text.scripts import UNSPACED
 
 
 def set_sides(event: Event, boxed: list, prose: list, problems: list, origins: dict, *, news: bool = False) -> None:
@@ -42,8 +41,9 @@ def set_sides(event: Event, boxed: list, prose: list, problems: list, origins: d
             origins[f"side_{letter}"] = origin
 
 
-def year_hint_of(title: str) -> int | None:
-    match = re.search(r"\b(1[89]\d\d|20\d\d)\b", title)
+def year_hint_of(text: str) -> int | None:
+    """The year a title or a date names ("Battle of Kidal (2014)", "2014-05-17"), None when it names none."""
+    match = re.search(r"\b(1[89]\d\d|20\d\d)\b", text)
     return int(match.group(1)) if match else None
 
 
@@ -59,7 +59,7 @@ def named_sides(prose: list[tuple[str, str]], title: str = "", year: int | None 
 
 def _word_count(paragraph: str) -> int:
     """Words of a paragraph; in a script written without spaces, a word is about two characters."""
-    return len(paragraph.split()) + len(_UNSPACED.findall(paragraph)) // 2
+    return len(paragraph.split()) + len(UNSPACED.findall(paragraph)) // 2
 
 
 def _camps_named(text: str, year: int | None) -> Found | None:

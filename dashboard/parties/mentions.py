@@ -17,6 +17,7 @@ from dashboard.parties.names import parse_party
 from dashboard.parties.vocabulary import COALITIONS, PARENT_GROUPS, PARTIES
 from dashboard.parties.world_names import WORLD_CAMP_WORDS
 from dashboard.text.fold import fold, fold_in_place
+from dashboard.text.scripts import UNSPACED
 
 # What the people of a country are called, in the languages articles come in, for the party that country fights as
 # (matched folded: no accents, any case). Russian forces in this war are the Wagner Group / Africa Corps.
@@ -91,13 +92,11 @@ def _pattern() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
             names[fold(word)] = ("", camp)
     alternatives = sorted(names, key=len, reverse=True)
     body = "|".join(_glued_and(re.escape(name).replace(r"\ ", r"\s+").replace(r"\-", "[-\\s]?"))
-                    for name in alternatives if not _UNSPACED.search(name))
+                    for name in alternatives if not UNSPACED.search(name))
     # Names in scripts written without spaces ("マリ軍とワグネル"): found inside a run of letters
-    glued = "|".join(re.escape(name) for name in alternatives if _UNSPACED.search(name))
+    glued = "|".join(re.escape(name) for name in alternatives if UNSPACED.search(name))
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w])" + (f"|{glued}" if glued else "")), names
 
-
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def _glued_and(name: str) -> str:

@@ -70,11 +70,11 @@ UNSPACED_EVENT_TYPES: dict[str, tuple[str, ...]] = {
 }
 # Longer stems first, so "air strike" is read before "strike" and "drone attack" before "attack".
 STEMS = sorted(((fold(stem), name) for name, stems in EVENT_TYPES.items() for stem in stems), key=lambda pair: -len(pair[0]))
-UNSPACED = sorted(((stem, name) for name, stems in UNSPACED_EVENT_TYPES.items() for stem in stems),
-                  key=lambda pair: -len(pair[0]))
+UNSPACED_STEMS = sorted(((stem, name) for name, stems in UNSPACED_EVENT_TYPES.items() for stem in stems),
+                        key=lambda pair: -len(pair[0]))
 PATTERN = re.compile(r"(?<!\w)(" + "|".join(re.escape(stem) for stem, _ in STEMS) + r")|("
-                     + "|".join(re.escape(stem) for stem, _ in UNSPACED) + ")", re.UNICODE)
-TYPE_OF_STEM = dict(STEMS) | dict(UNSPACED)
+                     + "|".join(re.escape(stem) for stem, _ in UNSPACED_STEMS) + ")", re.UNICODE)
+TYPE_OF_STEM = dict(STEMS) | dict(UNSPACED_STEMS)
 
 
 def first_event_word(text: str) -> str | None:

@@ -11,6 +11,9 @@ _TABLE = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)},  # Arabi
                         "\u060c": ",", "\u061b": ";", "\u066b": ".", "\u066c": ",", "\u0640": None})
 
 
+# Letters of the scripts written without spaces between words (Japanese kana, Chinese characters, Korean
+# syllables): their words are found inside a run of letters, and counted by characters.
+UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _GLUED = re.compile(r"(?<![\u0600-\u06FF])([وفبك])(?=ال[\u0600-\u06FF])")
 _FOR_THE = re.compile(r"(?<![\u0600-\u06FF])(و?)لل(?=[\u0600-\u06FF]{2})")  # "للجيش" is "ل" + "الجيش" ("for the army")
 

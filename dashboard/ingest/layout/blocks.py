@@ -17,6 +17,7 @@ from dashboard.ingest.layout.labels import PER_SIDE, canonical_key, is_header, m
 from dashboard.ingest.layout.rows import Row
 from dashboard.text.fold import label_key
 from dashboard.text.markup import CONTENTS_WORD, image_names, without_images
+from dashboard.text.scripts import UNSPACED
 
 _ITEM = re.compile(r"^\s*[-*•]\s*([^:\n]{1,40}?)\s*:\s?(.*)$")
 MAX_GAP = 40  # rows between two labels of one infobox
@@ -53,9 +54,6 @@ class _Label:
     table: bool = False  # the label stands in a table row, its values in the next cells
 
 
-# Scripts written without spaces between words (Chinese, Japanese, Korean's syllables).
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-
 
 def is_prose(text: str) -> bool:
     """A sentence of running text, not an infobox line."""
@@ -63,7 +61,7 @@ def is_prose(text: str) -> bool:
     words = re.findall(r"[^\W\d_]{2,}", text)
     return (len(text) >= 100 and len(words) >= 12 and bool(re.search(r"[.!?;:]\s|[.!?]$", text))) \
         or (len(text) > 400 and len(words) >= 30) \
-        or (len(_UNSPACED.findall(text)) >= 30 and "。" in text)
+        or (len(UNSPACED.findall(text)) >= 30 and "。" in text)
 
 
 def find_infobox(rows: list[Row]) -> Infobox | None:
