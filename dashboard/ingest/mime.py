@@ -14,7 +14,7 @@ _MIME = re.compile(rb"^(?:mime-version|content-type|content-transfer-encoding)\s
 def mime_page(data: bytes) -> str | None:
     """The text of a MIME document's page (its HTML part first, else its plain text), None when the bytes are
     not a MIME document."""
-    head = _HEADERS.match(data.replace(b"\r\n", b"\n")[:20000])
+    head = _HEADERS.match(data[:20000].replace(b"\r\n", b"\n"))
     if head is None or not _MIME.search(head.group()):
         return None
     message = email.message_from_bytes(data, policy=email.policy.default)
